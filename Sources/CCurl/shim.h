@@ -1,0 +1,4 @@
+#ifndef OPIK_CURL_SHIM_H
+#define OPIK_CURL_SHIM_H
+#include <curl/curl.h>
+#endif

@@ -1,0 +1,125 @@
+import OpikCore
+
+/// What the shell should offer when completing a value.
+public enum CompletionKind: Sendable, Equatable {
+    case none
+    /// A path to a file.
+    case file
+    /// One of `OptionSpec.choices` (or `ArgumentSpec.choices`).
+    case choices
+    /// A project name, asked of the server through the hidden `__complete` command.
+    case project
+}
+
+/// One option: `--long`, maybe `-s`, maybe with a value.
+public struct OptionSpec: Sendable {
+    public var long: String
+    public var short: Character?
+    /// Placeholder of the value (`NAME`); nil for a flag that takes no value.
+    public var valueName: String?
+    public var help: String
+    /// Fixed set of accepted values; the parser rejects others.
+    public var choices: [String]
+    public var completion: CompletionKind
+    /// May be given more than once (values accumulate).
+    public var isRepeatable: Bool
+    /// Left out of help, man page and completions.
+    public var isHidden: Bool
+
+    public init(
+        _ long: String, short: Character? = nil, value: String? = nil, help: String,
+        choices: [String] = [], completion: CompletionKind? = nil, repeatable: Bool = false, hidden: Bool = false
+    ) {
+        self.long = long
+        self.short = short
+        self.valueName = value
+        self.help = help
+        self.choices = choices
+        self.completion = completion ?? (choices.isEmpty ? .none : .choices)
+        self.isRepeatable = repeatable
+        self.isHidden = hidden
+    }
+
+    public var takesValue: Bool { valueName != nil }
+}
+
+/// One positional argument.
+public struct ArgumentSpec: Sendable {
+    public var name: String
+    public var help: String
+    public var isOptional: Bool
+    /// Takes all remaining positionals.
+    public var isVariadic: Bool
+    public var choices: [String]
+    public var completion: CompletionKind
+
+    public init(
+        _ name: String, help: String, optional: Bool = false, variadic: Bool = false,
+        choices: [String] = [], completion: CompletionKind? = nil
+    ) {
+        self.name = name
+        self.help = help
+        self.isOptional = optional
+        self.isVariadic = variadic
+        self.choices = choices
+        self.completion = completion ?? (choices.isEmpty ? .none : .choices)
+    }
+
+    /// How the argument appears in a synopsis: `ID...`, `[TEXT]`.
+    public var synopsis: String {
+        let core = isVariadic ? "\(name)..." : name
+        return isOptional ? "[\(core)]" : core
+    }
+}
+
+/// A usage example shown in help and the man page.
+public struct Example: Sendable {
+    public var command: String
+    public var explanation: String
+
+    public init(_ command: String, _ explanation: String) {
+        self.command = command
+        self.explanation = explanation
+    }
+}
+
+/// Runs a leaf command: resolve the invocation, do the work, return the exit status.
+public typealias CommandRun = @Sendable (Invocation, inout Context) throws -> ExitStatus
+
+/// A node of the command tree. Leaves have `run`; groups have `subcommands`.
+public struct CommandSpec: Sendable {
+    public var name: String
+    /// One line for lists of commands.
+    public var summary: String
+    /// Paragraphs for `--help` and the man page.
+    public var discussion: String
+    public var arguments: [ArgumentSpec]
+    public var options: [OptionSpec]
+    public var subcommands: [CommandSpec]
+    public var examples: [Example]
+    public var isHidden: Bool
+    public var run: CommandRun?
+
+    public init(
+        _ name: String, summary: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], subcommands: [CommandSpec] = [], examples: [Example] = [],
+        hidden: Bool = false, run: CommandRun? = nil
+    ) {
+        self.name = name
+        self.summary = summary
+        self.discussion = discussion
+        self.arguments = arguments
+        self.options = options
+        self.subcommands = subcommands
+        self.examples = examples
+        self.isHidden = hidden
+        self.run = run
+    }
+
+    public func subcommand(named name: String) -> CommandSpec? {
+        subcommands.first { $0.name == name }
+    }
+
+    public var visibleSubcommands: [CommandSpec] { subcommands.filter { !$0.isHidden } }
+    public var visibleOptions: [OptionSpec] { options.filter { !$0.isHidden } }
+}

@@ -1,0 +1,102 @@
+/// One HTTP request, ready for a transport.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    public var url: String
+    /// Header name and value pairs, sent in this order.
+    public var headers: [(String, String)]
+    public var body: [UInt8]?
+    /// Whole-request timeout in seconds (0: none).
+    public var timeout: Double
+
+    public init(method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil, timeout: Double = 60) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+
+    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
+        lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
+            && lhs.headers.map { "\($0.0): \($0.1)" } == rhs.headers.map { "\($0.0): \($0.1)" }
+    }
+}
+
+/// Status line and headers of the final response (after any redirects).
+public struct HTTPResponseHead: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+
+    public init(status: Int, headers: [(String, String)] = []) {
+        self.status = status
+        self.headers = headers
+    }
+
+    /// The first header with this name, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.0.lowercased() == lower }?.1
+    }
+}
+
+/// Receives a response as it arrives: the head once, then body chunks in order.
+public protocol HTTPResponseSink: AnyObject {
+    func receive(head: HTTPResponseHead) throws
+    func receive(body chunk: UnsafeRawBufferPointer) throws
+}
+
+/// Why a request did not produce a response.
+public enum TransportError: Error, Equatable, Sendable {
+    /// The host name could not be resolved.
+    case resolve(String)
+    /// The connection was refused or could not be made.
+    case connect(String)
+    /// TLS handshake or certificate verification failed.
+    case tls(String)
+    /// No answer in time.
+    case timeout(String)
+    /// The connection broke after the request was sent (maybe mid-response).
+    case dropped(String)
+    /// The user pressed Ctrl-C.
+    case interrupted
+    /// A sink threw; the transfer was aborted. The sink's error is rethrown by the caller.
+    case aborted
+    /// Anything else libcurl reported.
+    case other(String)
+
+    /// Whether the request surely never reached the server (safe to repeat any request).
+    public var requestNeverSent: Bool {
+        switch self {
+        case .resolve, .connect: return true
+        default: return false
+        }
+    }
+}
+
+/// Sends requests. `OpikHTTP.CurlTransport` is the real one; tests use fakes and a loopback server.
+public protocol HTTPTransport: AnyObject {
+    /// Performs `request`, streaming the response into `sink`, and returns the final head.
+    /// Throws `TransportError`, or rethrows what `sink` threw.
+    func perform(_ request: HTTPRequest, sink: HTTPResponseSink) throws -> HTTPResponseHead
+}
+
+/// A sink that keeps the whole body, for ordinary (non-streaming) requests.
+public final class CollectingSink: HTTPResponseSink {
+    public private(set) var head: HTTPResponseHead?
+    public private(set) var body: [UInt8] = []
+
+    public init() {}
+
+    public func receive(head: HTTPResponseHead) throws {
+        self.head = head
+        body.removeAll(keepingCapacity: true)
+    }
+
+    public func receive(body chunk: UnsafeRawBufferPointer) throws {
+        body.append(contentsOf: chunk)
+    }
+}

@@ -1,0 +1,101 @@
+/// A JSON document that keeps what the server sent: object keys in their order and numbers
+/// as their exact text, so output can repeat the server byte for byte where it matters.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's text exactly as received (`0.10`, `1e3`, `-0`).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    /// Members in document order. Duplicate keys are kept as received.
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+}
+
+extension JSONValue {
+    /// The member named `key` of an object (the first one, if repeated).
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        for (name, value) in members where name == key { return value }
+        return nil
+    }
+
+    /// Follows a dotted path such as `usage.total_tokens` through nested objects.
+    public func value(atPath path: some StringProtocol) -> JSONValue? {
+        var current: JSONValue = self
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            guard let next = current[String(part)] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// The number's value as a Double, for arithmetic and display only (never for output).
+    public var doubleValue: Double? {
+        if case let .number(text) = self { return Double(text) }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case let .array(items) = self { return items }
+        return nil
+    }
+
+    public var objectMembers: [(String, JSONValue)]? {
+        if case let .object(members) = self { return members }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// A number made from an integer.
+    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// A copy of this object with `key` set: replaced in place when present, appended otherwise.
+    public func setting(_ key: String, to value: JSONValue) -> JSONValue {
+        guard case var .object(members) = self else { return self }
+        if let index = members.firstIndex(where: { $0.0 == key }) {
+            members[index].1 = value
+        } else {
+            members.append((key, value))
+        }
+        return .object(members)
+    }
+
+    /// A copy of this object without `key`.
+    public func removing(_ key: String) -> JSONValue {
+        guard case let .object(members) = self else { return self }
+        return .object(members.filter { $0.0 != key })
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    public init(integerLiteral value: Int) { self = .number(String(value)) }
+}

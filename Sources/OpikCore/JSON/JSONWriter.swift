@@ -1,0 +1,82 @@
+/// Serialises `JSONValue` as compact or indented JSON text, appending UTF-8 bytes.
+public enum JSONWriter {
+    /// Compact JSON, one line.
+    public static func compact(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out, indent: nil, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// JSON indented by two spaces per level.
+    public static func pretty(_ value: JSONValue, level: Int = 0) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out, indent: 2, level: level)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` to `out`; `indent` nil means compact.
+    public static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int = 0) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let .number(text): out.append(contentsOf: text.utf8)
+        case let .string(text): writeString(text, into: &out)
+        case let .array(items):
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, indent: indent, level: level + 1)
+                write(item, into: &out, indent: indent, level: level + 1)
+            }
+            newline(into: &out, indent: indent, level: level)
+            out.append(UInt8(ascii: "]"))
+        case let .object(members):
+            if members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, indent: indent, level: level + 1)
+                writeString(member.0, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                write(member.1, into: &out, indent: indent, level: level + 1)
+            }
+            newline(into: &out, indent: indent, level: level)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func newline(into out: inout [UInt8], indent: Int?, level: Int) {
+        guard let indent else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

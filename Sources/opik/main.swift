@@ -1,0 +1,3 @@
+import OpikCLI
+import OpikCore
+import OpikHTTP
