@@ -86,10 +86,9 @@ enum SpansList {
         let session = try Session(invocation, context: context)
         let selection = try SpanSelection(invocation, session: session, now: context.now())
         let plan = try plan(invocation, selection: selection)
-        let exclude = session.fields?.serverExclude
-            ?? (session.format == .table || session.format == .csv ? FieldSelection.defaultColumnsExclude : [])
+        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields)
         let truncate = invocation.flag("truncate")
-        let writer = RecordWriters.make(
+        let writer = Renderer.makeWriter(
             format: session.format, fields: session.fields, stdout: context.stdout,
             isTerminal: context.isStdoutTerminal, useColor: session.useColor,
             width: context.terminalWidth, now: context.now())
