@@ -108,7 +108,8 @@ public final class CurlTransport: HTTPTransport {
 
     /// `Name: value`; an empty value needs libcurl's `Name;` form, since `Name:` removes the header.
     static func headerLine(_ header: (String, String)) -> String {
-        let clean: (String) -> String = { $0.filter { $0 != "\r" && $0 != "\n" } }
+        // A line break would let a value smuggle in another header.
+        let clean: (String) -> String = { $0.filter { !$0.isNewline } }
         let (name, value) = (clean(header.0), clean(header.1))
         return value.isEmpty ? "\(name);" : "\(name): \(value)"
     }

@@ -16,7 +16,7 @@ struct ResponseHeadCollector {
     /// Adds one raw header line, line ending included.
     mutating func add(line raw: String) {
         var line = Substring(raw)
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
+        while line.last?.isNewline == true { line.removeLast() }
         if line.hasPrefix("HTTP/") {
             // "HTTP/1.1 200 OK", "HTTP/2 404 "
             let parts = line.split(separator: " ", maxSplits: 2)
