@@ -15,6 +15,8 @@ public final class CurlTransport: HTTPTransport {
     private let isInterrupted: () -> Bool
     private let wireLog: WireLog
     private var handle: EasyHandle?
+    /// Connections opened so far; stays put while requests reuse a keep-alive connection.
+    private(set) var connectionsOpened = 0
 
     public init(options: TransportOptions, log: @escaping (String) -> Void, isInterrupted: @escaping () -> Bool) {
         self.options = options
@@ -37,6 +39,7 @@ public final class CurlTransport: HTTPTransport {
 
         let (code, message) = handle.perform()
         let microseconds = handle.info(offset: CURLINFO_TOTAL_TIME_T)
+        connectionsOpened += handle.info(CURLINFO_NUM_CONNECTS)
         if code != CURLE_OK.rawValue || handle.sinkError != nil {
             let failure: Error = handle.sinkError
                 ?? (handle.wasInterrupted ? TransportError.interrupted : Self.error(for: code, message: message))
