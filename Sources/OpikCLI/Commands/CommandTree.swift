@@ -3,7 +3,7 @@ import OpikCore
 /// The one command tree: the parser, `--help`, `opik help`, the man page and the shell
 /// completions are all functions of it.
 public enum CommandTree {
-    public static let root = CommandSpec(
+    public static let root: CommandSpec = CommandSpec(
         "opik",
         summary: "Query and manage spans on an Opik server",
         discussion: """
@@ -26,7 +26,7 @@ public enum CommandTree {
             Example("opik spans list -p my-app --all --format ndjson | jq -r .name", "Every span name, streamed."),
         ])
 
-    static let spans = CommandSpec(
+    static let spans: CommandSpec = CommandSpec(
         "spans",
         summary: "List, inspect, create, update, delete, score and comment on spans",
         discussion: "A span is one step of a traced LLM application: an LLM call, a tool call, a retrieval.",

@@ -3,7 +3,7 @@ import OpikCore
 /// `opik __complete projects [PREFIX]`: project names for shell completion. Hidden; quick;
 /// prints nothing and exits 0 on any error.
 enum CompleteCommand {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "__complete",
         summary: "Values for shell completion",
         arguments: [

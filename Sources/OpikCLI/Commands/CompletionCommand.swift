@@ -4,7 +4,7 @@ import OpikCore
 enum CompletionCommand {
     static let shells = ["bash", "zsh", "fish"]
 
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "completion",
         summary: "Print the shell completion script",
         discussion: """

@@ -2,7 +2,7 @@ import OpikCore
 
 /// `opik config show|set`: the resolved configuration and the config file.
 enum ConfigCommands {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "config",
         summary: "Show or change the configuration",
         discussion: """

@@ -3,7 +3,7 @@ import OpikCore
 /// `opik __generate DIR`: writes the completion scripts and the man page under DIR, from the
 /// command tree. Hidden; `make generate` runs it.
 enum GenerateCommand {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "__generate",
         summary: "Write completions/ and man/ from the command tree",
         arguments: [ArgumentSpec("DIR", help: "The source tree's top directory.", completion: .file)],

@@ -2,7 +2,7 @@ import OpikCore
 
 /// `opik help [COMMAND...|TOPIC]`: help for a command, or one of the topics.
 enum HelpCommand {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "help",
         summary: "Help on a command or a topic",
         discussion: "Topics: \(HelpTopic.allCases.map(\.rawValue).joined(separator: ", ")).",

@@ -1,5 +1,5 @@
 import OpikCore
 
 enum SpansComment {
-    static let spec = CommandSpec("comment", summary: "Add, list, show, change and delete comments")
+    static let spec: CommandSpec = CommandSpec("comment", summary: "Add, list, show, change and delete comments")
 }

@@ -2,7 +2,7 @@ import OpikCore
 
 /// `opik spans get ID...`: each span in full; unknown ids are reported and the rest printed.
 enum SpansGet {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "get",
         summary: "Show spans by id",
         discussion: """

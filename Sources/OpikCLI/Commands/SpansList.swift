@@ -7,7 +7,7 @@ import OpikCore
 
 /// `opik spans list`: spans of one project, as a table, JSON, NDJSON or CSV.
 enum SpansList {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "list",
         summary: "List spans of a project",
         discussion: """

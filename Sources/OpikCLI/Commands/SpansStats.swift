@@ -2,7 +2,7 @@ import OpikCore
 
 /// `opik spans stats`: aggregate statistics of the selected spans.
 enum SpansStats {
-    static let spec = CommandSpec(
+    static let spec: CommandSpec = CommandSpec(
         "stats",
         summary: "Statistics of the selected spans",
         discussion: """

@@ -30,7 +30,7 @@ public enum TimeParser {
             }
             return date
         }
-        guard let stamp = Timestamp(rfc3339: trimmed), stamp.isWritable else {
+        guard let stamp = CivilTimestamp(rfc3339: trimmed), stamp.isWritable else {
             throw QueryError("invalid \(name) '\(text)': \(accepted)")
         }
         return date(of: stamp)
@@ -42,7 +42,7 @@ public enum TimeParser {
         let seconds = milliseconds.floorDivided(by: 1000)
         let millis = String(milliseconds - seconds * 1000)
         let fraction = String(repeating: "0", count: 3 - millis.count) + millis
-        return Timestamp(epochSeconds: seconds, fraction: fraction).utcText
+        return CivilTimestamp(epochSeconds: seconds, fraction: fraction).utcText
     }
 
     /// The filters for `--since` and `--until`: `start_time >= since` and
@@ -61,7 +61,7 @@ public enum TimeParser {
         return filters
     }
 
-    static func date(of stamp: Timestamp) -> Date {
+    static func date(of stamp: CivilTimestamp) -> Date {
         // Nine digits is the finest any server keeps; Double holds far less anyway.
         let fraction = Double("0." + (stamp.fraction.isEmpty ? "0" : String(stamp.fraction.prefix(9)))) ?? 0
         return Date(timeIntervalSince1970: Double(stamp.epochSeconds) + fraction)
