@@ -112,7 +112,7 @@ extension Renderer {
     /// Every line of `text` indented, control characters removed, ending in a line feed.
     private static func indent(_ text: String, by count: Int) -> String {
         let prefix = String(repeating: " ", count: count)
-        var cleaned = TerminalStyle.clean(text, keepingNewlines: true)
+        var cleaned = TerminalStyle.clean(text.replacing("\t", with: "    "), keepingNewlines: true)
         if cleaned.hasSuffix("\n") { cleaned.removeLast() }
         return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.isEmpty ? "\n" : prefix + trimTrailingSpaces(String(line)) + "\n"
