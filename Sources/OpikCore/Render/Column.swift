@@ -110,12 +110,7 @@ public struct Column: Sendable, Equatable {
         case .shortID:
             return (raw.count > 8 ? "…" + raw.suffix(8) : raw, .dim)
         case .spanType:
-            switch raw {
-            case "llm": return (raw, .green)
-            case "tool": return (raw, .yellow)
-            case "guardrail": return (raw, .cyan)
-            default: return (raw, .plain)
-            }
+            return (raw, TerminalStyle.forSpanType(raw))
         case .time:
             return (Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
         case .duration:
