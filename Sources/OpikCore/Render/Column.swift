@@ -36,6 +36,14 @@ public struct Column: Sendable, Equatable {
         self.kind = kind
     }
 
+    /// Free text that may be cut before numbers and times are.
+    public var isFlexible: Bool {
+        switch kind {
+        case .text, .scores: return true
+        default: return false
+        }
+    }
+
     public var alignsRight: Bool {
         switch kind {
         case .duration, .cost, .number: return true
@@ -102,12 +110,7 @@ public struct Column: Sendable, Equatable {
         case .shortID:
             return (raw.count > 8 ? "…" + raw.suffix(8) : raw, .dim)
         case .spanType:
-            switch raw {
-            case "llm": return (raw, .green)
-            case "tool": return (raw, .yellow)
-            case "guardrail": return (raw, .cyan)
-            default: return (raw, .plain)
-            }
+            return (raw, TerminalStyle.forSpanType(raw))
         case .time:
             return (Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
         case .duration:
@@ -116,7 +119,13 @@ public struct Column: Sendable, Equatable {
             return (raw.isEmpty ? raw : Humanize.cost(raw), .plain)
         case .errorMarker:
             return (raw, .red)
-        case .text, .number, .scores:
+        case .number:
+            // Token counts read as integers even when sent as `312.0`.
+            if path.hasPrefix("usage."), let value = Double(raw), value == value.rounded(), abs(value) < 1e15 {
+                return (String(Int64(value)), .plain)
+            }
+            return (raw, .plain)
+        case .text, .scores:
             return (raw, .plain)
         }
     }

@@ -7,7 +7,10 @@ import Foundation
 extension Renderer {
     /// Prints one span for a person at a terminal (`spans get`): aligned `field: value` lines,
     /// then input, output and metadata as indented JSON, then scores and comments.
-    public static func writeDetail(_ span: JSONValue, to out: OutputStream, useColor: Bool, width: Int, now: Date) throws {
+    /// `width` bounds the score reasons; other values are printed whole for the terminal to wrap.
+    public static func writeDetail(
+        _ span: JSONValue, to out: OutputStream, useColor: Bool, width: Int, now: Date
+    ) throws {
         var text = fieldLines(span, useColor: useColor, now: now)
         if let traceback = span["error_info"]?["traceback"] {
             text += section("ERROR", Column.plain(traceback), useColor: useColor)
@@ -37,11 +40,10 @@ extension Renderer {
             guard let date = Timestamp.parse(raw) else { return raw }
             return raw + " " + TerminalStyle.dim.apply("(\(Humanize.relativeTime(date, now: now)))", useColor: useColor)
         }
-        let typeStyle = Column(header: "", csvHeader: "", path: "type", kind: .spanType).displayCell(span, now: now).1
         let rows: [(String, String?)] = [
             ("id", plain("id")),
             ("name", plain("name")),
-            ("type", plain("type").map { typeStyle.apply($0, useColor: useColor) }),
+            ("type", plain("type").map { TerminalStyle.forSpanType($0).apply($0, useColor: useColor) }),
             ("trace_id", plain("trace_id")),
             ("parent_span_id", plain("parent_span_id")),
             ("project", plain("project_name") ?? plain("project_id")),
@@ -53,7 +55,9 @@ extension Renderer {
             ("provider", plain("provider")),
             ("usage", span["usage"].map { TerminalStyle.clean(pairs($0)) }),
             ("cost", plain("total_estimated_cost").map(Humanize.cost)),
-            ("tags", span["tags"]?.arrayValue.map { TerminalStyle.clean($0.map(Column.plain).joined(separator: ", ")) }),
+            ("tags", span["tags"]?.arrayValue.map { tags in
+                TerminalStyle.clean(tags.map(Column.plain).joined(separator: ", "))
+            }),
             ("environment", plain("environment")),
             ("error", errorSummary(span["error_info"]).map { TerminalStyle.red.apply($0, useColor: useColor) }),
         ]
@@ -64,8 +68,8 @@ extension Renderer {
         }.joined()
     }
 
-    /// `key=value` pairs of an object, space-separated, values as received.
-    private static func pairs(_ value: JSONValue) -> String {
+    /// `key=value` pairs of an object, space-separated, values as received; other values plain.
+    static func pairs(_ value: JSONValue) -> String {
         guard let members = value.objectMembers else { return Column.plain(value) }
         return members.map { "\($0.0)=\(Column.plain($0.1))" }.joined(separator: " ")
     }
@@ -79,13 +83,16 @@ extension Renderer {
 
     private static func scoreLines(_ scores: [JSONValue], width: Int) -> String {
         let rows = scores.map { score in
-            [score["name"], score["value"], score["reason"]].map { TerminalStyle.clean($0.map(Column.plain) ?? "") }
+            [score["name"], score["value"], score["reason"]].map {
+                TerminalStyle.clean($0.map(Column.plain) ?? "")
+            }
         }
         let nameWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
         let valueWidth = rows.map { DisplayWidth.of($0[1]) }.max() ?? 0
         let reasonWidth = max(TableLayout.minimumWidth, width - nameWidth - valueWidth - 2 * TableLayout.gap)
         return rows.map { row in
-            var line = DisplayWidth.pad(row[0], to: nameWidth) + "  " + DisplayWidth.pad(row[1], to: valueWidth)
+            var line = DisplayWidth.pad(row[0], to: nameWidth) + "  "
+                + DisplayWidth.pad(row[1], to: valueWidth)
             if !row[2].isEmpty { line += "  " + DisplayWidth.truncate(row[2], to: reasonWidth) }
             return trimTrailingSpaces(line) + "\n"
         }.joined()
@@ -93,11 +100,13 @@ extension Renderer {
 
     private static func commentLines(_ comments: [JSONValue], useColor: Bool, now: Date) -> String {
         comments.map { comment in
-            let id = TerminalStyle.dim.apply(TerminalStyle.clean(comment["id"].map(Column.plain) ?? ""), useColor: useColor)
+            let rawID = TerminalStyle.clean(comment["id"].map(Column.plain) ?? "")
+            let id = TerminalStyle.dim.apply(rawID, useColor: useColor)
             var head = [id]
             if let author = comment["created_by"].map(Column.plain) { head.append(TerminalStyle.clean(author)) }
             if let raw = comment["created_at"].map(Column.plain) {
-                head.append(Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? TerminalStyle.clean(raw))
+                let time = Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) }
+                head.append(time ?? TerminalStyle.clean(raw))
             }
             let body = indent(comment["text"].map(Column.plain) ?? "", by: 2)
             return head.filter { !$0.isEmpty }.joined(separator: "  ") + "\n" + body
@@ -112,7 +121,7 @@ extension Renderer {
     /// Every line of `text` indented, control characters removed, ending in a line feed.
     private static func indent(_ text: String, by count: Int) -> String {
         let prefix = String(repeating: " ", count: count)
-        var cleaned = TerminalStyle.clean(text, keepingNewlines: true)
+        var cleaned = TerminalStyle.clean(text.replacing("\t", with: "    "), keepingNewlines: true)
         if cleaned.hasSuffix("\n") { cleaned.removeLast() }
         return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.isEmpty ? "\n" : prefix + trimTrailingSpaces(String(line)) + "\n"

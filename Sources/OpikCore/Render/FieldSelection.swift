@@ -13,8 +13,10 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// Parses `id,name,usage.total_tokens`; spaces around names are ignored.
     public static func parse(_ text: String) throws -> FieldSelection {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
-            String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            let start = name.firstIndex(where: { $0 != " " }) ?? name.endIndex
+            let end = name.lastIndex(where: { $0 != " " }).map(name.index(after:)) ?? start
+            return String(name[start..<end])
         }
         for (index, name) in names.enumerated() {
             if name.isEmpty {

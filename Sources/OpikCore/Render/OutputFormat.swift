@@ -21,10 +21,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
           table   The default. On a terminal: a header, aligned columns, colour
                   (unless --no-color or NO_COLOR), cells cut with "…" to fit the
-                  terminal width, short span ids, times relative to now ("3m ago",
-                  "2h ago", "5d ago", else the UTC date), durations as "812ms",
-                  "2.4s", "1m03s" and costs as "$0.0012". A footer such as
-                  "page 2 of 7, 312 spans" follows after a blank line.
+                  terminal width (free text first, numbers last), span ids as
+                  their last 8 characters (UUIDv7 ids start with a timestamp),
+                  times relative to now ("3m ago", "2h ago", "5d ago", else the
+                  UTC date), durations as "812ms", "2.4s", "1m03s" and costs as
+                  "$0.0012". A footer such as "page 2 of 7, 312 spans" follows
+                  after a blank line.
                   When stdout is not a terminal: no header, no colour, nothing cut,
                   one line per span with fields separated by tabs, full ids, times
                   as RFC 3339 exactly as the server sent them, numbers as received.
@@ -35,9 +37,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
                   held whole in memory); a command about one object prints that
                   object. Indented by two spaces.
           ndjson  One compact JSON object per line, for `jq -c` and streaming.
-          csv     RFC 4180: a header row, CRLF line ends, cells quoted when they
-                  hold a comma, quote or line break (quotes doubled); nested
-                  values as compact JSON.
+          csv     RFC 4180: a header row naming the fields (id, name,
+                  usage.total_tokens, ...), CRLF line ends, cells quoted when
+                  they hold a comma, quote or line break (quotes doubled), values
+                  as received, nested values as compact JSON.
 
         Default table and csv columns of a span listing:
           ID NAME TYPE START DURATION MODEL TOKENS COST SCORES ERR

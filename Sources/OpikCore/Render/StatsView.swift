@@ -10,7 +10,7 @@ extension Renderer {
     public static func writeStatsTable(
         _ response: JSONValue, to out: OutputStream, isTerminal: Bool, useColor: Bool, width: Int
     ) throws {
-        let rows = statsMembers(response).map { name, value in [name, statText(value)] }
+        let rows = statsMembers(response).map { name, value in [name, pairs(value)] }
         var text = ""
         if isTerminal {
             let header = ["NAME", "VALUE"]
@@ -41,7 +41,7 @@ extension Renderer {
         case .csv:
             var text = "name,value\r\n"
             for (name, value) in statsMembers(response) {
-                text += CSVWriter.quote(name) + "," + CSVWriter.quote(statText(value)) + "\r\n"
+                text += CSVWriter.quote(name) + "," + CSVWriter.quote(pairs(value)) + "\r\n"
             }
             try out.write(text)
         case .table:
@@ -56,11 +56,5 @@ extension Renderer {
             guard let name = item["name"]?.stringValue, let value = item["value"] else { return nil }
             return (name, value)
         }
-    }
-
-    /// A statistic's value: a number as received, or an object as `key=value` pairs.
-    private static func statText(_ value: JSONValue) -> String {
-        guard let members = value.objectMembers else { return Column.plain(value) }
-        return members.map { "\($0.0)=\(Column.plain($0.1))" }.joined(separator: " ")
     }
 }

@@ -14,6 +14,16 @@ public enum TerminalStyle: Sendable {
         }
     }
 
+    /// The colour of a span type: llm green, tool yellow, guardrail cyan, general plain.
+    public static func forSpanType(_ type: String) -> TerminalStyle {
+        switch type {
+        case "llm": return .green
+        case "tool": return .yellow
+        case "guardrail": return .cyan
+        default: return .plain
+        }
+    }
+
     /// `text` wrapped in this style when `useColor`; empty text gets no codes.
     public func apply(_ text: String, useColor: Bool) -> String {
         guard useColor, self != .plain, !text.isEmpty else { return text }

@@ -55,7 +55,9 @@ final class TerminalTableWriter: RecordWriter {
         let natural = columns.indices.map { index in
             pending.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1[index].0)) }
         }
-        let layout = TableLayout.fitting(natural: natural, alignsRight: columns.map(\.alignsRight), width: width)
+        let layout = TableLayout.fitting(
+            natural: natural, alignsRight: columns.map(\.alignsRight), isFlexible: columns.map(\.isFlexible),
+            width: width)
         self.layout = layout
         var text = layout.line(headers, useColor: useColor)
         for row in pending { text += layout.line(row, useColor: useColor) }
