@@ -10,7 +10,8 @@ enum GenerateCommand {
         hidden: true,
         run: { invocation, context in
             let directory = invocation.operands[0]
-            for file in GeneratedFiles.all(root: CommandTree.root, date: ManPageDate.resolve(context.environment)) {
+            let date = ManPage.date(sourceDateEpoch: context.environment["SOURCE_DATE_EPOCH"])
+            for file in GeneratedFiles.all(root: CommandTree.root, topics: Topics.texts, date: date) {
                 try Files.write(Array(file.contents.utf8), to: directory + "/" + file.path, mode: 0o644)
                 try context.stderr.write("wrote \(file.path)\n")
             }

@@ -15,7 +15,7 @@ enum HelpCommand {
             let width = Runner.helpWidth(context)
             let words = invocation.operands
             if words.count == 1, let topic = HelpTopic(rawValue: words[0]) {
-                try context.stdout.write(HelpTopics.text(topic))
+                try context.stdout.write(Topics.texts.render(topic, width: width))
                 return .success
             }
             var nodes = [CommandTree.root]

@@ -43,7 +43,7 @@ struct SpanSelection {
         for expression in invocation.values("filter") {
             do {
                 filters += try FilterLanguage.parse(expression).map(\.json)
-            } catch let error as FilterError {
+            } catch {
                 throw OpikError.usage("invalid --filter '\(expression)': \(error)", hint: "see 'opik help filters'")
             }
         }
@@ -51,10 +51,8 @@ struct SpanSelection {
             filters += try TimeParser.startTimeFilters(
                 since: invocation.value("since"), until: invocation.value("until"), now: now
             ).map(\.json)
-        } catch let error as OpikError {
-            throw error
         } catch {
-            throw OpikError.usage("\(error)")
+            throw OpikError.usage(error.description)
         }
     }
 

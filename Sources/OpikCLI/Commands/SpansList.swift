@@ -65,7 +65,7 @@ enum SpansList {
             page = n
         }
         let sorting = try invocation.value("sort").map { text in
-            do { return try SortSpec.parse(text) } catch let error as OpikError { throw error } catch {
+            do { return try SortSpec.parse(text) } catch {
                 throw OpikError.usage("invalid --sort '\(text)': \(error)")
             }
         }

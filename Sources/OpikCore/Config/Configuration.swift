@@ -27,6 +27,11 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
 public struct ConfigValue: Sendable, Equatable {
     public var value: String?
     public var source: ConfigSource
+
+    public init(value: String?, source: ConfigSource) {
+        self.value = value
+        self.source = source
+    }
 }
 
 /// The settings a command needs, resolved exactly like the official SDK (API.md §3):
