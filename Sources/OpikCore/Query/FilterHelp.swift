@@ -116,7 +116,7 @@ extension FilterLanguage {
 }
 
 extension String {
-    func padded(to width: Int) -> String {
+    fileprivate func padded(to width: Int) -> String {
         self + String(repeating: " ", count: max(width - count, 0))
     }
 }

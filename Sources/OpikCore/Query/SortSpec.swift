@@ -14,7 +14,7 @@ public enum SortSpec {
     /// left out and may be written in any case. An unknown field is refused here because
     /// the server would silently ignore it.
     public static func parse(_ text: String) throws(QueryError) -> JSONValue {
-        var field = text.trimmingSpaces
+        var field = QueryText.trimmed(text)
         var direction = "ASC"
         if let colon = field.lastIndex(of: ":") {
             let word = field[field.index(after: colon)...].lowercased()
@@ -41,6 +41,6 @@ public enum SortSpec {
         let usage = ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens"]
         let suggestion = usage.contains("usage." + field)
             ? "usage." + field : Suggest.closest(to: field, in: sortableFields + usage)
-        throw QueryError("unknown --sort field '\(field)'" + didYouMean(suggestion))
+        throw QueryError("unknown --sort field '\(field)'" + QueryText.didYouMean(suggestion))
     }
 }

@@ -22,7 +22,7 @@ public enum TimeParser {
 
     /// `parse`, with `name` (`time`, `--since`) in the error messages.
     static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
-        let trimmed = text.trimmingSpaces
+        let trimmed = QueryText.trimmed(text)
         if let seconds = durationSeconds(trimmed) {
             let date = now.addingTimeInterval(-Double(seconds))
             guard date.timeIntervalSince1970 >= earliest else {
@@ -39,10 +39,7 @@ public enum TimeParser {
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
     public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = milliseconds.floorDivided(by: 1000)
-        let millis = String(milliseconds - seconds * 1000)
-        let fraction = String(repeating: "0", count: 3 - millis.count) + millis
-        return Timestamp(epochSeconds: seconds, fraction: fraction).utcText
+        return Timestamp(epochMilliseconds: milliseconds).utcText
     }
 
     /// The filters for `--since` and `--until`: `start_time >= since` and
@@ -94,16 +91,6 @@ public enum TimeParser {
             amount = nil
         }
         return amount == nil ? total : nil
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
 

@@ -53,9 +53,16 @@ struct Timestamp: Equatable {
         self.fraction = fraction
     }
 
+    /// A time with exactly three fraction digits.
+    init(epochMilliseconds: Int64) {
+        let seconds = epochMilliseconds.quotient(dividingBy: 1000)
+        let millis = String(epochMilliseconds - seconds * 1000)
+        self.init(epochSeconds: seconds, fraction: String(repeating: "0", count: 3 - millis.count) + millis)
+    }
+
     /// The time in UTC: `2026-07-01T08:00:00.5Z`, keeping the fraction's digits.
     var utcText: String {
-        let days = epochSeconds.floorDivided(by: 86_400)
+        let days = epochSeconds.quotient(dividingBy: 86_400)
         let secondOfDay = epochSeconds - days * 86_400
         let (year, month, day) = Timestamp.civilFromDays(days)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
@@ -66,7 +73,7 @@ struct Timestamp: Equatable {
 
     /// Whether the year is within what RFC 3339 can write (0000–9999).
     var isWritable: Bool {
-        let (year, _, _) = Timestamp.civilFromDays(epochSeconds.floorDivided(by: 86_400))
+        let (year, _, _) = Timestamp.civilFromDays(epochSeconds.quotient(dividingBy: 86_400))
         return (0...9999).contains(year)
     }
 
@@ -109,7 +116,7 @@ private func pad(_ value: Int64, _ width: Int) -> String {
 
 extension Int64 {
     /// Division rounding towards minus infinity, so times before 1970 split correctly.
-    func floorDivided(by divisor: Int64) -> Int64 {
+    fileprivate func quotient(dividingBy divisor: Int64) -> Int64 {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
