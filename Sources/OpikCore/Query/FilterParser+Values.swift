@@ -79,7 +79,7 @@ extension FilterParser {
         var value = text
         switch type {
         case .dateTime:
-            guard let stamp = Timestamp(rfc3339: text), stamp.isWritable, stamp.fraction.count <= 9 else {
+            guard let stamp = RFC3339Timestamp(rfc3339: text), stamp.isWritable, stamp.fraction.count <= 9 else {
                 throw failure("invalid time \(QueryText.doubleQuoted(text)) for '\(field.name)'; "
                     + "write RFC 3339 such as \"2026-07-01T10:00:00Z\"", at: start)
             }

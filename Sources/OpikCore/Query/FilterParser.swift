@@ -75,14 +75,23 @@ struct FilterParser {
             index += 1
             key = try parseKey(after: word)
         }
+        return try resolveField(word, key: key, at: start)
+    }
+
+    /// The table's field for what was written, checking that a key is given where needed
+    /// and nowhere else; `usage.x` names a field of its own.
+    func resolveField(_ word: String, key: (text: String, start: Int)?, at start: Int) throws(FilterError)
+        -> (SpanField, String)
+    {
+        let usageFields = SpanField.usageFields
         if word == "usage" {
             guard let key else {
-                throw failure("field 'usage' needs a part: \(QueryText.listing(SpanField.usageFields))", at: start)
+                throw failure("field 'usage' needs a part: \(QueryText.listing(usageFields))", at: start)
             }
             let name = "usage." + key.text
             guard let field = SpanField.named(name) else {
-                throw failure("unknown field '\(name)'" + QueryText.didYouMean(Suggest.closest(to: name, in: SpanField.usageFields))
-                    + "; only \(QueryText.listing(SpanField.usageFields, "and")) can be filtered", at: key.start)
+                throw failure("unknown field '\(name)'" + QueryText.didYouMean(Suggest.closest(to: name, in: usageFields))
+                    + "; only \(QueryText.listing(usageFields, "and")) can be filtered", at: key.start)
             }
             return (field, "")
         }

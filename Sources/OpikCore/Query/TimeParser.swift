@@ -30,7 +30,7 @@ public enum TimeParser {
             }
             return date
         }
-        guard let stamp = Timestamp(rfc3339: trimmed), stamp.isWritable else {
+        guard let stamp = RFC3339Timestamp(rfc3339: trimmed), stamp.isWritable else {
             throw QueryError("invalid \(name) '\(text)': \(accepted)")
         }
         return date(of: stamp)
@@ -39,7 +39,7 @@ public enum TimeParser {
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
     public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        return Timestamp(epochMilliseconds: milliseconds).utcText
+        return RFC3339Timestamp(epochMilliseconds: milliseconds).utcText
     }
 
     /// The filters for `--since` and `--until`: `start_time >= since` and
@@ -58,7 +58,7 @@ public enum TimeParser {
         return filters
     }
 
-    static func date(of stamp: Timestamp) -> Date {
+    static func date(of stamp: RFC3339Timestamp) -> Date {
         // Nine digits is the finest any server keeps; Double holds far less anyway.
         let fraction = Double("0." + (stamp.fraction.isEmpty ? "0" : String(stamp.fraction.prefix(9)))) ?? 0
         return Date(timeIntervalSince1970: Double(stamp.epochSeconds) + fraction)

@@ -1,7 +1,7 @@
 /// An RFC 3339 time read from text, kept as civil fields so it can be rewritten in UTC
 /// without losing the digits of its fraction. Plain `Date` is avoided here because
 /// FoundationEssentials has no time-zone database to lean on, and the arithmetic is short.
-struct Timestamp: Equatable {
+struct RFC3339Timestamp: Equatable {
     /// Seconds since 1970-01-01T00:00:00Z, leaving out the fraction.
     var epochSeconds: Int64
     /// The digits after the decimal point as written ("" when none).
@@ -15,9 +15,9 @@ struct Timestamp: Equatable {
         guard let year = scanner.number(digits: 4), scanner.take("-"),
               let month = scanner.number(digits: 2), scanner.take("-"),
               let day = scanner.number(digits: 2),
-              (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day)
+              (1...12).contains(month), (1...RFC3339Timestamp.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+        let days = RFC3339Timestamp.daysFromCivil(year: year, month: month, day: day)
         if scanner.isAtEnd {
             self.init(epochSeconds: days * 86_400, fraction: "")
             return
@@ -64,7 +64,7 @@ struct Timestamp: Equatable {
     var utcText: String {
         let days = epochSeconds.quotient(dividingBy: 86_400)
         let secondOfDay = epochSeconds - days * 86_400
-        let (year, month, day) = Timestamp.civilFromDays(days)
+        let (year, month, day) = RFC3339Timestamp.civilFromDays(days)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
         text += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         if !fraction.isEmpty { text += "." + fraction }
@@ -73,7 +73,7 @@ struct Timestamp: Equatable {
 
     /// Whether the year is within what RFC 3339 can write (0000–9999).
     var isWritable: Bool {
-        let (year, _, _) = Timestamp.civilFromDays(epochSeconds.quotient(dividingBy: 86_400))
+        let (year, _, _) = RFC3339Timestamp.civilFromDays(epochSeconds.quotient(dividingBy: 86_400))
         return (0...9999).contains(year)
     }
 
