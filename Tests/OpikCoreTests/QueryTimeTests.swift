@@ -103,3 +103,11 @@ import Testing
         }
     }
 }
+
+extension QueryTimeTests {
+    @Test func serverTimesReadWithoutDurations() throws {
+        let date = try #require(TimeParser.date(rfc3339: "2026-07-01T10:00:00.123456Z"))
+        #expect(TimeParser.format(date) == "2026-07-01T10:00:00.123Z")
+        #expect(TimeParser.date(rfc3339: "24h") == nil)
+    }
+}

@@ -36,6 +36,13 @@ public enum TimeParser {
         return date(of: stamp)
     }
 
+    /// An RFC 3339 time or plain date alone, as the server writes them; nil otherwise.
+    /// For reading times from responses, where a duration would be meaningless.
+    public static func date(rfc3339 text: String) -> Date? {
+        guard let stamp = RFC3339Timestamp(rfc3339: text), stamp.isWritable else { return nil }
+        return date(of: stamp)
+    }
+
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
     public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
