@@ -140,3 +140,11 @@ import Testing
         #expect(error.pointer == "tags =\n      ^")
     }
 }
+
+extension QueryFilterRejectionTests {
+    @Test func messageStaysOnOneLineWhenTheValueHasLineBreaks() throws {
+        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("duration > \"1\n2\"") }
+        #expect(error.message == #"'duration' takes a number, not "1 2""#)
+        #expect(error.pointer == "duration > \"1 2\"\n           ^")
+    }
+}

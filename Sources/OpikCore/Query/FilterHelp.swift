@@ -72,7 +72,7 @@ extension FilterLanguage {
         }
         let names = SpanField.all.map(displayName)
         let nameWidth = names.map(\.count).max()! + 2
-        let typeWidth = FieldType.allCases.map(\.summary.count).max()! + 2
+        let typeWidth = FilterFieldType.allCases.map(\.summary.count).max()! + 2
         let header = "FIELD".padded(to: nameWidth) + "TYPE".padded(to: typeWidth) + "OPERATORS"
         var lines = [header]
         for (number, group) in groups.enumerated() {
@@ -116,7 +116,7 @@ extension FilterLanguage {
 }
 
 extension String {
-    func padded(to width: Int) -> String {
+    fileprivate func padded(to width: Int) -> String {
         self + String(repeating: " ", count: max(width - count, 0))
     }
 }

@@ -17,24 +17,3 @@ public enum FilterLanguage {
         return try parser.parseExpression()
     }
 }
-
-/// `'x'` or, with a suggestion, ` (did you mean 'y'?)`; shared by the messages.
-func didYouMean(_ suggestion: String?, quote: String = "'") -> String {
-    suggestion.map { " (did you mean \(quote)\($0)\(quote)?)" } ?? ""
-}
-
-/// `a, b or c` (or `a, b and c`).
-func listing(_ items: [String], _ conjunction: String = "or") -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
-}
-
-/// Text in double quotes, with inner quotes doubled as the language writes them.
-func doubleQuoted(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-        result.append(character)
-        if character == "\"" { result.append("\"") }
-    }
-    return result + "\""
-}

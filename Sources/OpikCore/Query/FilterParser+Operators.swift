@@ -16,7 +16,7 @@ extension FilterParser {
             if let op = FilterOperator(rawValue: text) { return op }
             let suggestion = FilterOperator.aliases[text]?.rawValue
                 ?? Suggest.closest(to: text, in: FilterParser.symbolOperators)
-            throw failure("unknown operator '\(text)'" + didYouMean(suggestion), at: start)
+            throw failure("unknown operator '\(text)'" + QueryText.didYouMean(suggestion), at: start)
         }
         let word = readWord()
         if word.isEmpty {
@@ -27,7 +27,7 @@ extension FilterParser {
         let suggestion = spacedOperator(startingWith: lowered)
             ?? FilterOperator.aliases[lowered]?.rawValue
             ?? Suggest.closest(to: lowered, in: FilterParser.wordOperators)
-        throw failure("unknown operator '\(word)'" + didYouMean(suggestion), at: start)
+        throw failure("unknown operator '\(word)'" + QueryText.didYouMean(suggestion), at: start)
     }
 
     /// The operator meant by words written apart (`is not empty`, `not in`, `starts with`),

@@ -4,7 +4,9 @@ extension FilterParser {
     var peek: Character? { isAtEnd ? nil : characters[index] }
 
     func failure(_ message: String, at position: Int) -> FilterError {
-        FilterError(message: message, column: position + 1, expression: expression)
+        // Messages quote the user's text, which may span lines; the error must stay one line.
+        let oneLine = String(message.map { $0.isNewline ? " " : $0 })
+        return FilterError(message: oneLine, column: position + 1, expression: expression)
     }
 
     mutating func skipSpaces() {

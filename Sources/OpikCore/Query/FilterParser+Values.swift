@@ -53,7 +53,7 @@ extension FilterParser {
             return (try readQuoted(), false)
         case "'":
             let text = try readQuoted()
-            throw failure("values need double quotes: \(doubleQuoted(text))", at: start)
+            throw failure("values need double quotes: \(QueryText.doubleQuoted(text))", at: start)
         case "(":
             throw failure("a list is only valid after 'in' or 'not_in'", at: start)
         default:
@@ -74,30 +74,30 @@ extension FilterParser {
             if type == .number || type == .feedbackScoresNumber || (type == .dictionary && looksNumeric) {
                 throw failure("invalid number '\(text)'; write numbers like 42, -3 or 0.5", at: start)
             }
-            throw failure("values need double quotes: \(doubleQuoted(text))", at: start)
+            throw failure("values need double quotes: \(QueryText.doubleQuoted(text))", at: start)
         }
         var value = text
         switch type {
         case .dateTime:
-            guard let stamp = CivilTimestamp(rfc3339: text), stamp.isWritable, stamp.fraction.count <= 9 else {
-                throw failure("invalid time \(doubleQuoted(text)) for '\(field.name)'; "
+            guard let stamp = RFC3339Timestamp(rfc3339: text), stamp.isWritable, stamp.fraction.count <= 9 else {
+                throw failure("invalid time \(QueryText.doubleQuoted(text)) for '\(field.name)'; "
                     + "write RFC 3339 such as \"2026-07-01T10:00:00Z\"", at: start)
             }
             value = stamp.utcText
         case .number, .feedbackScoresNumber:
             guard FilterParser.isNumber(text) else {
-                throw failure("'\(field.name)' takes a number, not \(doubleQuoted(text))", at: start)
+                throw failure("'\(field.name)' takes a number, not \(QueryText.doubleQuoted(text))", at: start)
             }
         case .dictionary where op == .greaterThan || op == .lessThan:
             guard FilterParser.isNumber(text) else {
                 throw failure("'\(op.rawValue)' on '\(field.name)' compares numbers; "
-                    + "\(doubleQuoted(text)) is not one", at: start)
+                    + "\(QueryText.doubleQuoted(text)) is not one", at: start)
             }
         case .enumeration, .enumerationLegacy:
             if let allowed = field.allowedValues, !allowed.contains(text) {
-                throw failure("unknown \(field.name) \(doubleQuoted(text))"
-                    + didYouMean(Suggest.closest(to: text, in: allowed), quote: "\"")
-                    + "; use \(listing(allowed))", at: start)
+                throw failure("unknown \(field.name) \(QueryText.doubleQuoted(text))"
+                    + QueryText.didYouMean(Suggest.closest(to: text, in: allowed), quote: "\"")
+                    + "; use \(QueryText.listing(allowed))", at: start)
             }
         default:
             break

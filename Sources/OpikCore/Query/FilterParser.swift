@@ -41,7 +41,7 @@ struct FilterParser {
         let operatorStart = index
         let op = try parseOperator(after: key.isEmpty ? field.name : "\(field.name).\(key)")
         guard field.type.operators.contains(op) else {
-            let allowed = listing(field.type.operators.map(\.rawValue))
+            let allowed = QueryText.listing(field.type.operators.map(\.rawValue))
             throw failure("operator '\(op.rawValue)' is not allowed on '\(field.name)' (\(field.type.summary)); "
                 + "use \(allowed)", at: operatorStart)
         }
@@ -75,14 +75,23 @@ struct FilterParser {
             index += 1
             key = try parseKey(after: word)
         }
+        return try resolveField(word, key: key, at: start)
+    }
+
+    /// The table's field for what was written, checking that a key is given where needed
+    /// and nowhere else; `usage.x` names a field of its own.
+    func resolveField(_ word: String, key: (text: String, start: Int)?, at start: Int) throws(FilterError)
+        -> (SpanField, String)
+    {
+        let usageFields = SpanField.usageFields
         if word == "usage" {
             guard let key else {
-                throw failure("field 'usage' needs a part: \(listing(SpanField.usageFields))", at: start)
+                throw failure("field 'usage' needs a part: \(QueryText.listing(usageFields))", at: start)
             }
             let name = "usage." + key.text
             guard let field = SpanField.named(name) else {
-                throw failure("unknown field '\(name)'" + didYouMean(Suggest.closest(to: name, in: SpanField.usageFields))
-                    + "; only \(listing(SpanField.usageFields, "and")) can be filtered", at: key.start)
+                throw failure("unknown field '\(name)'" + QueryText.didYouMean(Suggest.closest(to: name, in: usageFields))
+                    + "; only \(QueryText.listing(usageFields, "and")) can be filtered", at: key.start)
             }
             return (field, "")
         }
@@ -90,7 +99,7 @@ struct FilterParser {
         if let key {
             guard field.takesKey else {
                 let keyed = SpanField.all.filter(\.takesKey).map(\.name)
-                throw failure("field '\(word)' takes no key; only \(listing(keyed, "and")) do", at: key.start)
+                throw failure("field '\(word)' takes no key; only \(QueryText.listing(keyed, "and")) do", at: key.start)
             }
             if key.text.isEmpty { throw failure("empty key", at: key.start) }
             return (field, key.text)
@@ -113,7 +122,7 @@ struct FilterParser {
         if let next = peek, !next.isWhitespace, !FilterParser.isOperatorSymbol(next) {
             let whole = word + readRun { !$0.isWhitespace && !FilterParser.isOperatorSymbol($0) }
             throw failure("a key with characters other than letters, digits and '_' needs quotes: "
-                + "\(field).\(doubleQuoted(whole))", at: start)
+                + "\(field).\(QueryText.doubleQuoted(whole))", at: start)
         }
         if word.isEmpty { throw failure("expected a key after '\(field).'", at: start) }
         return (word, start)
@@ -123,7 +132,7 @@ struct FilterParser {
         let names = SpanField.all.map(\.name)
         let usage = "usage." + word
         let suggestion = names.contains(usage) ? usage : Suggest.closest(to: word, in: names)
-        return failure("unknown field '\(word)'" + didYouMean(suggestion), at: start)
+        return failure("unknown field '\(word)'" + QueryText.didYouMean(suggestion), at: start)
     }
 
     func parentheses(at position: Int) -> FilterError {

@@ -14,7 +14,7 @@ public enum SortSpec {
     /// left out and may be written in any case. An unknown field is refused here because
     /// the server would silently ignore it.
     public static func parse(_ text: String) throws(QueryError) -> JSONValue {
-        var field = text.trimmingSpaces
+        var field = QueryText.trimmed(text)
         var direction = "ASC"
         if let colon = field.lastIndex(of: ":") {
             let word = field[field.index(after: colon)...].lowercased()
@@ -22,8 +22,7 @@ public enum SortSpec {
             case "asc": direction = "ASC"
             case "desc": direction = "DESC"
             default:
-                throw QueryError("invalid --sort direction '\(field[field.index(after: colon)...])'"
-                    + didYouMean(Suggest.closest(to: word, in: ["asc", "desc"])) + "; use asc or desc")
+                throw QueryError("invalid --sort direction '\(field[field.index(after: colon)...])'; use asc or desc")
             }
             field = String(field[..<colon])
         }
@@ -39,7 +38,9 @@ public enum SortSpec {
             throw QueryError("invalid --sort field '\(field)': name the \(prefix == "usage." ? "counter" : "score") "
                 + "after the dot, such as \(prefix == "usage." ? "usage.total_tokens" : "feedback_scores.accuracy")")
         }
-        let candidates = sortableFields + ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens"]
-        throw QueryError("unknown --sort field '\(field)'" + didYouMean(Suggest.closest(to: field, in: candidates)))
+        let usage = ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens"]
+        let suggestion = usage.contains("usage." + field)
+            ? "usage." + field : Suggest.closest(to: field, in: sortableFields + usage)
+        throw QueryError("unknown --sort field '\(field)'" + QueryText.didYouMean(suggestion))
     }
 }

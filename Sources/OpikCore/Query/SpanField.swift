@@ -3,11 +3,11 @@
 public struct SpanField: Sendable, Equatable {
     /// The name sent as `field`, e.g. `name` or `usage.total_tokens`.
     public var name: String
-    public var type: FieldType
+    public var type: FilterFieldType
     /// The values an enum field accepts; nil when any value goes.
     public var allowedValues: [String]?
 
-    public init(_ name: String, _ type: FieldType, allowedValues: [String]? = nil) {
+    public init(_ name: String, _ type: FilterFieldType, allowedValues: [String]? = nil) {
         self.name = name
         self.type = type
         self.allowedValues = allowedValues

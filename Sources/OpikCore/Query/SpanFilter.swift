@@ -1,5 +1,5 @@
 /// One server-side filter condition, as sent in `filters` (opik/API.md §5.2).
-public struct SpanFilter: Equatable, Sendable {
+public struct SpanFilter: Hashable, Sendable {
     public var field: String
     /// The JSON path or score name; `""` when the field takes none.
     public var key: String

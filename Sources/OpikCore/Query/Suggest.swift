@@ -6,7 +6,7 @@ public enum Suggest {
     /// substitutions and swaps of neighbours), ignoring case. The allowed distance grows with
     /// the word: 1 up to 4 characters, 2 up to 8, then 3. A candidate that starts with a word
     /// of at least 3 characters also counts, so `feedback` suggests `feedback_scores`. Ties go
-    /// to the earlier candidate.
+    /// to a candidate sharing the first letter, then to the earlier one.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty else { return nil }
@@ -16,7 +16,14 @@ public enum Suggest {
             let target = Array(candidate.lowercased())
             if target == typed { return candidate }
             let d = distance(typed, target)
-            if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
+            guard d <= limit else { continue }
+            // On a tie, a candidate with the same first letter is the likelier intent.
+            if let current = best, d > current.distance
+                || (d == current.distance && (current.name.lowercased().first == typed.first || target.first != typed.first))
+            {
+                continue
+            }
+            best = (candidate, d)
         }
         if let best { return best.name }
         if typed.count >= 3 {

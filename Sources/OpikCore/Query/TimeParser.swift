@@ -22,7 +22,7 @@ public enum TimeParser {
 
     /// `parse`, with `name` (`time`, `--since`) in the error messages.
     static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
-        let trimmed = text.trimmingSpaces
+        let trimmed = QueryText.trimmed(text)
         if let seconds = durationSeconds(trimmed) {
             let date = now.addingTimeInterval(-Double(seconds))
             guard date.timeIntervalSince1970 >= earliest else {
@@ -30,19 +30,23 @@ public enum TimeParser {
             }
             return date
         }
-        guard let stamp = CivilTimestamp(rfc3339: trimmed), stamp.isWritable else {
+        guard let stamp = RFC3339Timestamp(rfc3339: trimmed), stamp.isWritable else {
             throw QueryError("invalid \(name) '\(text)': \(accepted)")
         }
+        return date(of: stamp)
+    }
+
+    /// An RFC 3339 time or plain date alone, as the server writes them; nil otherwise.
+    /// For reading times from responses, where a duration would be meaningless.
+    public static func date(rfc3339 text: String) -> Date? {
+        guard let stamp = RFC3339Timestamp(rfc3339: text), stamp.isWritable else { return nil }
         return date(of: stamp)
     }
 
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
     public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = milliseconds.floorDivided(by: 1000)
-        let millis = String(milliseconds - seconds * 1000)
-        let fraction = String(repeating: "0", count: 3 - millis.count) + millis
-        return CivilTimestamp(epochSeconds: seconds, fraction: fraction).utcText
+        return RFC3339Timestamp(epochMilliseconds: milliseconds).utcText
     }
 
     /// The filters for `--since` and `--until`: `start_time >= since` and
@@ -61,7 +65,7 @@ public enum TimeParser {
         return filters
     }
 
-    static func date(of stamp: CivilTimestamp) -> Date {
+    static func date(of stamp: RFC3339Timestamp) -> Date {
         // Nine digits is the finest any server keeps; Double holds far less anyway.
         let fraction = Double("0." + (stamp.fraction.isEmpty ? "0" : String(stamp.fraction.prefix(9)))) ?? 0
         return Date(timeIntervalSince1970: Double(stamp.epochSeconds) + fraction)
@@ -94,16 +98,6 @@ public enum TimeParser {
             amount = nil
         }
         return amount == nil ? total : nil
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
 

@@ -1,6 +1,6 @@
 /// The server's type of a filterable field, which decides the operators and values it takes
 /// (opik/API.md §5.2, `FilterQueryBuilder.ANALYTICS_DB_OPERATOR_MAP`).
-public enum FieldType: String, CaseIterable, Sendable {
+public enum FilterFieldType: String, CaseIterable, Sendable {
     case string = "STRING"
     case stringExact = "STRING_EXACT"
     case dateTime = "DATE_TIME"

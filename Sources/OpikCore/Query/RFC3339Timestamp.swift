@@ -1,7 +1,7 @@
 /// An RFC 3339 time read from text, kept as civil fields so it can be rewritten in UTC
 /// without losing the digits of its fraction. Plain `Date` is avoided here because
 /// FoundationEssentials has no time-zone database to lean on, and the arithmetic is short.
-struct CivilTimestamp: Equatable {
+struct RFC3339Timestamp: Equatable {
     /// Seconds since 1970-01-01T00:00:00Z, leaving out the fraction.
     var epochSeconds: Int64
     /// The digits after the decimal point as written ("" when none).
@@ -15,9 +15,9 @@ struct CivilTimestamp: Equatable {
         guard let year = scanner.number(digits: 4), scanner.take("-"),
               let month = scanner.number(digits: 2), scanner.take("-"),
               let day = scanner.number(digits: 2),
-              (1...12).contains(month), (1...CivilTimestamp.daysIn(month: month, year: year)).contains(day)
+              (1...12).contains(month), (1...RFC3339Timestamp.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        let days = CivilTimestamp.daysFromCivil(year: year, month: month, day: day)
+        let days = RFC3339Timestamp.daysFromCivil(year: year, month: month, day: day)
         if scanner.isAtEnd {
             self.init(epochSeconds: days * 86_400, fraction: "")
             return
@@ -53,11 +53,18 @@ struct CivilTimestamp: Equatable {
         self.fraction = fraction
     }
 
+    /// A time with exactly three fraction digits.
+    init(epochMilliseconds: Int64) {
+        let seconds = epochMilliseconds.quotient(dividingBy: 1000)
+        let millis = String(epochMilliseconds - seconds * 1000)
+        self.init(epochSeconds: seconds, fraction: String(repeating: "0", count: 3 - millis.count) + millis)
+    }
+
     /// The time in UTC: `2026-07-01T08:00:00.5Z`, keeping the fraction's digits.
     var utcText: String {
-        let days = epochSeconds.floorDivided(by: 86_400)
+        let days = epochSeconds.quotient(dividingBy: 86_400)
         let secondOfDay = epochSeconds - days * 86_400
-        let (year, month, day) = CivilTimestamp.civilFromDays(days)
+        let (year, month, day) = RFC3339Timestamp.civilFromDays(days)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
         text += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
         if !fraction.isEmpty { text += "." + fraction }
@@ -66,7 +73,7 @@ struct CivilTimestamp: Equatable {
 
     /// Whether the year is within what RFC 3339 can write (0000–9999).
     var isWritable: Bool {
-        let (year, _, _) = CivilTimestamp.civilFromDays(epochSeconds.floorDivided(by: 86_400))
+        let (year, _, _) = RFC3339Timestamp.civilFromDays(epochSeconds.quotient(dividingBy: 86_400))
         return (0...9999).contains(year)
     }
 
@@ -109,7 +116,7 @@ private func pad(_ value: Int64, _ width: Int) -> String {
 
 extension Int64 {
     /// Division rounding towards minus infinity, so times before 1970 split correctly.
-    func floorDivided(by divisor: Int64) -> Int64 {
+    fileprivate func quotient(dividingBy divisor: Int64) -> Int64 {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
