@@ -81,6 +81,7 @@ public final class OpikTestServer: @unchecked Sendable {
             }
             Thread.detachNewThread { self.serve(fd: fd) }
         }
+        listener.close()
     }
 
     private func serve(fd: Int32) {
