@@ -8,11 +8,21 @@ enum Interrupt {
     static let flag = Atomic<Bool>(false)
 
     static func install() {
-        signal(SIGINT) { _ in
-            if Interrupt.flag.exchange(true, ordering: .relaxed) { _exit(130) }
-        }
-        signal(SIGTERM) { _ in
-            if Interrupt.flag.exchange(true, ordering: .relaxed) { _exit(143) }
+        // A parent may have left these signals blocked; a CLI must still hear Ctrl-C.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        for signal in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            // No SA_RESTART: a blocking wait in libcurl returns at once and sees the flag.
+            action.sa_flags = 0
+            action.__sigaction_handler.sa_handler = { number in
+                if Interrupt.flag.exchange(true, ordering: .relaxed) { _exit(number == SIGINT ? 130 : 143) }
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
         }
     }
 

@@ -56,3 +56,70 @@ public enum BinaryRunner {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// A running `opik` process, for tests that interrupt it or read its output as it comes.
+public final class RunningBinary: @unchecked Sendable {
+    let process = Process()
+    let out = Pipe()
+    let err = Pipe()
+    private let lock = NSLock()
+    private var outData = Data()
+    private var errData = Data()
+
+    public init(_ arguments: [String], environment: [String: String] = [:], home: String? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: BinaryRunner.opikPath)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": home ?? BinaryRunner.temporaryHome()]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.lock.withLock { self?.outData.append(data) }
+        }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.lock.withLock { self?.errData.append(data) }
+        }
+        try process.run()
+    }
+
+    /// What the process has written to stdout so far.
+    public var stdoutSoFar: String { lock.withLock { String(decoding: outData, as: UTF8.self) } }
+
+    /// Waits (up to `timeout` seconds) until `condition` holds for the output so far.
+    @discardableResult
+    public func waitForOutput(timeout: Double = 20, _ condition: (String, String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let (o, e) = lock.withLock { (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)) }
+            if condition(o, e) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    /// Sends Ctrl-C.
+    public func interrupt() { kill(process.processIdentifier, SIGINT) }
+
+    /// Waits for the process to end and returns what it showed.
+    public func wait(timeout: Double = 30) -> RunResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        // A test must end even when the program does not: kill it, and the status shows it.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        out.fileHandleForReading.readabilityHandler = nil
+        err.fileHandleForReading.readabilityHandler = nil
+        let restOut = out.fileHandleForReading.readDataToEndOfFile()
+        let restErr = err.fileHandleForReading.readDataToEndOfFile()
+        return lock.withLock {
+            outData.append(restOut)
+            errData.append(restErr)
+            return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+        }
+    }
+}

@@ -72,7 +72,9 @@ enum ConfigCommands {
                 }
             }
         }
-        for warning in configuration.warnings { try context.stderr.write("opik: warning: \(warning)\n") }
+        let notices = Notices(stderr: context.stderr, isQuiet: invocation.flag("quiet"))
+        configuration.warnings.forEach(notices.warn)
+        notices.checkPermissions(of: configuration)
         return .success
     }
 

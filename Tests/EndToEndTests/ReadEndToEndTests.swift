@@ -1,0 +1,218 @@
+import Foundation
+import OpikCore
+import OpikTestServer
+import OpikTestSupport
+import Testing
+
+/// The built binary against the loopback test server, as a user runs it.
+@Suite struct ReadEndToEndTests {
+    func withServer(apiKey: String? = nil, _ body: (OpikTestServer) throws -> Void) throws {
+        let server = try OpikTestServer.start(apiKey: apiKey)
+        defer { server.stop() }
+        try body(server)
+    }
+
+    func opik(_ server: OpikTestServer, _ arguments: [String], env: [String: String] = [:], home: String? = nil) throws -> RunResult {
+        var environment = ["OPIK_URL_OVERRIDE": server.baseURL]
+        environment.merge(env) { _, new in new }
+        return try BinaryRunner.run(arguments, environment: environment, home: home)
+    }
+
+    @Test func versionNamesLibcurl() throws {
+        let result = try BinaryRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("opik \(OpikVersion.current) (libcurl/"))
+    }
+
+    @Test func exportsEverySpanExactlyOnceAsNDJSON() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 4500)
+            let result = try opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
+            #expect(result.status == 0)
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 4500)
+            let ids = lines.compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
+            #expect(Set(ids).count == 4500)
+            #expect(Set(ids) == Set(server.spans(project: "app").compactMap { $0["id"]?.stringValue }))
+            // 2000 + 2000 + 500, then one request confirms the end.
+            let searches = server.requests.filter { $0.path == "/v1/private/spans/search" }
+            #expect(searches.count == 4)
+            #expect(searches.allSatisfy { $0.header("Comet-Workspace") == "default" && $0.header("Authorization") == nil })
+        }
+    }
+
+    @Test func droppedStreamsResumeFromTheCursorWithoutDuplicates() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 3000)
+            server.inject(.dropMidBody(afterBytes: 20_000), times: 2, pathPrefix: "/v1/private/spans/search")
+            server.inject(.truncateStream(afterObjects: 10), times: 1, pathPrefix: "/v1/private/spans/search")
+            let result = try opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson", "--fields", "id"])
+            #expect(result.status == 0)
+            let ids = result.stdout.split(separator: "\n")
+            #expect(ids.count == 3000)
+            #expect(Set(ids).count == 3000)
+        }
+    }
+
+    @Test func anInterruptedExportPrintsTheCommandThatResumesIt() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 2500)
+            // The second page keeps failing until retries run out.
+            server.inject(.delay(seconds: 0), times: 1, pathPrefix: "/v1/private/spans/search")
+            server.inject(.dropMidBody(afterBytes: 100), times: 10, pathPrefix: "/v1/private/spans/search")
+            let first = try opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson", "--retries", "2"])
+            #expect(first.status == 5)
+            let hint = try #require(first.stderr.split(separator: "\n").first { $0.hasPrefix("hint: to continue: ") })
+            let command = hint.dropFirst("hint: to continue: ".count).split(separator: " ").map(String.init)
+            #expect(Array(command.prefix(3)) == ["opik", "spans", "list"])
+            #expect(command.contains("--after"))
+            server.clearFaults()
+            let rest = try opik(server, Array(command.dropFirst()))
+            #expect(rest.status == 0)
+            let all = (first.stdout + rest.stdout).split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
+            #expect(all.count == 2500)
+            #expect(Set(all).count == 2500)
+        }
+    }
+
+    @Test func aClosedPipeEndsQuietlyWithStatus0() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 3000)
+            let script = "\(BinaryRunner.opikPath) spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", script]
+            process.environment = ["OPIK_URL_OVERRIDE": server.baseURL, "HOME": BinaryRunner.temporaryHome()]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            process.waitUntilExit()
+            #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "0\n")
+            #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
+        }
+    }
+
+    @Test func filtersSortPageAndFieldsWorkAgainstTheServer() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 300)
+            let llm = try opik(server, ["spans", "list", "-p", "app", "--type", "llm", "-f", "usage.total_tokens >= 0", "--all",
+                                        "--fields", "type", "--format", "ndjson"])
+            #expect(llm.status == 0)
+            #expect(!llm.stdout.isEmpty)
+            #expect(llm.stdout.split(separator: "\n").allSatisfy { $0 == #"{"type":"llm"}"# })
+            let sorted = try opik(server, ["spans", "list", "-p", "app", "--sort", "duration:desc", "-n", "5", "--fields", "duration"])
+            let durations = sorted.stdout.split(separator: "\n").compactMap { Double($0) }
+            #expect(durations.count == 5)
+            #expect(durations == durations.sorted(by: >))
+            let page = try opik(server, ["spans", "list", "-p", "app", "--page", "2", "-n", "7", "--fields", "id"])
+            #expect(page.stdout.split(separator: "\n").count == 7)
+            #expect(server.requests.last?.queryValue("page") == "2")
+        }
+    }
+
+    @Test func getShowsASpanAndReportsUnknownOnes() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 3)
+            let id = try #require(server.spans(project: "app").first?["id"]?.stringValue)
+            let missing = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
+            let result = try opik(server, ["spans", "get", id, missing, "--format", "ndjson", "--fields", "id,project_name"])
+            #expect(result.status == 3)
+            #expect(result.stdout == #"{"id":"\#(id)","project_name":"app"}"# + "\n")
+            #expect(result.stderr == "opik: error: span \(missing) not found\n")
+        }
+    }
+
+    @Test func statsAsJSON() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 40)
+            let result = try opik(server, ["spans", "stats", "-p", "app", "--format", "json"])
+            #expect(result.status == 0)
+            let stats = try JSONParser.parse(result.stdout)
+            #expect(stats["span_count"] == .number("40"))
+            #expect(stats["duration"]?["p50"] != nil)
+        }
+    }
+
+    @Test func everyFailureHasItsExitStatus() throws {
+        try withServer(apiKey: "s3cret-key") { server in
+            server.seed(project: "app", count: 2)
+            let key = ["OPIK_API_KEY": "s3cret-key"]
+            #expect(try opik(server, ["spans", "list", "-p", "app"], env: key).status == 0)
+            let usage = try opik(server, ["spans", "list", "--limit", "0"], env: key)
+            #expect(usage.status == 2)
+            #expect(usage.stderr == "opik: error: invalid --limit '0': expected a whole number of at least 1\n")
+            let missing = try opik(server, ["spans", "list", "-p", "nope"], env: key)
+            #expect(missing.status == 3)
+            #expect(missing.stderr.contains("Project name: nope not found (HTTP 404)"))
+            let auth = try opik(server, ["spans", "list", "-p", "app"], env: ["OPIK_API_KEY": "wrong"])
+            #expect(auth.status == 4)
+            #expect(auth.stderr.contains("hint: check the API key"))
+            server.inject(.status(500, body: #"{"code":500,"message":"There was an error processing your request"}"#), times: 1)
+            let failed = try opik(server, ["spans", "stats", "-p", "app"], env: key)
+            #expect(failed.status == 1)
+            #expect(failed.stderr.hasPrefix("opik: error: get span statistics: There was an error processing your request (HTTP 500)"))
+        }
+        let unreachable = try BinaryRunner.run(["spans", "list", "--retries", "0"], environment: ["OPIK_URL_OVERRIDE": "http://127.0.0.1:9"])
+        #expect(unreachable.status == 5)
+        #expect(unreachable.stderr.contains("cannot connect"))
+    }
+
+    @Test func ctrlCExits130() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 10)
+            server.inject(.delay(seconds: 10), times: 1)
+            let run = try RunningBinary(["spans", "list", "-p", "app"], environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            #expect(run.waitForOutput { _, _ in !server.requests.isEmpty })
+            run.interrupt()
+            let result = run.wait()
+            #expect(result.status == 130)
+            #expect(result.stderr.hasPrefix("opik: interrupted"))
+        }
+    }
+
+    @Test func verboseLogNeverShowsTheKey() throws {
+        try withServer(apiKey: "s3cret-key") { server in
+            let result = try opik(server, ["spans", "list", "-p", "x", "-v"], env: ["OPIK_API_KEY": "s3cret-key"])
+            #expect(result.stderr.contains("> POST \(server.baseURL)/v1/private/spans/search"))
+            #expect(!result.stderr.contains("s3cret-key"))
+        }
+    }
+
+    @Test func followPrintsNewSpansUntilCtrlC() throws {
+        try withServer { server in
+            server.seed(project: "app", count: 3)
+            let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"],
+                                        environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            #expect(run.waitForOutput { out, _ in out.split(separator: "\n").count == 3 })
+            let newId = UUIDv7.make(milliseconds: UInt64(Date().timeIntervalSince1970 * 1000) + 60_000, random: (1, 2))
+            server.insert(span: ["id": .string(newId), "trace_id": .string(newId), "name": "late_arrival",
+                                 "start_time": "2026-07-01T12:00:00Z"], project: "app")
+            #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })
+            run.interrupt()
+            let result = run.wait()
+            #expect(result.status == 0)
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 4)
+            #expect(lines.last == #"{"id":"\#(newId)","name":"late_arrival"}"#)
+        }
+    }
+
+    @Test func configSetThenShow() throws {
+        let home = BinaryRunner.temporaryHome()
+        let set = try BinaryRunner.run(["config", "set", "api_key", "abcdef123"], home: home)
+        #expect(set.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: home + "/.opik.config")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        _ = try BinaryRunner.run(["config", "set", "project_name", "my app"], home: home)
+        let show = try BinaryRunner.run(["config", "show"], environment: ["OPIK_WORKSPACE": "team"], home: home)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("api_key\tabc***\tfile \(home)/.opik.config\n"))
+        #expect(show.stdout.contains("workspace\tteam\tenv OPIK_WORKSPACE\n"))
+        #expect(show.stdout.contains("project\tmy app\tfile \(home)/.opik.config\n"))
+        #expect(!show.stdout.contains("abcdef123"))
+        chmod(home + "/.opik.config", 0o644)
+        let warned = try BinaryRunner.run(["config", "show"], home: home)
+        #expect(warned.stderr.contains("holds an API key and is readable by others"))
+    }
+}
