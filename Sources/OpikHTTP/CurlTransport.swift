@@ -104,7 +104,8 @@ public final class CurlTransport: HTTPTransport {
         }
         // A body makes libcurl send POST; any other method is named explicitly. POST itself is
         // not, so that libcurl may switch to GET after a 301/302/303 as browsers do.
-        if method != "GET" && method != "HEAD" && method != "POST" || (method == "GET" && request.body != nil) {
+        let isImplied = method == "POST" || (request.body == nil && (method == "GET" || method == "HEAD"))
+        if !isImplied {
             try handle.set(CURLOPT_CUSTOMREQUEST, method)
         }
     }

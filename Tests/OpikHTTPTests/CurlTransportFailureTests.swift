@@ -16,12 +16,10 @@ struct CurlTransportFailureTests {
     }
 
     @Test func refusedConnectionIsConnect() throws {
-        // A port that was just free: nothing listens there any more.
-        let closed = try OpikTestServer.start()
-        let url = closed.baseURL + "/test/echo"
-        closed.stop()
+        let port = try ClosedPort()
         let transport = CurlTransport(options: TransportOptions(), log: { _ in }, isInterrupted: { false })
-        let error = transportError { _ = try transport.perform(HTTPRequest(method: "GET", url: url), sink: CollectingSink()) }
+        let request = HTTPRequest(method: "GET", url: "http://127.0.0.1:\(port.number)/test/echo")
+        let error = transportError { _ = try transport.perform(request, sink: CollectingSink()) }
         guard case .connect = error else {
             Issue.record("expected .connect, got \(String(describing: error))")
             return

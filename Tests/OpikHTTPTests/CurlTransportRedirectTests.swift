@@ -41,6 +41,27 @@ struct CurlTransportRedirectTests {
         #expect(other.requests.first?.header("Authorization") == nil)
     }
 
+    @Test func followsUpToFiveRedirects() throws {
+        let loop = try Loopback()
+        loop.server.inject(.status(302, headers: [("Location", "/test/echo")]), times: 5)
+        let (head, sink) = try loop.send("/test/echo")
+        #expect(head.status == 200)
+        #expect(sink.heads.map { $0.status } == [200])
+        #expect(loop.server.requests.count == 6)
+    }
+
+    @Test func sixthRedirectIsAnError() throws {
+        let loop = try Loopback()
+        loop.server.inject(.status(302, headers: [("Location", "/test/echo")]), times: 6)
+        do {
+            try loop.send("/test/echo")
+            Issue.record("expected an error after too many redirects")
+        } catch TransportError.other(let message) {
+            #expect(message.contains("redirect"))
+        }
+        #expect(loop.server.requests.count == 6)
+    }
+
     @Test func verboseLogShowsExchangeButMasksKey() throws {
         var options = TransportOptions()
         options.isVerbose = true
