@@ -1,0 +1,63 @@
+/// Man page sections that are reference material rather than a rendering of the command tree.
+enum ManPageReference {
+    /// One configurable setting and where each source names it (CLI.md, "Configuration").
+    struct Setting {
+        var name: String
+        var flag: String
+        var environment: String
+        var fileKey: String
+        var defaultValue: String
+    }
+
+    static let settings: [Setting] = [
+        Setting(name: "base URL", flag: "--url URL", environment: "OPIK_URL_OVERRIDE", fileKey: "url_override",
+                defaultValue: "the base URL embedded in the API key, else https://www.comet.com/opik/api"),
+        Setting(name: "API key", flag: "none: never a flag, so it stays out of shell history and process lists",
+                environment: "OPIK_API_KEY", fileKey: "api_key", defaultValue: "none: no Authorization header is sent"),
+        Setting(name: "workspace", flag: "--workspace NAME", environment: "OPIK_WORKSPACE", fileKey: "workspace", defaultValue: "default"),
+        Setting(name: "project", flag: "-p, --project NAME", environment: "OPIK_PROJECT_NAME", fileKey: "project_name", defaultValue: "Default Project"),
+        Setting(name: "config file", flag: "--config FILE", environment: "OPIK_CONFIG_PATH", fileKey: "none", defaultValue: "~/.opik.config"),
+        Setting(name: "TLS verification", flag: "--insecure turns it off, with a warning", environment: "OPIK_CHECK_TLS_CERTIFICATE",
+                fileKey: "check_tls_certificate", defaultValue: "on"),
+    ]
+
+    static var configuration: [TextBlock] {
+        [
+            .paragraph("Each setting is taken from the first of these sources that sets it: the command-line flag, then the environment variable, then the config file, then the default."),
+            .definitions(settings.map { setting in
+                .init(setting.name, "flag: \(setting.flag)\nenvironment: \(setting.environment)\nconfig file key: \(setting.fileKey)\ndefault: \(setting.defaultValue)")
+            }),
+            .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key masked; 'opik config set KEY VALUE' writes the file."),
+        ]
+    }
+
+    static var files: [TextBlock] {
+        [
+            .definitions([
+                .init("~/.opik.config", "The INI config file shared with the Opik Python SDK (see CONFIGURATION); OPIK_CONFIG_PATH or --config names another. It is created with mode 0600; a file readable by group or others that holds an API key earns a warning."),
+            ])
+        ]
+    }
+
+    /// Recipes that combine commands with other tools.
+    static let examples: [Example] = [
+        Example(
+            "opik spans list -p my-app --type llm --since 24h --all --format ndjson \\\n  | jq -r '[.name, .usage.total_tokens] | @tsv'",
+            "Name and token count of every LLM span of the last day, as tab-separated text:"),
+        Example(
+            "opik spans list -p my-app --since 7d --all --format ndjson \\\n  | jq -r 'select(.error_info != null) | .name' | sort | uniq -c | sort -rn",
+            "Which span names failed most often this week:"),
+        Example(
+            "opik spans list -p my-app --all --format json --fields id,name,total_estimated_cost \\\n  | jq 'sort_by(-.total_estimated_cost) | .[:10]'",
+            "The ten most expensive spans, as JSON:"),
+        Example(
+            """
+            if ! opik --quiet -p my-app spans score upload scores.ndjson --failed rejected.ndjson; then
+              echo "score upload failed; rejected rows:" >&2
+              [ -s rejected.ndjson ] && cat rejected.ndjson >&2
+              exit 1
+            fi
+            """,
+            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status 2 on a bad row); when the server refuses some rows the status is 6 and rejected.ndjson holds exactly those rows:"),
+    ]
+}

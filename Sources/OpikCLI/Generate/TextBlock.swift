@@ -1,0 +1,160 @@
+/// A piece of documentation text, shared by `--help`, `opik help TOPIC` and the man page.
+///
+/// Documentation strings (discussions, topic texts) are plain text with two conventions:
+/// paragraphs are separated by blank lines and reflowed to the output width; lines indented
+/// by at least two spaces are literal (examples, small tables) and kept exactly as written.
+public enum TextBlock: Sendable, Equatable {
+    case paragraph(String)
+    /// Lines printed as written, without their common indentation.
+    case literal([String])
+    /// Terms with an indented explanation (`--url URL` then its help).
+    case definitions([Definition])
+
+    /// One term of a definition list.
+    public struct Definition: Sendable, Equatable {
+        public var term: String
+        public var text: String
+
+        public init(_ term: String, _ text: String) {
+            self.term = term
+            self.text = text
+        }
+    }
+
+    /// Splits plain documentation text into paragraphs and literal blocks.
+    public static func parse(_ text: String) -> [TextBlock] {
+        var blocks: [TextBlock] = []
+        var paragraph: [String] = []
+        var literal: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            if !literal.isEmpty { blocks.append(.literal(removingCommonIndent(literal))) }
+            paragraph = []
+            literal = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty {
+                flush()
+            } else if line.hasPrefix("  ") || line.hasPrefix("\t") {
+                if !paragraph.isEmpty { flush() }
+                literal.append(String(line))
+            } else {
+                if !literal.isEmpty { flush() }
+                paragraph.append(trimmed)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private static func removingCommonIndent(_ lines: [String]) -> [String] {
+        let indent = lines.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        return lines.map { String($0.dropFirst(indent)).trimmingTrailingSpaces() }
+    }
+}
+
+/// Lays out text blocks for a terminal of a given width.
+enum PlainText {
+    /// Renders blocks separated by blank lines, each line indented by `indent` spaces.
+    static func render(_ blocks: [TextBlock], width: Int, indent: Int = 0) -> String {
+        blocks.map { render($0, width: width, indent: indent) }.joined(separator: "\n")
+    }
+
+    static func render(_ block: TextBlock, width: Int, indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        switch block {
+        case .paragraph(let text):
+            return wrap(text, width: width, indent: pad)
+        case .literal(let lines):
+            return lines.map { $0.isEmpty ? "\n" : pad + "  " + $0 + "\n" }.joined()
+        case .definitions(let items):
+            return definitionList(items.map { ($0.term, $0.text) }, width: width, indent: indent + 2)
+        }
+    }
+
+    /// Two columns: terms on the left, wrapped explanations on the right. A term too wide for
+    /// the column gets its explanation on the next line.
+    static func definitionList(_ items: [(String, String)], width: Int, indent: Int, maxColumn: Int = 26) -> String {
+        let pad = String(repeating: " ", count: indent)
+        let longest = items.map { $0.0.count }.filter { $0 <= maxColumn }.max() ?? 0
+        // On a narrow terminal the explanations go below their terms rather than in a sliver.
+        let isNarrow = width - (indent + longest + 2) < 28
+        let column = isNarrow ? indent + 6 : indent + longest + 2
+        let hanging = String(repeating: " ", count: column)
+        var out = ""
+        for (term, text) in items {
+            if text.isEmpty {
+                out += pad + term + "\n"
+                continue
+            }
+            // A newline inside a definition is a line break.
+            let lines = text.split(separator: "\n").map { wrap(String($0), width: width, indent: hanging) }
+            if !isNarrow && term.count <= maxColumn {
+                let first = pad + term + String(repeating: " ", count: column - indent - term.count)
+                out += first + lines.joined().dropFirst(hanging.count)
+            } else {
+                out += pad + term + "\n" + lines.joined()
+            }
+        }
+        return out
+    }
+
+    /// Greedy word wrap; every line ends with a newline. Words longer than the line stay whole.
+    static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> String {
+        var out = ""
+        var line = firstIndent ?? indent
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            // Pieces of one long word follow each other without a space.
+            for (number, piece) in breakable(word, room: width - indent.count).enumerated() {
+                let separator = number == 0 ? " " : ""
+                if lineHasWord && line.count + separator.count + piece.count > width {
+                    out += line + "\n"
+                    line = indent
+                    lineHasWord = false
+                }
+                line += (lineHasWord ? separator : "") + piece
+                lineHasWord = true
+            }
+        }
+        return out + line.trimmingTrailingSpaces() + "\n"
+    }
+}
+
+extension PlainText {
+    /// A word too long for the line split after its `|` separators (long lists of choices).
+    static func breakable(_ word: Substring, room: Int) -> [Substring] {
+        guard word.count > room, word.contains("|") else { return [word] }
+        var pieces: [Substring] = []
+        var start = word.startIndex
+        for index in word.indices where word[index] == "|" {
+            let end = word.index(after: index)
+            pieces.append(word[start..<end])
+            start = end
+        }
+        if start < word.endIndex { pieces.append(word[start...]) }
+        // Join pieces back while they fit, so only the breaks that are needed are made.
+        var joined: [Substring] = []
+        for piece in pieces {
+            if let last = joined.last, last.count + piece.count <= room {
+                joined[joined.count - 1] = word[last.startIndex..<piece.endIndex]
+            } else {
+                joined.append(piece)
+            }
+        }
+        return joined
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" }).trimmingTrailingSpaces()
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
