@@ -1,1 +1,135 @@
+import Foundation
+import Glibc
 import OpikCore
+import Synchronization
+
+/// An Opik-compatible HTTP/1.1 server on 127.0.0.1 for tests, benchmarks and demos:
+/// keeps everything in memory, records requests and can misbehave on demand.
+public final class OpikTestServer: @unchecked Sendable {
+    /// The port actually bound (useful when started with port 0).
+    public let port: Int
+    /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`).
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    private let listener: SocketListener
+    let api: OpikAPI
+    private let traffic = Mutex(Traffic())
+
+    private struct Traffic {
+        var requests: [RecordedRequest] = []
+        var faults = FaultQueue()
+        var openConnections: Set<Int32> = []
+        var isStopped = false
+    }
+
+    private init(listener: SocketListener, api: OpikAPI) {
+        self.listener = listener
+        self.port = listener.port
+        self.api = api
+    }
+
+    /// Binds 127.0.0.1:`port` (0 picks a free port) and starts serving on background threads.
+    /// With `apiKey`, API requests must send it as `Authorization`; a `Comet-Workspace` outside
+    /// `allowedWorkspaces` gets 404 "Workspace not found".
+    public static func start(
+        port: UInt16 = 0, apiKey: String? = nil, allowedWorkspaces: Set<String> = ["default"]
+    ) throws -> OpikTestServer {
+        let api = OpikAPI(apiKey: apiKey, allowedWorkspaces: allowedWorkspaces)
+        let server = OpikTestServer(listener: try SocketListener(port: port), api: api)
+        Thread.detachNewThread { server.acceptLoop() }
+        return server
+    }
+
+    /// Stops accepting, breaks open connections and lets their threads end.
+    public func stop() {
+        traffic.withLock { state in
+            guard !state.isStopped else { return }
+            state.isStopped = true
+            listener.shutDown()
+            for fd in state.openConnections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    // MARK: - Recording and faults
+
+    /// Every request received so far, in arrival order.
+    public var requests: [RecordedRequest] { traffic.withLock { $0.requests } }
+
+    public func clearRequests() { traffic.withLock { $0.requests.removeAll() } }
+
+    /// Queues `fault` for the next `times` requests whose path starts with `pathPrefix`
+    /// (any path when nil). Faults are used in the order they were injected.
+    public func inject(_ fault: Fault, times: Int = 1, pathPrefix: String? = nil) {
+        traffic.withLock { $0.faults.add(fault, times: times, pathPrefix: pathPrefix) }
+    }
+
+    /// Forgets faults not yet used.
+    public func clearFaults() { traffic.withLock { $0.faults.removeAll() } }
+
+    // MARK: - Serving
+
+    private func acceptLoop() {
+        while let fd = listener.accept() {
+            let accepted = traffic.withLock { state in
+                guard !state.isStopped else { return false }
+                state.openConnections.insert(fd)
+                return true
+            }
+            guard accepted else {
+                _ = Glibc.close(fd)
+                break
+            }
+            Thread.detachNewThread { self.serve(fd: fd) }
+        }
+        listener.close()
+    }
+
+    private func serve(fd: Int32) {
+        let connection = SocketConnection(fd: fd)
+        let writer = ResponseWriter(connection: connection)
+        defer {
+            traffic.withLock { state in
+                state.openConnections.remove(fd)
+                connection.close()
+            }
+        }
+        while true {
+            let request: ServerRequest
+            do {
+                guard let next = try connection.readRequest(onContinue: {
+                    connection.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                }) else { return }
+                request = next
+            } catch RequestReadError.malformed(let why) {
+                _ = writer.write(.error(400, "Bad Request: \(why)"), fault: nil, keepAlive: false)
+                return
+            } catch {
+                return
+            }
+            let fault = traffic.withLock { state in
+                state.requests.append(request.recorded)
+                return state.faults.take(forPath: request.path)
+            }
+            var response: ServerResponse
+            switch fault {
+            case .closeWithoutResponse:
+                return
+            case let .status(status, headers, body):
+                response = ServerResponse(status: status, headers: headers, body: .bytes(Array(body.utf8)))
+            case let .delay(seconds):
+                Thread.sleep(forTimeInterval: seconds)
+                response = route(request)
+            default:
+                response = route(request)
+            }
+            if request.method == "HEAD", case .bytes = response.body { response.body = .bytes([]) }
+            guard writer.write(response, fault: fault, keepAlive: request.keepAlive) else { return }
+        }
+    }
+
+    private func route(_ request: ServerRequest) -> ServerResponse {
+        if request.path.hasPrefix("/test/"), let response = TestRoutes.handle(request) { return response }
+        if let response = api.handle(request) { return response }
+        return .error(404, "HTTP 404 Not Found")
+    }
+}

@@ -1,0 +1,102 @@
+import OpikCore
+
+/// `opik config show|set`: the resolved configuration and the config file.
+enum ConfigCommands {
+    static let spec: CommandSpec = CommandSpec(
+        "config",
+        summary: "Show or change the configuration",
+        discussion: """
+            Settings come from flags, then environment variables, then the config file \
+            (~/.opik.config, the INI file the Opik Python SDK writes), then defaults.
+            """,
+        subcommands: [show, set])
+
+    static let show = CommandSpec(
+        "show",
+        summary: "Print every setting, its value and where it came from",
+        discussion: "The API key is masked. With --format json, one object keyed by setting name.",
+        examples: [Example("opik config show", "Where does the URL come from?")],
+        run: { invocation, context in try runShow(invocation, context: &context) })
+
+    static let set = CommandSpec(
+        "set",
+        summary: "Write a setting to the config file",
+        discussion: """
+            Writes KEY = VALUE into the [opik] section of the config file, creating the file \
+            with mode 0600 and keeping other sections and keys. Keys: \
+            \(Configuration.fileKeys.joined(separator: ", ")).
+            """,
+        arguments: [
+            ArgumentSpec("KEY", help: "The setting to write.", choices: Configuration.fileKeys),
+            ArgumentSpec("VALUE", help: "Its value."),
+        ],
+        examples: [
+            Example("opik config set url_override http://localhost:5173/api", "Use a local Opik."),
+            Example("opik config set project_name my-app", "Default project for every command."),
+        ],
+        run: { invocation, context in try runSet(invocation, context: &context) })
+
+    static func resolve(_ invocation: Invocation, context: Context) -> Configuration {
+        var flags: [String: String] = [:]
+        for name in ["url", "workspace", "project", "config"] {
+            if let value = invocation.value(name) { flags[name] = value }
+        }
+        if invocation.flag("insecure") { flags["insecure"] = "" }
+        return Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
+    }
+
+    static func runShow(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let configuration = resolve(invocation, context: context)
+        let rows: [(String, ConfigValue)] = [
+            ("url", configuration.url),
+            ("api_key", ConfigValue(value: configuration.apiKey.value.map(Configuration.mask), source: configuration.apiKey.source)),
+            ("workspace", configuration.workspace),
+            ("project", configuration.project),
+            ("config_file", configuration.configPath),
+            ("check_tls_certificate", configuration.checkTLS),
+        ]
+        switch invocation.value("format") {
+        case "json", "ndjson":
+            let object = JSONValue.object(rows.map { name, setting in
+                (name, ["value": setting.value.map(JSONValue.string) ?? .null, "source": .string(setting.source.description)])
+            })
+            try context.stdout.write((invocation.value("format") == "json" ? JSONWriter.pretty(object) : JSONWriter.compact(object)) + "\n")
+        default:
+            let width = rows.map(\.0.count).max() ?? 0
+            for (name, setting) in rows {
+                let value = setting.value ?? "(not set)"
+                if context.isStdoutTerminal {
+                    try context.stdout.write(name.padding(to: width) + "  " + value + "  (\(setting.source))\n")
+                } else {
+                    try context.stdout.write("\(name)\t\(setting.value ?? "")\t\(setting.source)\n")
+                }
+            }
+        }
+        for warning in configuration.warnings { try context.stderr.write("opik: warning: \(warning)\n") }
+        return .success
+    }
+
+    static func runSet(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let key = invocation.operands[0]
+        let value = invocation.operands[1]
+        if key == "check_tls_certificate", !["true", "false"].contains(value.lowercased()) {
+            throw OpikError.usage("invalid value '\(value)' for check_tls_certificate: expected true or false")
+        }
+        let configuration = resolve(invocation, context: context)
+        guard let path = configuration.configPath.value else { throw OpikError.usage("no config file path") }
+        var ini = IniFile(text: Files.readText(path) ?? "")
+        ini.set(section: Configuration.section, key: key, value: value)
+        try Files.write(Array(ini.text.utf8), to: path, mode: 0o600)
+        if !invocation.flag("quiet") {
+            let shown = key == "api_key" ? Configuration.mask(value) : value
+            try context.stderr.write("opik: set \(key) = \(shown) in \(path)\n")
+        }
+        return .success
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

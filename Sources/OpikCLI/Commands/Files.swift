@@ -1,0 +1,44 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import OpikCore
+
+/// Small file helpers with the errors users should see.
+enum Files {
+    /// The file's text, or nil when it cannot be read.
+    static func readText(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw OpikError.file(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        return [UInt8](data)
+    }
+
+    /// Writes `text` with the given mode, replacing the file atomically.
+    static func write(_ bytes: [UInt8], to path: String, mode: Int) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
+            throw OpikError.file(path: path, message: "cannot be written")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw OpikError.file(path: path, message: "cannot be written")
+        }
+    }
+
+    /// The permission bits of a file.
+    static func permissions(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode) & 0o777
+    }
+}

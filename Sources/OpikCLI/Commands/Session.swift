@@ -1,0 +1,104 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import OpikCore
+
+/// What every command that talks to the server needs, resolved once from the invocation,
+/// the environment and the config file.
+struct Session {
+    let invocation: Invocation
+    let configuration: Configuration
+    let client: OpikClient
+    let format: OutputFormat
+    let fields: FieldSelection?
+    let isQuiet: Bool
+    let useColor: Bool
+    let notices: Notices
+
+    init(_ invocation: Invocation, context: Context) throws {
+        self.invocation = invocation
+        var flags: [String: String] = [:]
+        for name in ["url", "workspace", "project", "config"] {
+            if let value = invocation.value(name) { flags[name] = value }
+        }
+        if invocation.flag("insecure") { flags["insecure"] = "" }
+        configuration = Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
+        isQuiet = invocation.flag("quiet")
+        notices = Notices(stderr: context.stderr, isQuiet: isQuiet)
+        for warning in configuration.warnings { notices.warn(warning) }
+        notices.checkPermissions(of: configuration)
+
+        format = try invocation.value("format").map {
+            guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
+            return format
+        } ?? .table
+        fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
+        useColor = context.isStdoutTerminal && !invocation.flag("no-color")
+            && context.environment[EnvironmentVariable.noColor.name] == nil
+
+        let timeout = try Session.number(invocation, "timeout", default: 60, range: 0.1...86_400)
+        let retries = Int(try Session.number(invocation, "retries", default: 4, range: 0...100))
+        var options = TransportOptions()
+        options.verifyTLS = configuration.verifiesTLS
+        options.caCertificateFile = invocation.value("cacert")
+        options.isVerbose = invocation.flag("verbose")
+        options.secrets = configuration.apiKey.value.map { [$0] } ?? []
+        if !options.verifyTLS {
+            notices.warn("TLS certificate verification is off; the connection can be intercepted")
+        }
+        if let cacert = options.caCertificateFile, Files.readText(cacert) == nil {
+            throw OpikError.invalidInput("--cacert \(cacert): no such file")
+        }
+        let stderr = context.stderr
+        let transport = context.makeTransport(options) { line in try? stderr.write(line + "\n"); try? stderr.flush() }
+        client = OpikClient(
+            baseURL: configuration.url.value ?? Configuration.cloudURL, apiKey: configuration.apiKey.value,
+            workspace: configuration.workspace.value ?? Configuration.defaultWorkspace,
+            transport: transport, timeout: timeout, retries: retries, context: context)
+        let notices = self.notices
+        client.onWait = { notices.info($0) }
+    }
+
+    /// The project name to use (flag, env, config file or "Default Project").
+    var projectName: String { configuration.project.value ?? Configuration.defaultProject }
+
+    static func number(_ invocation: Invocation, _ name: String, default value: Double, range: ClosedRange<Double>) throws -> Double {
+        guard let text = invocation.value(name) else { return value }
+        guard let number = Double(text), range.contains(number) else {
+            throw OpikError.usage("invalid value '\(text)' for --\(name): expected a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+        }
+        return number
+    }
+}
+
+/// Warnings and notices on stderr, silenced by --quiet (warnings are not).
+final class Notices: @unchecked Sendable {
+    let stderr: OutputStream
+    let isQuiet: Bool
+
+    init(stderr: OutputStream, isQuiet: Bool) {
+        self.stderr = stderr
+        self.isQuiet = isQuiet
+    }
+
+    func warn(_ message: String) {
+        try? stderr.write("opik: warning: \(message)\n")
+        try? stderr.flush()
+    }
+
+    func info(_ message: String) {
+        guard !isQuiet else { return }
+        try? stderr.write("opik: \(message)\n")
+        try? stderr.flush()
+    }
+
+    /// A config file holding an API key must not be readable by others.
+    func checkPermissions(of configuration: Configuration) {
+        guard case .file = configuration.apiKey.source, let path = configuration.configPath.value,
+            let mode = Files.permissions(path), mode & 0o077 != 0
+        else { return }
+        warn("\(path) holds an API key and is readable by others; run 'chmod 600 \(path)'")
+    }
+}

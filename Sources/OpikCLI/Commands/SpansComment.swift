@@ -1,0 +1,5 @@
+import OpikCore
+
+enum SpansComment {
+    static let spec: CommandSpec = CommandSpec("comment", summary: "Add, list, show, change and delete comments")
+}

@@ -1,0 +1,154 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import OpikCore
+
+/// `opik spans list`: spans of one project, as a table, JSON, NDJSON or CSV.
+enum SpansList {
+    static let spec: CommandSpec = CommandSpec(
+        "list",
+        summary: "List spans of a project",
+        discussion: """
+            Lists spans of one project, newest first (the server has no cross-project listing). \
+            Without --sort, --search or --page the spans come from the search stream, page \
+            after page by id, so --all streams with flat memory and the first lines appear \
+            before the last page is fetched. --sort, --search and --page use the paged list \
+            endpoint instead. An --all export that stops early prints the command that \
+            resumes it with --after.
+            """,
+        options: SpanSelection.options + [
+            OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc."),
+            OptionSpec("limit", short: "n", value: "N", help: "How many spans (default 50)."),
+            OptionSpec("all", help: "Every matching span, streamed."),
+            OptionSpec("page", value: "N", help: "One page of --limit spans; the table footer shows the page count and total."),
+            OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings)."),
+            OptionSpec("after", value: "ID", help: "Continue after this span id (exclusive): resumes an interrupted --all export."),
+            OptionSpec("follow", help: "After the current matches, keep printing new spans as they arrive, until Ctrl-C."),
+            OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
+        ],
+        examples: [
+            Example("opik spans list -p my-app", "The latest 50 spans of my-app."),
+            Example("opik spans list -p my-app --type llm -f 'usage.total_tokens > 1000' --since 24h",
+                    "LLM spans of the last day that used over 1000 tokens."),
+            Example("opik spans list -p my-app --all --format ndjson > spans.ndjson", "Export every span."),
+            Example("opik spans list -p my-app --sort duration:desc -n 10 --fields id,name,duration", "The ten slowest spans."),
+            Example("opik spans list -p my-app --format json | jq '.[] | select(.total_estimated_cost > 0.01) | .id'",
+                    "Ids of expensive spans."),
+        ],
+        run: { invocation, context in try run(invocation, context: &context) })
+
+    /// How the spans are fetched.
+    struct Plan {
+        var limit: Int?
+        var page: Int?
+        var sorting: JSONValue?
+        var usesPages: Bool
+        var after: String?
+        var follow: Bool
+    }
+
+    static func plan(_ invocation: Invocation, selection: SpanSelection) throws -> Plan {
+        let all = invocation.flag("all")
+        var limit: Int? = 50
+        if let text = invocation.value("limit") {
+            guard let n = Int(text), n >= 1 else { throw OpikError.usage("invalid --limit '\(text)': expected a whole number of at least 1") }
+            if all { throw OpikError.usage("--limit and --all cannot be combined", hint: "use one of them") }
+            limit = n
+        }
+        if all { limit = nil }
+        var page: Int?
+        if let text = invocation.value("page") {
+            guard let n = Int(text), n >= 1 else { throw OpikError.usage("invalid --page '\(text)': expected a whole number of at least 1") }
+            if all { throw OpikError.usage("--page and --all cannot be combined", hint: "--page shows one page of --limit spans") }
+            page = n
+        }
+        let sorting = try invocation.value("sort").map { text in
+            do { return try SortSpec.parse(text) } catch {
+                throw OpikError.usage("invalid --sort '\(text)': \(error)")
+            }
+        }
+        let after = invocation.value("after")
+        if let after { try SpanSelection.checkUUID(after, option: "--after") }
+        let usesPages = page != nil || sorting != nil || selection.search != nil
+        if usesPages, after != nil {
+            throw OpikError.usage("--after cannot be combined with --sort, --search or --page", hint: "--after continues the id-ordered stream")
+        }
+        let follow = invocation.flag("follow")
+        if follow, usesPages {
+            throw OpikError.usage("--follow cannot be combined with --sort, --search or --page", hint: "--follow watches the id-ordered stream")
+        }
+        return Plan(limit: limit, page: page, sorting: sorting, usesPages: usesPages, after: after, follow: follow)
+    }
+
+    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let session = try Session(invocation, context: context)
+        let selection = try SpanSelection(invocation, session: session, now: context.now())
+        let plan = try plan(invocation, selection: selection)
+        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields)
+        let truncate = invocation.flag("truncate")
+        let writer = Renderer.makeWriter(
+            format: session.format, fields: session.fields, stdout: context.stdout,
+            isTerminal: context.isStdoutTerminal, useColor: session.useColor,
+            width: context.terminalWidth, now: context.now())
+
+        if plan.usesPages {
+            let pages = PagedList(selection: selection, plan: plan, exclude: exclude, truncate: truncate)
+            if invocation.flag("explain") { return try Explain.print(pages.request(client: session.client, page: plan.page ?? 1), context: context) }
+            try writer.begin()
+            let footer = try pages.run(client: session.client, writer: writer)
+            try writer.end(footer: context.isStdoutTerminal ? footer : nil)
+            return .success
+        }
+
+        var body = selection.searchBody
+        body.append(("truncate", .bool(truncate)))
+        if !exclude.isEmpty { body.append(("exclude", .array(exclude.map { .string($0) }))) }
+        var search = SpanSearch(body: body, limit: plan.limit, after: plan.after)
+        // NDJSON of whole spans is the server's own lines: pass them through untouched.
+        let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
+        search.parsesSpans = !passThrough
+        if invocation.flag("explain") {
+            return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
+        }
+        try writer.begin()
+        var lastId: String?
+        var newestId: String?
+        var count = 0
+        do {
+            let stdout = context.stdout
+            count = try search.run(client: session.client, lastId: &lastId, onSpan: { span, line in
+                if passThrough {
+                    try stdout.write(bytes: line)
+                    try stdout.write("\n")
+                    return
+                }
+                if plan.follow, let id = span["id"]?.stringValue, newestId.map({ id > $0 }) ?? true { newestId = id }
+                try writer.write(span)
+            }, onChunkEnd: { if passThrough { try stdout.flush() } else { try writer.flushIfNeeded() } })
+            if plan.follow {
+                try Follow.run(search: search, client: session.client, from: newestId, writer: writer, context: context)
+            }
+        } catch let error as OpikError where plan.limit == nil || plan.follow {
+            try? writer.end(footer: nil)
+            if case .interrupted = error, plan.follow { return .success }
+            throw resumeHint(error, invocation: invocation, lastId: lastId ?? plan.after)
+        }
+        try writer.end(footer: nil)
+        if plan.limit == nil, !session.isQuiet, context.isStderrTerminal {
+            session.notices.info("\(count) spans")
+        }
+        return .success
+    }
+
+    /// Adds to an export's error the command that continues where it stopped.
+    static func resumeHint(_ error: OpikError, invocation: Invocation, lastId: String?) -> OpikError {
+        guard let lastId else { return error }
+        let command = ResumeCommand.render(invocation, after: lastId)
+        if case let .interrupted(summary) = error {
+            return .interrupted(summary: [summary, "to continue: \(command)"].compactMap { $0 }.joined(separator: "; "))
+        }
+        return .hinted(error, hint: "to continue: \(command)")
+    }
+}

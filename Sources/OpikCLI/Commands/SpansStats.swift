@@ -1,0 +1,33 @@
+import OpikCore
+
+/// `opik spans stats`: aggregate statistics of the selected spans.
+enum SpansStats {
+    static let spec: CommandSpec = CommandSpec(
+        "stats",
+        summary: "Statistics of the selected spans",
+        discussion: """
+            Takes the same selection options as list. The table shows one row per statistic: \
+            span_count, duration percentiles, input/output/metadata counts, average tags, \
+            cost average and sum, usage averages and sums, the average of each feedback score, \
+            error_count. --format json prints one object keyed by statistic name.
+            """,
+        options: SpanSelection.options + [
+            OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
+        ],
+        examples: [
+            Example("opik spans stats -p my-app --since 24h", "Statistics of the last day."),
+            Example("opik spans stats -p my-app --type llm --format json | jq .duration.p99", "p99 latency of LLM calls."),
+        ],
+        run: { invocation, context in try run(invocation, context: &context) })
+
+    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let session = try Session(invocation, context: context)
+        let selection = try SpanSelection(invocation, session: session, now: context.now())
+        let request = session.client.request("GET", "/v1/private/spans/stats", query: selection.queryItems)
+        if invocation.flag("explain") { return try Explain.print(request, context: context) }
+        let response = try session.client.json(request, what: "get span statistics", repetition: .safe) ?? ["stats": []]
+        try Renderer.writeStats(response, format: session.format, to: context.stdout,
+                                isTerminal: context.isStdoutTerminal, useColor: session.useColor, width: context.terminalWidth)
+        return .success
+    }
+}

@@ -1,0 +1,5 @@
+import OpikCore
+
+enum SpansUpdate {
+    static let spec: CommandSpec = CommandSpec("update", summary: "Change fields of spans")
+}

@@ -1,0 +1,183 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Talks to the Opik REST API: headers, retries with back-off, rate-limit pacing, and the
+/// mapping of failed responses to `OpikError`.
+public final class OpikClient {
+    /// Whether a request may be sent again after it possibly reached the server.
+    /// `resumable`: status errors are retried, but a connection that broke mid-response is
+    /// left to the caller, which knows how far it got.
+    public enum Repeat: Sendable { case safe, unsafe, resumable }
+
+    public let baseURL: String
+    let transport: HTTPTransport
+    let headers: [(String, String)]
+    let timeout: Double
+    let retries: Int
+    let context: Context
+    let pacer = RateLimitPacer()
+    /// Told about waits (retries, rate limits) so the caller can show them.
+    public var onWait: (String) -> Void = { _ in }
+    /// Base of the exponential back-off, in seconds.
+    public var backoffBase: Double = 0.25
+
+    public init(baseURL: String, apiKey: String?, workspace: String, transport: HTTPTransport,
+                timeout: Double, retries: Int, context: Context) {
+        self.baseURL = baseURL
+        var headers: [(String, String)] = [("Accept", "application/json")]
+        // The raw key, no "Bearer" (API.md §2).
+        if let apiKey, !apiKey.isEmpty { headers.append(("Authorization", apiKey)) }
+        headers.append(("Comet-Workspace", workspace))
+        headers.append(("User-Agent", "opik-cli/\(OpikVersion.current)"))
+        self.headers = headers
+        self.transport = transport
+        self.timeout = timeout
+        self.retries = retries
+        self.context = context
+    }
+
+    /// Builds a request for `path` under the base URL.
+    public func request(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil) -> HTTPRequest {
+        var request = HTTPRequest(method: method, url: URLQuery.url(base: baseURL, path: path, query: query),
+                                  headers: headers, timeout: timeout)
+        if let body {
+            var bytes: [UInt8] = []
+            JSONWriter.write(body, into: &bytes, indent: nil)
+            request.body = bytes
+            request.headers.append(("Content-Type", "application/json"))
+        }
+        return request
+    }
+
+    /// Sends a request and returns the successful response's head and body.
+    /// Non-2xx answers throw `OpikError.server`; `what` names the action in messages.
+    @discardableResult
+    public func send(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> (HTTPResponseHead, [UInt8]) {
+        let sink = CollectingSink()
+        let head = try perform(request, what: what, repetition: repetition) { sink }
+        return (head, sink.body)
+    }
+
+    /// Sends a request and parses the JSON body (nil when the body is empty).
+    public func json(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> JSONValue? {
+        let (_, body) = try send(request, what: what, repetition: repetition)
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) { return nil }
+        do {
+            return try JSONParser.parse(bytes: body)
+        } catch {
+            throw OpikError.server(what: what, status: 200, message: "the response is not valid JSON (\(error))",
+                                   hint: "check that --url points at the Opik API (it usually ends in /api)")
+        }
+    }
+
+    /// Performs `request` with retries. `makeSink` gives a fresh sink for each attempt; a
+    /// non-2xx response is collected and thrown as `OpikError.server`.
+    public func perform(_ request: HTTPRequest, what: String, repetition: Repeat,
+                        makeSink: () -> HTTPResponseSink) throws -> HTTPResponseHead {
+        var attempt = 0
+        while true {
+            if context.isInterrupted() { throw OpikError.interrupted(summary: nil) }
+            if let wait = pacer.delayBeforeNextRequest(now: context.now()) {
+                onWait("rate limit nearly used up; waiting \(Self.seconds(wait))")
+                context.sleep(wait)
+            }
+            let sink = StatusRoutingSink(success: makeSink())
+            let head: HTTPResponseHead
+            do {
+                head = try transport.perform(request, sink: sink)
+            } catch let error as TransportError {
+                if error == .interrupted || context.isInterrupted() { throw OpikError.interrupted(summary: nil) }
+                let canRepeat = repetition == .safe || error.requestNeverSent
+                if canRepeat, attempt < retries, error != .aborted {
+                    attempt += 1
+                    let delay = backoff(attempt)
+                    onWait("\(Self.describe(error)); retrying in \(Self.seconds(delay)) (attempt \(attempt + 1) of \(retries + 1))")
+                    context.sleep(delay)
+                    continue
+                }
+                throw OpikError.transport(what: what, error: error, url: request.url)
+            }
+            pacer.observe(head, now: context.now())
+            if (200..<300).contains(head.status) { return head }
+            let retryable = head.status == 429 || (repetition != .unsafe && [502, 503, 504].contains(head.status))
+            if retryable, attempt < retries {
+                attempt += 1
+                let delay = serverDelay(head) ?? backoff(attempt)
+                onWait("server answered \(head.status); retrying in \(Self.seconds(delay)) (attempt \(attempt + 1) of \(retries + 1))")
+                context.sleep(delay)
+                if context.isInterrupted() { throw OpikError.interrupted(summary: nil) }
+                continue
+            }
+            let message = ServerMessage.from(body: sink.errorBody, status: head.status)
+            throw OpikError.server(what: what, status: head.status, message: message, hint: Self.hint(for: head.status))
+        }
+    }
+
+    /// Exponential back-off with jitter: half the step fixed, half random.
+    func backoff(_ attempt: Int) -> Double {
+        let step = min(8.0, backoffBase * Double(1 << min(attempt - 1, 10)))
+        let fraction = Double(context.random() % 1000) / 1000
+        return step / 2 + step / 2 * fraction
+    }
+
+    /// What the server asked us to wait: `RateLimit-Reset` (Opik) or `Retry-After` seconds.
+    func serverDelay(_ head: HTTPResponseHead) -> Double? {
+        for name in ["RateLimit-Reset", "Retry-After"] {
+            if let text = head.header(name), let seconds = Double(text.trimmingSpaces), seconds >= 0 {
+                return min(seconds, 300)
+            }
+        }
+        return nil
+    }
+
+    static func hint(for status: Int) -> String? {
+        switch status {
+        case 401: return "check the API key (OPIK_API_KEY or api_key in the config file; see 'opik config show')"
+        case 403: return "check the workspace (--workspace, OPIK_WORKSPACE) and that the key may use it"
+        case 429: return "the server is rate limiting; try again later or raise --retries"
+        default: return nil
+        }
+    }
+
+    static func describe(_ error: TransportError) -> String {
+        switch error {
+        case .resolve: return "host not found"
+        case .connect: return "connection refused"
+        case .tls: return "TLS failure"
+        case .timeout: return "timed out"
+        case .dropped: return "connection dropped"
+        default: return "transfer failed"
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)s"
+    }
+}
+
+/// Sends 2xx bodies to the real sink and keeps other bodies for the error message.
+final class StatusRoutingSink: HTTPResponseSink {
+    let success: HTTPResponseSink
+    var isSuccess = false
+    var errorBody: [UInt8] = []
+
+    init(success: HTTPResponseSink) { self.success = success }
+
+    func receive(head: HTTPResponseHead) throws {
+        isSuccess = (200..<300).contains(head.status)
+        errorBody.removeAll()
+        if isSuccess { try success.receive(head: head) }
+    }
+
+    func receive(body chunk: UnsafeRawBufferPointer) throws {
+        if isSuccess {
+            try success.receive(body: chunk)
+        } else if errorBody.count < 65536 {
+            errorBody.append(contentsOf: chunk)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+extension FilterLanguage {
+    /// The examples of opik/API.md §6, shown by help and checked by the tests.
+    public static let examples: [String] = [
+        #"name contains "retriev""#,
+        #"name contains "x" and feedback_scores.accuracy > 0.5"#,
+        #"metadata.model = "gpt-4o""#,
+        #"usage.total_tokens >= 1000"#,
+        #"start_time > "2026-07-01T00:00:00Z" AND type = "llm""#,
+        #"tags is_empty"#,
+        #"type in ("llm", "tool")"#,
+        #"feedback_scores.my_metric is_not_empty"#,
+    ]
+
+    /// The text of `opik help filters`: the grammar, every field with its type and
+    /// operators (from `SpanField.all`), and examples. At most 80 columns.
+    public static var helpTopic: String {
+        var lines = """
+            Filter expressions (-f, --filter) select spans on the server. They use the
+            query language of the Opik SDK:
+
+                FIELD[.KEY] OPERATOR [VALUE] [and FIELD[.KEY] OPERATOR [VALUE] ...]
+
+            Conditions are joined with "and" (in any case); "or", "not" and parentheses
+            are not supported. When -f is repeated, every expression must hold.
+
+            Values
+              text      in double quotes: "retriev"; "" inside stands for one quote
+              numbers   unquoted, on number, score and json fields: 42, -3, 0.5
+              times     RFC 3339 in double quotes: "2026-07-01T10:00:00Z"; an offset is
+                        converted to UTC, and a date alone means midnight UTC
+              lists     after in and not_in: ("llm", "tool")
+              nothing   after is_empty and is_not_empty
+
+            Keys
+              metadata, input_json and output_json take a JSON path: metadata.model;
+              quote a path that has dots or other characters: metadata."a.b".
+              feedback_scores takes a score name: feedback_scores.accuracy.
+
+            """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += fieldTable()
+        for field in SpanField.all {
+            if let values = field.allowedValues {
+                lines += wrap("\(field.name) is one of: \(values.joined(separator: ", ")).", width: 80)
+            }
+        }
+        lines += ["", "Examples"]
+        lines += examples.map { "  opik spans list -f '\($0)'" }
+        lines += [
+            "",
+            "Times",
+            "  --since WHEN and --until WHEN bound start_time. WHEN is RFC 3339, a date",
+            "  (midnight UTC), or a duration before now: 30s, 15m, 24h, 7d, 2w, 1h30m.",
+            "  opik spans list --since 24h",
+            "  opik spans list --since 2026-07-01 --until 2026-07-02T12:00:00+02:00",
+        ]
+        return lines.map { line in
+            var trimmed = Substring(line)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// FIELD, TYPE and OPERATORS columns, one block per run of fields sharing a type.
+    static func fieldTable() -> [String] {
+        var groups: [[SpanField]] = []
+        for field in SpanField.all {
+            if let last = groups.last?.last, last.type == field.type {
+                groups[groups.count - 1].append(field)
+            } else {
+                groups.append([field])
+            }
+        }
+        let names = SpanField.all.map(displayName)
+        let nameWidth = names.map(\.count).max()! + 2
+        let typeWidth = FilterFieldType.allCases.map(\.summary.count).max()! + 2
+        let header = "FIELD".padded(to: nameWidth) + "TYPE".padded(to: typeWidth) + "OPERATORS"
+        var lines = [header]
+        for (number, group) in groups.enumerated() {
+            if number > 0 { lines.append("") }
+            let type = group[0].type
+            let operators = wrap(type.operators.map(\.rawValue).joined(separator: " "),
+                                 width: 80 - nameWidth - typeWidth)
+            for row in 0..<max(group.count, operators.count) {
+                let name = row < group.count ? displayName(group[row]) : ""
+                let typeName = row == 0 ? type.summary : ""
+                lines.append(name.padded(to: nameWidth) + typeName.padded(to: typeWidth)
+                    + (row < operators.count ? operators[row] : ""))
+            }
+        }
+        lines.append("")
+        return lines
+    }
+
+    static func displayName(_ field: SpanField) -> String {
+        switch field.type {
+        case .dictionary: return field.name + ".KEY"
+        case .feedbackScoresNumber: return field.name + ".NAME"
+        default: return field.name
+        }
+    }
+
+    /// Words of `text` in lines of at most `width` characters.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+extension String {
+    fileprivate func padded(to width: Int) -> String {
+        self + String(repeating: " ", count: max(width - count, 0))
+    }
+}

@@ -1,0 +1,19 @@
+/// The Opik SDK's filter language (OQL, opik/API.md §6), checked against the server's
+/// field and operator tables (§5.2) so mistakes are reported with their column before
+/// anything is sent.
+///
+/// ```
+/// query      := condition ( AND condition )*
+/// condition  := field [ "." key ] operator [ value | list ]
+/// ```
+public enum FilterLanguage {
+    /// The filters an expression stands for, one per condition, in order.
+    ///
+    /// Throws a `FilterError` naming the first mistake and its column: unknown fields and
+    /// operators (with a suggestion), operators the field's type does not allow, keys on
+    /// fields that take none, unquoted text, values of the wrong kind, OR, NOT, parentheses.
+    public static func parse(_ expression: String) throws(FilterError) -> [SpanFilter] {
+        var parser = FilterParser(expression)
+        return try parser.parseExpression()
+    }
+}

@@ -1,0 +1,142 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One column of a span table or CSV file: where its value comes from and how it reads.
+public struct Column: Sendable, Equatable {
+    /// How a value is shown on a terminal (pipe and CSV cells are always the raw value).
+    public enum Kind: Sendable, Equatable {
+        case text
+        /// The tail of an id: UUIDv7 prefixes are timestamps and repeat across rows.
+        case shortID
+        case spanType
+        case time
+        case duration
+        case cost
+        case number
+        /// Every feedback score as `name=value`, space-separated.
+        case scores
+        /// `!` when the value is present.
+        case errorMarker
+    }
+
+    /// Header on a terminal.
+    public let header: String
+    /// Header in CSV: the field path.
+    public let csvHeader: String
+    public let path: String
+    public let kind: Kind
+
+    public init(header: String, csvHeader: String, path: String, kind: Kind) {
+        self.header = header
+        self.csvHeader = csvHeader
+        self.path = path
+        self.kind = kind
+    }
+
+    /// Free text that may be cut before numbers and times are.
+    public var isFlexible: Bool {
+        switch kind {
+        case .text, .scores: return true
+        default: return false
+        }
+    }
+
+    public var alignsRight: Bool {
+        switch kind {
+        case .duration, .cost, .number: return true
+        default: return false
+        }
+    }
+
+    /// The columns of a span listing without `--fields`.
+    public static let spanDefaults: [Column] = [
+        Column(header: "ID", csvHeader: "id", path: "id", kind: .shortID),
+        Column(header: "NAME", csvHeader: "name", path: "name", kind: .text),
+        Column(header: "TYPE", csvHeader: "type", path: "type", kind: .spanType),
+        Column(header: "START", csvHeader: "start_time", path: "start_time", kind: .time),
+        Column(header: "DURATION", csvHeader: "duration", path: "duration", kind: .duration),
+        Column(header: "MODEL", csvHeader: "model", path: "model", kind: .text),
+        Column(header: "TOKENS", csvHeader: "usage.total_tokens", path: "usage.total_tokens", kind: .number),
+        Column(header: "COST", csvHeader: "total_estimated_cost", path: "total_estimated_cost", kind: .cost),
+        Column(header: "SCORES", csvHeader: "feedback_scores", path: "feedback_scores", kind: .scores),
+        Column(header: "ERR", csvHeader: "error", path: "error_info", kind: .errorMarker),
+    ]
+
+    /// The columns for `--fields`: headers are the paths upper-cased.
+    public static func columns(for fields: FieldSelection?) -> [Column] {
+        guard let fields else { return spanDefaults }
+        return fields.paths.map { path in
+            Column(header: path.uppercased(), csvHeader: path, path: path, kind: kind(ofPath: path))
+        }
+    }
+
+    static func kind(ofPath path: String) -> Kind {
+        switch path {
+        case "type": return .spanType
+        case "start_time", "end_time", "created_at", "last_updated_at": return .time
+        case "duration", "ttft": return .duration
+        case "total_estimated_cost": return .cost
+        case "feedback_scores": return .scores
+        default:
+            return path.hasPrefix("usage.") || path.hasPrefix("feedback_scores.") ? .number : .text
+        }
+    }
+
+    /// The cell as received: strings as-is, numbers exactly, nested values as compact JSON.
+    public func rawCell(_ record: JSONValue) -> String {
+        switch kind {
+        case .errorMarker:
+            guard let value = FieldSelection.resolve(path, in: record), !value.isNull else { return "" }
+            return "!"
+        case .scores:
+            guard let scores = record["feedback_scores"]?.arrayValue else {
+                return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
+            }
+            return scores.map { score in
+                "\(score["name"].map(Self.plain) ?? "")=\(score["value"].map(Self.plain) ?? "")"
+            }.joined(separator: " ")
+        default:
+            return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
+        }
+    }
+
+    /// The cell for a terminal, and the style it is drawn in.
+    public func displayCell(_ record: JSONValue, now: Date) -> (String, TerminalStyle) {
+        let raw = TerminalStyle.clean(rawCell(record))
+        switch kind {
+        case .shortID:
+            return (raw.count > 8 ? "…" + raw.suffix(8) : raw, .dim)
+        case .spanType:
+            return (raw, TerminalStyle.forSpanType(raw))
+        case .time:
+            return (Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
+        case .duration:
+            return (Double(raw).map { Humanize.duration(ms: $0) } ?? raw, .plain)
+        case .cost:
+            return (raw.isEmpty ? raw : Humanize.cost(raw), .plain)
+        case .errorMarker:
+            return (raw, .red)
+        case .number:
+            // Token counts read as integers even when sent as `312.0`.
+            if path.hasPrefix("usage."), let value = Double(raw), value == value.rounded(), abs(value) < 1e15 {
+                return (String(Int64(value)), .plain)
+            }
+            return (raw, .plain)
+        case .text, .scores:
+            return (raw, .plain)
+        }
+    }
+
+    static func plain(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return ""
+        case let .bool(flag): return flag ? "true" : "false"
+        case let .number(text): return text
+        case let .string(text): return text
+        case .array, .object: return JSONWriter.compact(value)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// A `--fields` list: which keys json/ndjson keep and which columns tables and CSV show.
+///
+/// Dotted paths reach into objects (`usage.total_tokens`); `feedback_scores.NAME` is the
+/// `value` of the score called NAME (spans carry scores as an array of `{name, value, …}`).
+public struct FieldSelection: Sendable, Equatable {
+    /// The paths in the order given, without duplicates.
+    public let paths: [String]
+
+    public init(paths: [String]) {
+        var seen = Set<String>()
+        self.paths = paths.filter { seen.insert($0).inserted }
+    }
+
+    /// Parses `id,name,usage.total_tokens`; spaces around names are ignored.
+    public static func parse(_ text: String) throws -> FieldSelection {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            let start = name.firstIndex(where: { $0 != " " }) ?? name.endIndex
+            let end = name.lastIndex(where: { $0 != " " }).map(name.index(after:)) ?? start
+            return String(name[start..<end])
+        }
+        for (index, name) in names.enumerated() {
+            if name.isEmpty {
+                throw FieldSelectionError(
+                    message: "empty field name at position \(index + 1) in \"\(text)\"")
+            }
+            if name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+                throw FieldSelectionError(message: "field \"\(name)\" has an empty part between dots")
+            }
+        }
+        return FieldSelection(paths: names)
+    }
+
+    /// The record reduced to the chosen keys, nested paths rebuilt as nested objects in the
+    /// order given; values the record lacks are left out.
+    public func project(_ record: JSONValue) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        for path in paths {
+            guard let value = Self.resolve(path, in: record) else { continue }
+            Self.insert(value, at: Self.segments(of: path), into: &members)
+        }
+        return .object(members)
+    }
+
+    /// The excludable fields the server may leave out because the selection does not use them.
+    public var serverExclude: [String] {
+        let needed = Set(paths.map { Self.segments(of: $0)[0] })
+        return Self.excludableFields.filter { !needed.contains($0) }
+    }
+
+    /// Fields the server accepts in `exclude` (opik/API.md §5.11), in its order.
+    public static let excludableFields = [
+        "name", "type", "start_time", "end_time", "input", "output", "metadata", "model",
+        "provider", "tags", "usage", "error_info", "created_at", "created_by", "last_updated_by",
+        "feedback_scores", "comments", "total_estimated_cost", "total_estimated_cost_version",
+        "duration", "ttft", "source", "environment",
+    ]
+
+    /// What the default table and CSV columns read from each span.
+    public static let defaultColumnFields = [
+        "name", "type", "start_time", "end_time", "duration", "model", "usage",
+        "total_estimated_cost", "feedback_scores", "error_info",
+    ]
+
+    /// `exclude` for the default table and CSV columns: everything they do not show.
+    public static var defaultTableExclude: [String] {
+        FieldSelection(paths: defaultColumnFields).serverExclude
+    }
+
+    /// `exclude` for a listing in `format` with optional `--fields`: json and ndjson without
+    /// `--fields` print whole spans, so they exclude nothing.
+    public static func serverExclude(format: OutputFormat, fields: FieldSelection?) -> [String] {
+        if let fields { return fields.serverExclude }
+        switch format {
+        case .json, .ndjson: return []
+        case .table, .csv: return defaultTableExclude
+        }
+    }
+
+    /// The value at `path` in `record`; `feedback_scores.NAME` finds that score's `value`.
+    public static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
+        let parts = segments(of: path)
+        if parts.count == 2, parts[0] == "feedback_scores" {
+            guard let scores = record["feedback_scores"]?.arrayValue else { return nil }
+            return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
+        }
+        return record.value(atPath: path)
+    }
+
+    /// Path parts; a score name after `feedback_scores.` stays whole even if it has dots.
+    static func segments(of path: String) -> [String] {
+        let prefix = "feedback_scores."
+        if path.hasPrefix(prefix), path.count > prefix.count {
+            return ["feedback_scores", String(path.dropFirst(prefix.count))]
+        }
+        return path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    private static func insert(_ value: JSONValue, at path: [String], into members: inout [(String, JSONValue)]) {
+        let key = path[0]
+        let index = members.firstIndex(where: { $0.0 == key })
+        if path.count == 1 {
+            // A whole value wins over parts of it chosen earlier (`usage.total_tokens,usage`).
+            if let index { members[index].1 = value } else { members.append((key, value)) }
+            return
+        }
+        let rest = Array(path.dropFirst())
+        guard let index else {
+            var nested: [(String, JSONValue)] = []
+            insert(value, at: rest, into: &nested)
+            members.append((key, .object(nested)))
+            return
+        }
+        // Under a whole value chosen earlier (`usage,usage.total_tokens`) the part is already
+        // there and is set again to the same value; a non-object (`feedback_scores`) is kept.
+        guard var nested = members[index].1.objectMembers else { return }
+        insert(value, at: rest, into: &nested)
+        members[index].1 = .object(nested)
+    }
+}
+
+/// A `--fields` list that cannot be used.
+public struct FieldSelectionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { "invalid --fields: \(message)" }
+}

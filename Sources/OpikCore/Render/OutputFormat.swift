@@ -1,0 +1,73 @@
+/// How results are printed on stdout (`--format`).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, ndjson, csv
+
+    /// One line for `--help` and completions.
+    public var summary: String {
+        switch self {
+        case .table: return "aligned columns on a terminal, tab-separated in a pipe (default)"
+        case .json: return "one JSON array for a list, one object for a single item"
+        case .ndjson: return "one compact JSON object per line"
+        case .csv: return "comma-separated values (RFC 4180) with a header row"
+        }
+    }
+
+    /// The text of `opik help formats`.
+    public static var helpTopic: String {
+        """
+        Output formats (--format FORMAT)
+
+        Results go to stdout; progress, warnings and errors go to stderr.
+
+          table   The default. On a terminal: a header, aligned columns, colour
+                  (unless --no-color or NO_COLOR), cells cut with "…" to fit the
+                  terminal width (free text first, numbers last), span ids as
+                  their last 8 characters (UUIDv7 ids start with a timestamp),
+                  times relative to now ("3m ago", "2h ago", "5d ago", else the
+                  UTC date), durations as "812ms", "2.4s", "1m03s" and costs as
+                  "$0.0012". A footer such as "page 2 of 7, 312 spans" follows
+                  after a blank line.
+                  When stdout is not a terminal: no header, no colour, nothing cut,
+                  one line per span with fields separated by tabs, full ids, times
+                  as RFC 3339 exactly as the server sent them, numbers as received.
+                  Tabs and line breaks inside a value become spaces so each span
+                  stays on one line; a missing value is an empty field (use
+                  `cut -f3` or `awk -F'\\t'`).
+          json    A list prints one JSON array, written as the spans arrive (never
+                  held whole in memory); a command about one object prints that
+                  object. Indented by two spaces.
+          ndjson  One compact JSON object per line, for `jq -c` and streaming.
+          csv     RFC 4180: a header row naming the fields (id, name,
+                  usage.total_tokens, ...), CRLF line ends, cells quoted when
+                  they hold a comma, quote or line break (quotes doubled), values
+                  as received, nested values as compact JSON.
+
+        Default table and csv columns of a span listing:
+          ID NAME TYPE START DURATION MODEL TOKENS COST SCORES ERR
+        TOKENS is usage.total_tokens, COST is total_estimated_cost, SCORES lists
+        each feedback score as name=value, ERR shows "!" when the span has
+        error_info.
+
+        --fields LIST
+          Chooses the columns (table, csv) or the keys kept (json, ndjson), in
+          the order given, e.g.
+            --fields id,name,usage.total_tokens,feedback_scores.accuracy
+          Dotted paths reach into objects; feedback_scores.NAME is the value of
+          the score called NAME. In json, nested keys are rebuilt as objects:
+          {"usage":{"total_tokens":15},"feedback_scores":{"accuracy":0.9}}.
+          Values a span lacks are left out (json) or empty (table, csv).
+
+        Fields left out by the server
+          The request asks the server to leave out (exclude) the fields the
+          output does not need, so narrow listings are fast: the default table
+          and csv skip input, output, metadata and the other unseen fields;
+          --fields skips everything not named; json and ndjson without --fields
+          get whole spans.
+
+        Exactness
+          JSON output keeps the server's key order and prints numbers exactly as
+          received (0.10 stays 0.10). Pipe and csv cells do the same; only the
+          terminal table rounds durations, costs and times for reading.
+        """
+    }
+}

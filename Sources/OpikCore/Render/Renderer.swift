@@ -1,0 +1,29 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Builds the writers and views that print spans and statistics.
+public enum Renderer {
+    /// The writer for `format`. `isTerminal` picks the terminal or pipe form of `table`;
+    /// `width` is the terminal's column count; `now` anchors relative times.
+    public static func makeWriter(
+        format: OutputFormat, fields: FieldSelection?, stdout: OutputStream,
+        isTerminal: Bool, useColor: Bool, width: Int, now: Date
+    ) -> RecordWriter {
+        switch format {
+        case .json:
+            return JSONArrayWriter(out: stdout, fields: fields)
+        case .ndjson:
+            return NDJSONWriter(out: stdout, fields: fields)
+        case .csv:
+            return CSVWriter(out: stdout, columns: Column.columns(for: fields))
+        case .table where isTerminal:
+            return TerminalTableWriter(
+                out: stdout, columns: Column.columns(for: fields), useColor: useColor, width: width, now: now)
+        case .table:
+            return PipeTableWriter(out: stdout, columns: Column.columns(for: fields))
+        }
+    }
+}

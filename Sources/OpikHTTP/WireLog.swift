@@ -1,0 +1,49 @@
+import OpikCore
+
+/// Formats the `--verbose` lines of one exchange, with every secret masked.
+struct WireLog {
+    /// Strings that must never be written whole (the API key).
+    let secrets: [String]
+
+    /// `> METHOD URL`, the request headers, and the body size.
+    func requestLines(_ request: HTTPRequest) -> [String] {
+        var lines = ["> \(request.method) \(request.url)"]
+        for (name, value) in request.headers {
+            // The Authorization value is a credential even when nobody listed it as a secret.
+            let shown = name.lowercased() == "authorization" ? Self.masked(value) : value
+            lines.append("> \(name): \(shown)")
+        }
+        if let body = request.body {
+            lines.append("> (\(body.count) bytes)")
+        }
+        return lines.map(mask)
+    }
+
+    /// `< STATUS (N bytes, T ms)`, preceded by the final URL when redirects were followed.
+    func responseLines(status: Int, bytes: Int, microseconds: Int64, redirectedTo url: String?) -> [String] {
+        var lines: [String] = []
+        if let url { lines.append("< redirected to \(url)") }
+        lines.append("< \(status) (\(bytes) bytes, \(microseconds / 1000) ms)")
+        return lines.map(mask)
+    }
+
+    /// `< failed: REASON (T ms)`.
+    func failureLine(_ reason: String, microseconds: Int64) -> String {
+        mask("< failed: \(reason) (\(microseconds / 1000) ms)")
+    }
+
+    /// `text` with each secret replaced by its masked form.
+    func mask(_ text: String) -> String {
+        var text = text
+        for secret in secrets where !secret.isEmpty {
+            text = text.replacing(secret, with: Self.masked(secret))
+        }
+        return text
+    }
+
+    /// At most the first 3 characters of a long secret, then `***`; nothing of a short one.
+    static func masked(_ secret: String) -> String {
+        let shown = secret.count >= 12 ? secret.prefix(3) : ""
+        return shown + "***"
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import OpikCore
+import OpikHTTP
+
+/// The real world: file descriptors 0–2, the process environment, the clock, libcurl.
+enum LiveContext {
+    static func make() -> Context {
+        let environment = ProcessInfo.processInfo.environment
+        return Context(
+            stdout: OutputStream(capacity: 64 * 1024, sink: fileSink(STDOUT_FILENO)),
+            stderr: OutputStream(capacity: 4096, sink: fileSink(STDERR_FILENO)),
+            readStdin: { try readAll(STDIN_FILENO) },
+            readLine: { Swift.readLine() },
+            environment: environment,
+            now: { Date() },
+            sleep: interruptibleSleep,
+            isInterrupted: { Interrupt.isSet },
+            isStdoutTerminal: isatty(STDOUT_FILENO) == 1,
+            isStderrTerminal: isatty(STDERR_FILENO) == 1,
+            isStdinTerminal: isatty(STDIN_FILENO) == 1,
+            terminalWidth: terminalWidth(environment),
+            makeTransport: { options, log in
+                CurlTransport(options: options, log: log, isInterrupted: { Interrupt.isSet })
+            })
+    }
+
+    static func fileSink(_ fd: Int32) -> (UnsafeRawBufferPointer) throws -> Void {
+        return { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputClosed()
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func readAll(_ fd: Int32) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR && !Interrupt.isSet { continue }
+                throw OpikError.interrupted(summary: "while reading standard input")
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    static func interruptibleSleep(_ seconds: Double) {
+        var remaining = seconds
+        while remaining > 0 && !Interrupt.isSet {
+            let slice = min(remaining, 0.05)
+            var spec = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - Double(Int(slice))) * 1e9))
+            nanosleep(&spec, nil)
+            remaining -= slice
+        }
+    }
+
+    static func terminalWidth(_ environment: [String: String]) -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
+}

@@ -1,0 +1,87 @@
+import OpikCore
+import Testing
+
+@Suite struct ConfigurationTests {
+    let file = """
+        [other]
+        url_override = http://wrong
+
+        [opik]
+        url_override = http://file/api
+        workspace = file-ws
+        api_key = filekey
+        """
+
+    func resolve(flags: [String: String] = [:], env: [String: String] = [:], file: String? = nil) -> Configuration {
+        var environment = env
+        environment["HOME"] = "/home/u"
+        return Configuration.resolve(flags: flags, environment: environment) { path in
+            path == "/home/u/.opik.config" || path == "/etc/opik.ini" ? file : nil
+        }
+    }
+
+    @Test func defaultsMatchTheSDK() {
+        let config = resolve()
+        #expect(config.url == ConfigValue(value: "https://www.comet.com/opik/api", source: .default))
+        #expect(config.workspace.value == "default")
+        #expect(config.project.value == "Default Project")
+        #expect(config.apiKey.value == nil)
+        #expect(config.verifiesTLS)
+        #expect(config.warnings.isEmpty)
+    }
+
+    @Test func flagBeatsEnvironmentBeatsFileBeatsDefault() {
+        let config = resolve(
+            flags: ["workspace": "flag-ws"],
+            env: ["OPIK_WORKSPACE": "env-ws", "OPIK_URL_OVERRIDE": "http://env/api"], file: file)
+        #expect(config.workspace == ConfigValue(value: "flag-ws", source: .flag("--workspace")))
+        #expect(config.url == ConfigValue(value: "http://env/api", source: .environment("OPIK_URL_OVERRIDE")))
+        #expect(config.apiKey == ConfigValue(value: "filekey", source: .file("/home/u/.opik.config")))
+        #expect(config.project.source == .default)
+    }
+
+    @Test func environmentNamesMatchCaseInsensitively() {
+        #expect(resolve(env: ["opik_project_name": "lower"]).project.value == "lower")
+    }
+
+    @Test func configPathFromEnvironmentAndMissingNamedFileWarns() {
+        let config = resolve(env: ["OPIK_CONFIG_PATH": "/etc/opik.ini"], file: file)
+        #expect(config.workspace.value == "file-ws")
+        let missing = resolve(flags: ["config": "/nope.ini"])
+        #expect(missing.warnings == ["config file /nope.ini does not exist"])
+    }
+
+    @Test func apiKeyCanCarryTheBaseURL() {
+        // base64 of {"baseUrl":"https://acme.example.com/"}
+        let key = "abc*eyJiYXNlVXJsIjoiaHR0cHM6Ly9hY21lLmV4YW1wbGUuY29tLyJ9"
+        let config = resolve(env: ["OPIK_API_KEY": key])
+        #expect(config.url == ConfigValue(value: "https://acme.example.com/opik/api/", source: .apiKey))
+        #expect(resolve(env: ["OPIK_API_KEY": key, "OPIK_URL_OVERRIDE": "http://x"]).url.value == "http://x")
+    }
+
+    @Test(arguments: [("false", false), ("0", false), ("False", false), ("true", true), ("yes", true)])
+    func tlsCheckSetting(value: String, verifies: Bool) {
+        #expect(resolve(env: ["OPIK_CHECK_TLS_CERTIFICATE": value]).verifiesTLS == verifies)
+    }
+
+    @Test func insecureFlagTurnsVerificationOff() {
+        let config = resolve(flags: ["insecure": ""])
+        #expect(!config.verifiesTLS)
+        #expect(config.checkTLS.source == .flag("--insecure"))
+    }
+
+    @Test func iniEditingKeepsOtherLines() {
+        var ini = IniFile(text: "# mine\n[other]\nx = 1\n\n[opik]\nworkspace = a\n")
+        ini.set(section: "opik", key: "workspace", value: "b")
+        ini.set(section: "opik", key: "project_name", value: "p")
+        #expect(ini.text == "# mine\n[other]\nx = 1\n\n[opik]\nworkspace = b\nproject_name = p\n")
+        var fresh = IniFile(text: "")
+        fresh.set(section: "opik", key: "api_key", value: "k")
+        #expect(fresh.text == "[opik]\napi_key = k\n")
+    }
+
+    @Test func maskShowsOnlyThreeCharacters() {
+        #expect(Configuration.mask("secretkey") == "sec***")
+        #expect(Configuration.mask("ab") == "***")
+    }
+}

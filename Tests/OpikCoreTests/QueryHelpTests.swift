@@ -1,0 +1,46 @@
+import Foundation
+import OpikCore
+import Testing
+
+@Suite struct QueryHelpTests {
+    let lines = FilterLanguage.helpTopic.split(separator: "\n", omittingEmptySubsequences: false)
+
+    @Test func fitsEightyColumnsWithoutTrailingSpaces() {
+        for line in lines {
+            #expect(line.count <= 80, "\(line)")
+            #expect(line.last != " ", "\(line)")
+        }
+        #expect(FilterLanguage.helpTopic.hasSuffix("\n"))
+    }
+
+    @Test(arguments: SpanField.all)
+    func listsEveryFieldWithItsTypeAndOperators(field: SpanField) throws {
+        let shown = field.takesKey ? "\(field.name).\(field.type == .dictionary ? "KEY" : "NAME")" : field.name
+        let index = try #require(lines.firstIndex { $0.split(separator: " ").first.map(String.init) == shown })
+        // A field's block starts after a blank line or the header; its first row has the type.
+        var first = index
+        while !lines[first - 1].isEmpty, !lines[first - 1].hasPrefix("FIELD ") { first -= 1 }
+        #expect(lines[first].dropFirst(25).prefix(12).trimmingCharacters(in: .whitespaces) == field.type.summary)
+        var operators: [Substring] = []
+        var row = first
+        while row < lines.count, !lines[row].isEmpty {
+            operators += lines[row].dropFirst(37).split(separator: " ")
+            row += 1
+        }
+        #expect(operators.map(String.init) == field.type.operators.map(\.rawValue))
+    }
+
+    @Test func showsEveryExampleAndTheTimeOptions() {
+        for example in FilterLanguage.examples {
+            #expect(FilterLanguage.helpTopic.contains("opik spans list -f '\(example)'"))
+        }
+        #expect(FilterLanguage.helpTopic.contains("opik spans list --since 24h"))
+        #expect(FilterLanguage.helpTopic.contains("type is one of: general, tool, llm, guardrail."))
+    }
+
+    @Test func examplesInHelpParse() throws {
+        for example in FilterLanguage.examples {
+            #expect(try !FilterLanguage.parse(example).isEmpty)
+        }
+    }
+}
