@@ -26,6 +26,7 @@ test:
 
 # Rewrites completions/ and man/ from the command tree; commit the result.
 generate: build
+	mkdir -p completions man
 	$(RELEASE_BIN) __generate .
 
 install: build

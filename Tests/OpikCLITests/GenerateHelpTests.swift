@@ -124,17 +124,21 @@ private enum SmallTree {
         #expect(text.contains("\n  NO_COLOR  "))
     }
 
-    @Test func callerTextsKeepLiteralLinesAndReflowParagraphs() {
-        let filters = "Fields and operators\nof the filter language.\n\n  name contains \"retriev\"\n  feedback_scores.accuracy >= 0.8\n"
-        #expect(HelpTopic.render(.filters, filters: filters, formats: "", width: 80) == """
-            Filter expressions
+    @Test func callerTextsArePrintedAsWrittenUnderTheTitle() {
+        let filters = "Fields and operators\nof the filter language.\n\n  name contains \"retriev\"\n"
+        #expect(HelpTopic.render(.filters, filters: filters, formats: "", width: 40) == "Filter expressions\n\n" + filters)
+        let formats = "Output formats (--format FORMAT)\n\ntable, json\n"
+        #expect(HelpTopic.render(.formats, filters: "", formats: formats) == formats)
+    }
 
-            Fields and operators of the filter language.
-
-              name contains "retriev"
-              feedback_scores.accuracy >= 0.8
-
-            """)
+    @Test func textBlocksSeparateProseFromLiteralLinesAndTables() {
+        let text = "A paragraph\nover two lines.\n\nValues\n  text   quoted\n  number plain\n\nFIELD  TYPE\nid     text\nname\n"
+        #expect(TextBlock.parse(text) == [
+            .paragraph("A paragraph over two lines."),
+            .paragraph("Values"),
+            .literal(["  text   quoted", "  number plain"]),
+            .literal(["FIELD  TYPE", "id     text", "name"]),
+        ])
     }
 
     @Test func topicNamesAreWhatUsersType() {

@@ -5,7 +5,7 @@
 /// by at least two spaces are literal (examples, small tables) and kept exactly as written.
 public enum TextBlock: Sendable, Equatable {
     case paragraph(String)
-    /// Lines printed as written, without their common indentation.
+    /// Lines printed as written, indentation included.
     case literal([String])
     /// Terms with an indented explanation (`--url URL` then its help).
     case definitions([Definition])
@@ -28,29 +28,32 @@ public enum TextBlock: Sendable, Equatable {
         var literal: [String] = []
         func flush() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
-            if !literal.isEmpty { blocks.append(.literal(removingCommonIndent(literal))) }
+            if !literal.isEmpty { blocks.append(.literal(literal)) }
             paragraph = []
             literal = []
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty {
+            if line.trimmingSpaces().isEmpty {
                 flush()
-            } else if line.hasPrefix("  ") || line.hasPrefix("\t") {
-                if !paragraph.isEmpty { flush() }
-                literal.append(String(line))
+            } else if !literal.isEmpty || isLiteral(line) {
+                // Once a block turns literal (an indented line, or aligned columns), the rest of
+                // it up to the next blank line is kept as written: rows of a table wrap too.
+                if !paragraph.isEmpty {
+                    blocks.append(.paragraph(paragraph.joined(separator: " ")))
+                    paragraph = []
+                }
+                literal.append(line.trimmingTrailingSpaces())
             } else {
-                if !literal.isEmpty { flush() }
-                paragraph.append(trimmed)
+                paragraph.append(line.trimmingSpaces())
             }
         }
         flush()
         return blocks
     }
 
-    private static func removingCommonIndent(_ lines: [String]) -> [String] {
-        let indent = lines.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-        return lines.map { String($0.dropFirst(indent)).trimmingTrailingSpaces() }
+    /// Indented, or with words aligned in columns by runs of spaces.
+    private static func isLiteral(_ line: Substring) -> Bool {
+        line.hasPrefix("  ") || line.hasPrefix("\t") || line.trimmingSpaces().contains("  ")
     }
 }
 
@@ -67,7 +70,7 @@ enum PlainText {
         case .paragraph(let text):
             return wrap(text, width: width, indent: pad)
         case .literal(let lines):
-            return lines.map { $0.isEmpty ? "\n" : pad + "  " + $0 + "\n" }.joined()
+            return lines.map { pad + $0 + "\n" }.joined()
         case .definitions(let items):
             return definitionList(items.map { ($0.term, $0.text) }, width: width, indent: indent + 2)
         }
