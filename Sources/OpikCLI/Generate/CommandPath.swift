@@ -66,7 +66,7 @@ public enum CommandPath {
     static func describe(_ option: OptionSpec) -> String {
         var text = option.help
         if !option.choices.isEmpty { text += " [" + option.choices.joined(separator: "|") + "]" }
-        if option.isRepeatable { text += " (repeatable)" }
+        if option.isRepeatable && !option.help.lowercased().contains("repeatable") { text += " (repeatable)" }
         return text
     }
 

@@ -74,9 +74,18 @@ public struct HelpTopicTexts: Sendable {
         }
     }
 
-    /// The topic as printed by `opik help TOPIC`.
+    private func titled(_ topic: HelpTopic, _ text: String) -> String {
+        text.hasPrefix(topic.title) ? text : topic.title + "\n\n" + text
+    }
+
+    /// The topic as printed by `opik help TOPIC`. The filter and format texts arrive laid out
+    /// for 80 columns and are printed as written; the others are wrapped to `width`.
     public func render(_ topic: HelpTopic, width: Int = 80) -> String {
         let width = min(max(width, 40), HelpRenderer.maximumWidth)
-        return topic.title + "\n\n" + PlainText.render(blocks(topic), width: width)
+        switch topic {
+        case .filters: return titled(topic, filters)
+        case .formats: return titled(topic, formats)
+        case .environment, .exitCodes: return topic.title + "\n\n" + PlainText.render(blocks(topic), width: width)
+        }
     }
 }

@@ -25,6 +25,8 @@ public enum ManPage {
         let program = root.name
         var page = ".\\\" Generated from the command tree by '\(program) __generate'; do not edit.\n"
         page += ".TH \(Roff.argument(program.uppercased())) 1 \(Roff.argument(date)) \(Roff.argument(program)) \(Roff.argument("User Commands"))\n"
+        // No hyphenation and a ragged right edge: option names and paths must stay whole.
+        page += ".nh\n.ad l\n"
         page += section("NAME") + Roff.escape("\(program) - \(root.summary)") + "\n"
         page += section("SYNOPSIS") + synopsis(root)
         page += section("DESCRIPTION") + Roff.render(TextBlock.parse(root.discussion))

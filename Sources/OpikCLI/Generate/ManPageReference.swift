@@ -25,7 +25,7 @@ enum ManPageReference {
         [
             .paragraph("Each setting is taken from the first of these sources that sets it: the command-line flag, then the environment variable, then the config file, then the default."),
             .definitions(settings.map { setting in
-                .init(setting.name, "flag: \(setting.flag); environment: \(setting.environment); config file key: \(setting.fileKey); default: \(setting.defaultValue).")
+                .init(setting.name, "flag: \(setting.flag)\nenvironment: \(setting.environment)\nconfig file key: \(setting.fileKey)\ndefault: \(setting.defaultValue)")
             }),
             .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key masked; 'opik config set KEY VALUE' writes the file."),
         ]

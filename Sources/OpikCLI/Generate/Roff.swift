@@ -2,12 +2,15 @@
 enum Roff {
     /// Escapes text for roff: backslashes, dashes (so options print as ASCII minus signs and
     /// can be pasted), characters outside ASCII, and a leading control character.
-    static func escape(_ text: String) -> String {
+    /// In filled text, `|` may end a line (long lists of choices); literal lines keep it whole.
+    static func escape(_ text: String, breakingAtBars: Bool = true) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": out += "\\e"
             case "-": out += "\\-"
+            // A zero-width break point, so long lists of choices can wrap.
+            case "|" where breakingAtBars: out += "|\\:"
             case "\n", "\t": out += " "
             case "\u{2265}": out += "\\(>="
             case "\u{2264}": out += "\\(<="
@@ -47,15 +50,22 @@ enum Roff {
         case .paragraph(let text):
             return ".PP\n" + escape(text) + "\n"
         case .literal(let lines):
-            return ".PP\n" + literal(lines)
+            // Indented text stays indented; a table written from the margin stays there.
+            let indent = lines.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+            if indent == 0 { return ".PP\n.nf\n" + lines.map { escape($0, breakingAtBars: false) + "\n" }.joined() + ".fi\n" }
+            return ".PP\n" + literal(lines.map { String($0.dropFirst(indent)) })
         case .definitions(let items):
-            return items.map { ".TP\n" + bold($0.term) + "\n" + escape($0.text) + "\n" }.joined()
+            // A newline inside a definition is a line break.
+            return items.map { item in
+                ".TP\n" + bold(item.term) + "\n"
+                    + item.text.split(separator: "\n").map { escape(String($0)) + "\n" }.joined(separator: ".br\n")
+            }.joined()
         }
     }
 
     /// Lines kept as written, indented, for commands and small tables.
     static func literal(_ lines: [String]) -> String {
-        ".RS 4\n.nf\n" + lines.map { escape($0) + "\n" }.joined() + ".fi\n.RE\n"
+        ".RS 4\n.nf\n" + lines.map { escape($0, breakingAtBars: false) + "\n" }.joined() + ".fi\n.RE\n"
     }
 
     /// `-p, --project NAME` with the option names bold and the value italic.

@@ -5,7 +5,7 @@
 /// by at least two spaces are literal (examples, small tables) and kept exactly as written.
 public enum TextBlock: Sendable, Equatable {
     case paragraph(String)
-    /// Lines printed as written, without their common indentation.
+    /// Lines printed as written, indentation included.
     case literal([String])
     /// Terms with an indented explanation (`--url URL` then its help).
     case definitions([Definition])
@@ -28,29 +28,32 @@ public enum TextBlock: Sendable, Equatable {
         var literal: [String] = []
         func flush() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
-            if !literal.isEmpty { blocks.append(.literal(removingCommonIndent(literal))) }
+            if !literal.isEmpty { blocks.append(.literal(literal)) }
             paragraph = []
             literal = []
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty {
+            if line.trimmingSpaces().isEmpty {
                 flush()
-            } else if line.hasPrefix("  ") || line.hasPrefix("\t") {
-                if !paragraph.isEmpty { flush() }
-                literal.append(String(line))
+            } else if !literal.isEmpty || isLiteral(line) {
+                // Once a block turns literal (an indented line, or aligned columns), the rest of
+                // it up to the next blank line is kept as written: rows of a table wrap too.
+                if !paragraph.isEmpty {
+                    blocks.append(.paragraph(paragraph.joined(separator: " ")))
+                    paragraph = []
+                }
+                literal.append(line.trimmingTrailingSpaces())
             } else {
-                if !literal.isEmpty { flush() }
-                paragraph.append(trimmed)
+                paragraph.append(line.trimmingSpaces())
             }
         }
         flush()
         return blocks
     }
 
-    private static func removingCommonIndent(_ lines: [String]) -> [String] {
-        let indent = lines.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-        return lines.map { String($0.dropFirst(indent)).trimmingTrailingSpaces() }
+    /// Indented, or with words aligned in columns by runs of spaces.
+    private static func isLiteral(_ line: Substring) -> Bool {
+        line.hasPrefix("  ") || line.hasPrefix("\t") || line.trimmingSpaces().contains("  ")
     }
 }
 
@@ -67,7 +70,7 @@ enum PlainText {
         case .paragraph(let text):
             return wrap(text, width: width, indent: pad)
         case .literal(let lines):
-            return lines.map { $0.isEmpty ? "\n" : pad + "  " + $0 + "\n" }.joined()
+            return lines.map { pad + $0 + "\n" }.joined()
         case .definitions(let items):
             return definitionList(items.map { ($0.term, $0.text) }, width: width, indent: indent + 2)
         }
@@ -78,17 +81,23 @@ enum PlainText {
     static func definitionList(_ items: [(String, String)], width: Int, indent: Int, maxColumn: Int = 26) -> String {
         let pad = String(repeating: " ", count: indent)
         let longest = items.map { $0.0.count }.filter { $0 <= maxColumn }.max() ?? 0
-        let column = indent + longest + 2
+        // On a narrow terminal the explanations go below their terms rather than in a sliver.
+        let isNarrow = width - (indent + longest + 2) < 28
+        let column = isNarrow ? indent + 6 : indent + longest + 2
         let hanging = String(repeating: " ", count: column)
         var out = ""
         for (term, text) in items {
             if text.isEmpty {
                 out += pad + term + "\n"
-            } else if term.count <= maxColumn {
+                continue
+            }
+            // A newline inside a definition is a line break.
+            let lines = text.split(separator: "\n").map { wrap(String($0), width: width, indent: hanging) }
+            if !isNarrow && term.count <= maxColumn {
                 let first = pad + term + String(repeating: " ", count: column - indent - term.count)
-                out += wrap(text, width: width, indent: hanging, firstIndent: first)
+                out += first + lines.joined().dropFirst(hanging.count)
             } else {
-                out += pad + term + "\n" + wrap(text, width: width, indent: hanging)
+                out += pad + term + "\n" + lines.joined()
             }
         }
         return out
@@ -100,15 +109,44 @@ enum PlainText {
         var line = firstIndent ?? indent
         var lineHasWord = false
         for word in text.split(separator: " ") {
-            if lineHasWord && line.count + 1 + word.count > width {
-                out += line + "\n"
-                line = indent
-                lineHasWord = false
+            // Pieces of one long word follow each other without a space.
+            for (number, piece) in breakable(word, room: width - indent.count).enumerated() {
+                let separator = number == 0 ? " " : ""
+                if lineHasWord && line.count + separator.count + piece.count > width {
+                    out += line + "\n"
+                    line = indent
+                    lineHasWord = false
+                }
+                line += (lineHasWord ? separator : "") + piece
+                lineHasWord = true
             }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
         }
         return out + line.trimmingTrailingSpaces() + "\n"
+    }
+}
+
+extension PlainText {
+    /// A word too long for the line split after its `|` separators (long lists of choices).
+    static func breakable(_ word: Substring, room: Int) -> [Substring] {
+        guard word.count > room, word.contains("|") else { return [word] }
+        var pieces: [Substring] = []
+        var start = word.startIndex
+        for index in word.indices where word[index] == "|" {
+            let end = word.index(after: index)
+            pieces.append(word[start..<end])
+            start = end
+        }
+        if start < word.endIndex { pieces.append(word[start...]) }
+        // Join pieces back while they fit, so only the breaks that are needed are made.
+        var joined: [Substring] = []
+        for piece in pieces {
+            if let last = joined.last, last.count + piece.count <= room {
+                joined[joined.count - 1] = word[last.startIndex..<piece.endIndex]
+            } else {
+                joined.append(piece)
+            }
+        }
+        return joined
     }
 }
 

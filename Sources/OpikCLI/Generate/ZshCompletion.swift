@@ -50,7 +50,10 @@ struct ZshCompletion {
         let command = node.command
         var specs = (node.localOptions + model.globalOptions).map(optionSpec)
         var body = ""
+        var flags = "-C -s -S"
         if !command.visibleSubcommands.isEmpty {
+            // Words after the subcommand, options included, belong to the subcommand's function.
+            flags += " -A '-*'"
             specs += ["'1: :->command'", "'*:: :->args'"]
             body += "  case $state in\n"
             body += "    command) _\(model.program)_commands_of \(ZshQuote.single(node.key)) ;;\n"
@@ -66,7 +69,7 @@ struct ZshCompletion {
             specs += command.arguments.enumerated().map { argumentSpec($1, position: $0 + 1) }
         }
         var out = "\(functionName(node))() {\n  local curcontext=\"$curcontext\" state line ret=1\n  typeset -A opt_args\n"
-        out += "  _arguments -C -s -S \\\n" + specs.map { "    \($0)" }.joined(separator: " \\\n") + " && ret=0\n"
+        out += "  _arguments \(flags) \\\n" + specs.map { "    \($0)" }.joined(separator: " \\\n") + " && ret=0\n"
         out += body
         return out + "  return ret\n}\n\n"
     }

@@ -1,0 +1,44 @@
+# Build, test and install opik with its man page and shell completions.
+#   make install PREFIX=$HOME/.local      DESTDIR=/tmp/stage make install
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+INSTALL ?= install
+
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/opik
+
+.PHONY: all build test generate install uninstall clean
+
+all: build
+
+build:
+	$(SWIFT) build -c release --product opik
+
+test:
+	$(SWIFT) test
+
+# Rewrites completions/ and man/ from the command tree; commit the result.
+generate: build
+	mkdir -p completions man
+	$(RELEASE_BIN) __generate .
+
+install: build
+	$(INSTALL) -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	$(INSTALL) -m 755 $(RELEASE_BIN) $(BINDIR)/opik
+	$(INSTALL) -m 644 man/opik.1 $(MANDIR)/opik.1
+	$(INSTALL) -m 644 completions/opik.bash $(BASHDIR)/opik
+	$(INSTALL) -m 644 completions/_opik $(ZSHDIR)/_opik
+	$(INSTALL) -m 644 completions/opik.fish $(FISHDIR)/opik.fish
+
+uninstall:
+	rm -f $(BINDIR)/opik $(MANDIR)/opik.1 $(BASHDIR)/opik $(ZSHDIR)/_opik $(FISHDIR)/opik.fish
+
+clean:
+	$(SWIFT) package clean

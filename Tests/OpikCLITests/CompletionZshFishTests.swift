@@ -1,0 +1,114 @@
+import Foundation
+import OpikCLI
+import Testing
+
+/// Types `line` and TAB twice into an interactive zsh that loaded the generated `_opik`, then
+/// returns what the terminal showed: the inserted text and any listing.
+private func zshComplete(_ line: String) throws -> String {
+    let directory = (try temporaryFile(named: "_opik", contents: Completion.zsh(root: SampleTree.root)) as NSString).deletingLastPathComponent
+    // The prompt and the end marker are spelled with '' so that their echo cannot match.
+    let driver = try temporaryFile(named: "drive.zsh", contents: """
+        zmodload zsh/zpty
+        zpty z 'TERM=dumb zsh -f -i'
+        zpty -w z "fpath=(\(directory) \\$fpath); autoload -Uz compinit; compinit -u -D -d /dev/null; opik() { : }; PROMPT='P''R> '"
+        zpty -r z out '*PR> *'
+        # zle skips listing while more keys are pending, so the rest is typed once it settles.
+        zpty -n -w z "$1"$'\\t\\t'
+        screen=''
+        quiet=0
+        while (( quiet < 5 )); do
+          if zpty -r -t z out; then screen+=$out; quiet=0; else sleep 0.1; (( quiet++ )); fi
+        done
+        zpty -w z $'\\x15'"print DO''NE"
+        zpty -r z out '*DONE*'
+        print -r -- "$screen$out"
+        zpty -d z
+        """)
+    let result = try runProcess("timeout", ["20", "zsh", "-f", driver, line])
+    #expect(result.status == 0)
+    // Bells and carriage returns are terminal noise around what was inserted.
+    return result.stdout.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\u{07}", with: "")
+}
+
+private func fishComplete(_ line: String) throws -> [String] {
+    let script = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: SampleTree.root))
+    let result = try runProcess("fish", ["--no-config", "-c", "source \(script); complete -C \(fishQuoted(line))"])
+    #expect(result.stderr == "")
+    return result.stdout.split(separator: "\n").map { String($0.split(separator: "\t", maxSplits: 1)[0]) }
+}
+
+private func fishQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+}
+
+@Suite struct CompletionZshFishTests {
+    @Test func zshAcceptsTheScript() throws {
+        let file = try temporaryFile(named: "_opik", contents: Completion.zsh(root: SampleTree.root))
+        let result = try runProcess("zsh", ["-n", file])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
+
+    @Test func fishAcceptsTheScript() throws {
+        let file = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: SampleTree.root))
+        let result = try runProcess("fish", ["--no-config", "-n", file])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
+
+    @Test(arguments: [
+        ("opik sp", "opik spans "),
+        ("opik --format j", "opik --format json "),
+        ("opik spans list --ty", "opik spans list --type="),
+        ("opik -q spans --format j", "opik -q spans --format json "),
+        ("opik spans score -q add --rea", "opik spans score -q add --reason="),
+    ])
+    func zshInsertsTheOnlyCandidate(typed: String, shown: String) throws {
+        #expect(try zshComplete(typed).contains("PR> " + shown))
+    }
+
+    @Test func zshListsChoicesAfterOptionsBetweenCommands() throws {
+        let screen = try zshComplete("opik spans -qp x list --type ")
+        #expect(screen.contains("general    guardrail  llm        tool"))
+    }
+
+    @Test func zshListsTopicsAndCommandsUnderHelp() throws {
+        let screen = try zshComplete("opik help ")
+        #expect(screen.contains("spans       -- Query and manage spans."))
+        #expect(screen.contains("environment  exit-codes   filters      formats"))
+        #expect(!screen.contains("__complete"))
+    }
+
+    @Test(arguments: [
+        ("opik sp", ["spans"]),
+        ("opik spans score ", ["add", "delete", "names", "upload"]),
+        ("opik --format j", ["json"]),
+        ("opik --format=n", ["--format=ndjson"]),
+        ("opik spans list --ty", ["--type"]),
+        ("opik -p spans co", ["completion", "config"]),
+        ("opik spans -qp x list --type g", ["general", "guardrail"]),
+        ("opik completion ", ["bash", "fish", "zsh"]),
+        ("opik help spans s", ["score", "stats"]),
+        ("opik help ex", ["exit-codes"]),
+        ("opik config set w", ["workspace"]),
+    ])
+    func fishCompletes(typed: String, expected: [String]) throws {
+        #expect(try fishComplete(typed) == expected)
+    }
+
+    @Test func fishOffersGlobalAndLocalOptionsButNoHiddenOnes() throws {
+        let offered = try fishComplete("opik spans list --")
+        #expect(offered.contains("--limit"))
+        #expect(offered.contains("--format"))
+        #expect(!offered.contains("--debug-dump"))
+        #expect(try fishComplete("opik spans get --li") == [])
+    }
+
+    @Test func fishCompletesFilesOnlyWhereAFileIsExpected() throws {
+        let file = try temporaryFile(named: "scores.csv", contents: "")
+        let prefix = String(file.dropLast(4))
+        #expect(try fishComplete("opik --cacert \(prefix)") == [file])
+        #expect(try fishComplete("opik spans score upload \(prefix)") == [file])
+        #expect(try fishComplete("opik spans get \(prefix)") == [])
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+@testable import OpikCLI
+import Testing
+
+/// The package root, found from this file's place in Tests/OpikCLITests.
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct GenerateRealTreeTests {
+    @Test func theCommandTreeIsSound() {
+        let problems = SpecLint.problems(in: CommandTree.root)
+        // Commands still being written have no examples yet; once they do, this known issue
+        // stops occurring and the test says so: then drop the withKnownIssue.
+        let unfinished = problems.filter { $0.hasSuffix(": command has no example") }
+        #expect(problems.filter { !unfinished.contains($0) } == [])
+        if !unfinished.isEmpty {
+            withKnownIssue("commands without examples: \(unfinished)") {
+                #expect(unfinished == [])
+            }
+        }
+    }
+
+    @Test(arguments: GeneratedFiles.all(root: CommandTree.root, topics: Topics.texts, date: ManPage.fixedDate).map { $0 })
+    func committedFileMatchesTheCommandTree(file: (path: String, contents: String)) throws {
+        let committed = try String(contentsOf: packageRoot.appendingPathComponent(file.path), encoding: .utf8)
+        #expect(committed == file.contents, "\(file.path) is stale: run 'make generate' (or 'swift run opik __generate .') and commit it")
+    }
+
+    @Test func theRealManPageRendersWithoutWarnings() throws {
+        let page = ManPage.render(root: CommandTree.root, topics: Topics.texts, date: ManPage.fixedDate)
+        let file = try temporaryFile(named: "opik.1", contents: page)
+        for device in ["ps", "utf8"] {
+            let result = try runProcess("groff", ["-man", "-ww", "-z", "-T\(device)", file])
+            #expect(result.stderr == "", "device \(device)")
+        }
+    }
+
+    @Test func theRealScriptsAreAcceptedByTheirShells() throws {
+        let bash = try temporaryFile(named: "opik.bash", contents: Completion.bash(root: CommandTree.root))
+        let zsh = try temporaryFile(named: "_opik", contents: Completion.zsh(root: CommandTree.root))
+        let fish = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: CommandTree.root))
+        for (shell, file) in [("bash", bash), ("zsh", zsh), ("fish", fish)] {
+            let result = try runProcess(shell, ["-n", file])
+            #expect(result.stderr == "" && result.status == 0, "\(shell)")
+        }
+    }
+
+    @Test func bashCompletesTheRealTree() throws {
+        let script = try temporaryFile(named: "opik.bash", contents: Completion.bash(root: CommandTree.root))
+        let program = "source \(script); COMP_WORDS=(opik spans list --format j); COMP_CWORD=4; _opik; printf '%s\\n' \"${COMPREPLY[@]}\""
+        #expect(try runProcess("bash", ["--norc", "-c", program]).stdout == "json\n")
+    }
+}

@@ -1,0 +1,207 @@
+# bash completion for opik, generated from its command tree by 'opik __generate'.
+# Do not edit; run 'make generate' after changing commands or options.
+
+# Prints the subcommands of a command path ("" is the program itself).
+_opik_subcommands() {
+    local cmdpath="$1"
+    if [[ $cmdpath == help || $cmdpath == "help "* ]]; then
+        cmdpath="${cmdpath#help}"
+        cmdpath="${cmdpath# }"
+    fi
+    case "$cmdpath" in
+        '') echo 'spans config completion help' ;;
+        'spans') echo 'list get create update delete score comment stats' ;;
+        'config') echo 'show set' ;;
+    esac
+}
+
+# Prints the options accepted at a command path, global ones included.
+_opik_options() {
+    case "$1" in
+        'spans list') echo '--project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --follow --explain' ;;
+        'spans stats') echo '--project-id --trace-id --type -f --filter --search --since --until --explain' ;;
+    esac
+    echo '--url --workspace -p --project --config --format --fields --timeout --retries --cacert --insecure -v --verbose -q --quiet --no-color -h --help --version'
+}
+
+# Prints how the value of option $2 at command path $1 completes: "none", "file",
+# "project" or "choices WORD...". Fails when the option takes no value.
+_opik_value_kind() {
+    case "$1" in
+        'spans list')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+                --trace-id) echo 'none'; return 0 ;;
+                --type) echo 'choices general tool llm guardrail'; return 0 ;;
+                -f|--filter) echo 'none'; return 0 ;;
+                --search) echo 'none'; return 0 ;;
+                --since) echo 'none'; return 0 ;;
+                --until) echo 'none'; return 0 ;;
+                --sort) echo 'none'; return 0 ;;
+                -n|--limit) echo 'none'; return 0 ;;
+                --page) echo 'none'; return 0 ;;
+                --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans stats')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+                --trace-id) echo 'none'; return 0 ;;
+                --type) echo 'choices general tool llm guardrail'; return 0 ;;
+                -f|--filter) echo 'none'; return 0 ;;
+                --search) echo 'none'; return 0 ;;
+                --since) echo 'none'; return 0 ;;
+                --until) echo 'none'; return 0 ;;
+            esac
+            ;;
+    esac
+    case "$2" in
+        --url) echo 'none'; return 0 ;;
+        --workspace) echo 'none'; return 0 ;;
+        -p|--project) echo 'project'; return 0 ;;
+        --config) echo 'file'; return 0 ;;
+        --format) echo 'choices table json ndjson csv'; return 0 ;;
+        --fields) echo 'none'; return 0 ;;
+        --timeout) echo 'none'; return 0 ;;
+        --retries) echo 'none'; return 0 ;;
+        --cacert) echo 'file'; return 0 ;;
+    esac
+    return 1
+}
+
+# Prints how operand number $2 (from 0) of the command at path $1 completes.
+_opik_operand_kind() {
+    case "$1" in
+        'config set')
+            case "$2" in
+                0) echo 'choices url_override api_key workspace project_name check_tls_certificate' ;;
+            esac
+            ;;
+        'completion')
+            case "$2" in
+                0) echo 'choices bash zsh fish' ;;
+            esac
+            ;;
+    esac
+}
+
+_opik_is_subcommand() {
+    local name
+    for name in $(_opik_subcommands "$1"); do
+        [[ $name == "$2" ]] && return 0
+    done
+    return 1
+}
+
+# Sets COMPREPLY to the lines read from standard input.
+_opik_read_reply() {
+    local line
+    COMPREPLY=()
+    while IFS= read -r line; do
+        [[ -n $line ]] && COMPREPLY+=("$line")
+    done
+}
+
+_opik_complete_kind() {
+    case "$1" in
+        choices\ *) _opik_read_reply < <(compgen -W "${1#choices }" -- "$cur") ;;
+        file)
+            compopt -o filenames 2>/dev/null
+            _opik_read_reply < <(compgen -f -- "$cur")
+            ;;
+        project) _opik_projects ;;
+    esac
+}
+
+# Project names come from the server through a hidden command that prints nothing
+# on any error or after a short timeout.
+_opik_projects() {
+    local name typed="${cur//\\/}"
+    typed="${typed#[\"\']}"
+    COMPREPLY=()
+    while IFS= read -r name; do
+        [[ -z $name ]] && continue
+        if [[ $cur == [\"\']* ]]; then
+            COMPREPLY+=("$name")
+        else
+            COMPREPLY+=("$(printf '%q' "$name")")
+        fi
+    done < <(command opik __complete projects "$typed" 2>/dev/null)
+}
+
+_opik() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="" pending="" word kind letters k
+    local i operands=0 skip=0 ended=0
+    COMPREPLY=()
+    # Walk the words before the cursor: options that take a value consume the next
+    # word (or the next two when bash split "--opt=value" at the "=").
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        if ((skip > 0)); then
+            ((skip--))
+            continue
+        fi
+        if ((ended)); then
+            ((operands++))
+            continue
+        fi
+        case "$word" in
+            --) ended=1 ;;
+            --*=*) ;;
+            --*)
+                if _opik_value_kind "$cmdpath" "$word" >/dev/null; then
+                    pending="$word"
+                    skip=1
+                    [[ ${COMP_WORDS[i + 1]} == "=" ]] && skip=2
+                fi
+                ;;
+            -?*)
+                # A cluster like -qp: the first letter that takes a value takes the
+                # rest of the word, or the next word when it is last.
+                letters="${word#-}"
+                for ((k = 0; k < ${#letters}; k++)); do
+                    if _opik_value_kind "$cmdpath" "-${letters:k:1}" >/dev/null; then
+                        if ((k == ${#letters} - 1)); then
+                            pending="-${letters:k:1}"
+                            skip=1
+                        fi
+                        break
+                    fi
+                done
+                ;;
+            *)
+                if ((operands == 0)) && _opik_is_subcommand "$cmdpath" "$word"; then
+                    cmdpath="${cmdpath:+$cmdpath }$word"
+                else
+                    ((operands++))
+                fi
+                ;;
+        esac
+    done
+
+    if ((skip > 0)); then
+        [[ $cur == "=" ]] && cur=""
+        _opik_complete_kind "$(_opik_value_kind "$cmdpath" "$pending")"
+        return 0
+    fi
+    if ((!ended)) && [[ $cur == --*=* ]]; then
+        local option="${cur%%=*}"
+        cur="${cur#*=}"
+        kind="$(_opik_value_kind "$cmdpath" "$option")" || return 0
+        _opik_complete_kind "$kind"
+        COMPREPLY=("${COMPREPLY[@]/#/$option=}")
+        return 0
+    fi
+    if ((!ended)) && [[ $cur == -* ]]; then
+        _opik_read_reply < <(compgen -W "$(_opik_options "$cmdpath")" -- "$cur")
+        return 0
+    fi
+    if ((operands == 0)) && [[ -n $(_opik_subcommands "$cmdpath") ]]; then
+        _opik_read_reply < <(compgen -W "$(_opik_subcommands "$cmdpath")$([[ $cmdpath == help ]] && echo " environment filters formats exit-codes")" -- "$cur")
+        return 0
+    fi
+    _opik_complete_kind "$(_opik_operand_kind "$cmdpath" "$operands")"
+    return 0
+}
+
+complete -F _opik opik

@@ -1,0 +1,195 @@
+# fish completion for opik, generated from its command tree by 'opik __generate'.
+# Do not edit; run 'make generate' after changing commands or options.
+
+# Prints "name<TAB>summary" for each subcommand of a command path ("" is opik itself).
+function __opik_subcommands --argument-names cmdpath
+    # Under help, operands name commands.
+    set cmdpath (string replace -r '^help ?' '' -- $cmdpath)
+    switch "$cmdpath"
+        case ''
+            printf '%s\t%s\n' 'spans' 'List, inspect, create, update, delete, score and comment on spans'
+            printf '%s\t%s\n' 'config' 'Show or change the configuration'
+            printf '%s\t%s\n' 'completion' 'Print the shell completion script'
+            printf '%s\t%s\n' 'help' 'Help on a command or a topic'
+        case 'spans'
+            printf '%s\t%s\n' 'list' 'List spans of a project'
+            printf '%s\t%s\n' 'get' 'Show spans by id'
+            printf '%s\t%s\n' 'create' 'Create spans from flags or a file'
+            printf '%s\t%s\n' 'update' 'Change fields of spans'
+            printf '%s\t%s\n' 'delete' 'Delete spans (by deleting their traces)'
+            printf '%s\t%s\n' 'score' 'Add, upload, delete and list feedback scores'
+            printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
+            printf '%s\t%s\n' 'stats' 'Statistics of the selected spans'
+        case 'config'
+            printf '%s\t%s\n' 'show' 'Print every setting, its value and where it came from'
+            printf '%s\t%s\n' 'set' 'Write a setting to the config file'
+    end
+end
+
+# Succeeds when option $argv[2] takes a value at command path $argv[1].
+function __opik_takes_value --argument-names cmdpath option
+    switch "$cmdpath"
+        case 'spans list'
+            contains -- $option --project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'spans stats'
+            contains -- $option --project-id --trace-id --type -f --filter --search --since --until; and return 0
+    end
+    contains -- $option --url --workspace -p --project --config --format --fields --timeout --retries --cacert
+end
+
+# Prints the number of operands typed after the command, then the command path.
+# Options that take a value consume the next word.
+function __opik_state
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    set -l cmdpath
+    set -l operands 0
+    set -l skip 0
+    set -l ended 0
+    for token in $tokens
+        if test $skip -eq 1
+            set skip 0
+        else if test $ended -eq 1
+            set operands (math $operands + 1)
+        else
+            switch $token
+                case --
+                    set ended 1
+                case '--*=*'
+                case '--*'
+                    __opik_takes_value "$cmdpath" $token; and set skip 1
+                case '-?*'
+                    # In a cluster like -qp, the first letter that takes a value
+                    # takes the rest of the word, or the next word when it is last.
+                    set -l letters (string split '' -- (string sub -s 2 -- $token))
+                    for k in (seq (count $letters))
+                        if __opik_takes_value "$cmdpath" -$letters[$k]
+                            test $k -eq (count $letters); and set skip 1
+                            break
+                        end
+                    end
+                case '*'
+                    set -l names (__opik_subcommands "$cmdpath" | string replace -r '\t.*' '')
+                    if test $operands -eq 0; and contains -- $token $names
+                        set -a cmdpath $token
+                    else
+                        set operands (math $operands + 1)
+                    end
+            end
+        end
+    end
+    echo $operands
+    echo "$cmdpath"
+end
+
+# Succeeds when the command path is $argv[1] and, when given, the operand count is
+# $argv[2] (N exactly, or N+ for at least N).
+function __opik_at --argument-names want position
+    set -l state (__opik_state)
+    test "$state[2]" = "$want"; or return 1
+    test -z "$position"; and return 0
+    if string match -q -- '*+' $position
+        test $state[1] -ge (string trim -r -c + -- $position)
+    else
+        test $state[1] -eq $position
+    end
+end
+
+# Project names come from the server through a hidden command that prints nothing
+# on any error or after a short timeout.
+function __opik_projects
+    set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
+    command opik __complete projects "$typed" 2>/dev/null
+end
+
+function __opik_in_help
+    set -l state (__opik_state)
+    test $state[1] -eq 0; and string match -q -r '^help( |$)' -- "$state[2]"
+end
+
+# Commands below the path typed after help; topics too right after help.
+function __opik_help_targets
+    set -l state (__opik_state)
+    __opik_subcommands "$state[2]"
+    test "$state[2]" = help; or return 0
+    printf '%s\t%s\n' 'environment' 'Environment variables opik reads'
+    printf '%s\t%s\n' 'filters' 'The filter language of --filter: fields, operators, examples'
+    printf '%s\t%s\n' 'formats' 'Output formats of --format and the --fields selection'
+    printf '%s\t%s\n' 'exit-codes' 'What each exit status means'
+end
+
+# Files only where a value or operand is a file.
+complete -c opik -f
+
+# opik
+complete -c opik -n '__opik_at "" 0' -a 'spans' -d 'List, inspect, create, update, delete, score and comment on spans'
+complete -c opik -n '__opik_at "" 0' -a 'config' -d 'Show or change the configuration'
+complete -c opik -n '__opik_at "" 0' -a 'completion' -d 'Print the shell completion script'
+complete -c opik -n '__opik_at "" 0' -a 'help' -d 'Help on a command or a topic'
+
+# opik spans
+complete -c opik -n '__opik_at "spans" 0' -a 'list' -d 'List spans of a project'
+complete -c opik -n '__opik_at "spans" 0' -a 'get' -d 'Show spans by id'
+complete -c opik -n '__opik_at "spans" 0' -a 'create' -d 'Create spans from flags or a file'
+complete -c opik -n '__opik_at "spans" 0' -a 'update' -d 'Change fields of spans'
+complete -c opik -n '__opik_at "spans" 0' -a 'delete' -d 'Delete spans (by deleting their traces)'
+complete -c opik -n '__opik_at "spans" 0' -a 'score' -d 'Add, upload, delete and list feedback scores'
+complete -c opik -n '__opik_at "spans" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
+complete -c opik -n '__opik_at "spans" 0' -a 'stats' -d 'Statistics of the selected spans'
+
+# opik config
+complete -c opik -n '__opik_at "config" 0' -a 'show' -d 'Print every setting, its value and where it came from'
+complete -c opik -n '__opik_at "config" 0' -a 'set' -d 'Write a setting to the config file'
+
+# Global options
+complete -c opik -l url -x -d 'Base URL of the Opik API, e.g. http://localhost:5173/api.'
+complete -c opik -l workspace -x -d 'Workspace name (default "default").'
+complete -c opik -s p -l project -x -a '(__opik_projects)' -d 'Project name (default "Default Project").'
+complete -c opik -l config -r -F -d 'Config file to read (default ~/.opik.config).'
+complete -c opik -l format -x -a 'table json ndjson csv' -d 'Output format. [table|json|ndjson|csv]'
+complete -c opik -l fields -x -d 'Comma-separated fields to show; dotted paths reach into objects, feedback_scores.NAME is a score\'s value.'
+complete -c opik -l timeout -x -d 'Time limit of each request (default 60).'
+complete -c opik -l retries -x -d 'Retries of a failed request that is safe to repeat (default 4).'
+complete -c opik -l cacert -r -F -d 'CA certificates to trust instead of the system\'s.'
+complete -c opik -l insecure -d 'Do not verify TLS certificates (prints a warning).'
+complete -c opik -s v -l verbose -d 'Log each HTTP exchange on stderr (the API key is masked).'
+complete -c opik -s q -l quiet -d 'No progress, notices or summaries on stderr.'
+complete -c opik -l no-color -d 'No colour in output (also NO_COLOR).'
+complete -c opik -s h -l help -d 'Show help for the command.'
+complete -c opik -l version -d 'Print the version of opik and libcurl.'
+
+# opik spans list
+complete -c opik -n '__opik_at "spans list"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "spans list"' -l trace-id -x -d 'Only spans of this trace.'
+complete -c opik -n '__opik_at "spans list"' -l type -x -a 'general tool llm guardrail' -d 'Only spans of this type. [general|tool|llm|guardrail]'
+complete -c opik -n '__opik_at "spans list"' -s f -l filter -x -d 'Filter in the Opik query language, e.g. \'name contains "retriev"\'; repeatable, all must hold. See \'opik help filters\'.'
+complete -c opik -n '__opik_at "spans list"' -l search -x -d 'Free-text search over id, name, input, output, metadata, tags, model (server-side).'
+complete -c opik -n '__opik_at "spans list"' -l since -x -d 'Spans that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
+complete -c opik -n '__opik_at "spans list"' -l until -x -d 'Spans that started at or before WHEN: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "spans list"' -l sort -x -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
+complete -c opik -n '__opik_at "spans list"' -s n -l limit -x -d 'How many spans (default 50).'
+complete -c opik -n '__opik_at "spans list"' -l all -d 'Every matching span, streamed.'
+complete -c opik -n '__opik_at "spans list"' -l page -x -d 'One page of --limit spans; the table footer shows the page count and total.'
+complete -c opik -n '__opik_at "spans list"' -l truncate -d 'Let the server shorten large input and output (they may then arrive as strings).'
+complete -c opik -n '__opik_at "spans list"' -l after -x -d 'Continue after this span id (exclusive): resumes an interrupted --all export.'
+complete -c opik -n '__opik_at "spans list"' -l follow -d 'After the current matches, keep printing new spans as they arrive, until Ctrl-C.'
+complete -c opik -n '__opik_at "spans list"' -l explain -d 'Print the request that would be sent, and send nothing.'
+
+# opik spans stats
+complete -c opik -n '__opik_at "spans stats"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "spans stats"' -l trace-id -x -d 'Only spans of this trace.'
+complete -c opik -n '__opik_at "spans stats"' -l type -x -a 'general tool llm guardrail' -d 'Only spans of this type. [general|tool|llm|guardrail]'
+complete -c opik -n '__opik_at "spans stats"' -s f -l filter -x -d 'Filter in the Opik query language, e.g. \'name contains "retriev"\'; repeatable, all must hold. See \'opik help filters\'.'
+complete -c opik -n '__opik_at "spans stats"' -l search -x -d 'Free-text search over id, name, input, output, metadata, tags, model (server-side).'
+complete -c opik -n '__opik_at "spans stats"' -l since -x -d 'Spans that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
+complete -c opik -n '__opik_at "spans stats"' -l until -x -d 'Spans that started at or before WHEN: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "spans stats"' -l explain -d 'Print the request that would be sent, and send nothing.'
+
+# opik config set
+complete -c opik -n '__opik_at "config set" 0' -a 'url_override api_key workspace project_name check_tls_certificate' -d 'KEY'
+
+# opik completion
+complete -c opik -n '__opik_at "completion" 0' -a 'bash zsh fish' -d 'SHELL'
+
+# help TOPIC|COMMAND...
+complete -c opik -n '__opik_in_help' -a '(__opik_help_targets)'
