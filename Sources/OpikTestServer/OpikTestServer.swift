@@ -12,6 +12,7 @@ public final class OpikTestServer: @unchecked Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: SocketListener
+    let api: OpikAPI
     private let traffic = Mutex(Traffic())
 
     private struct Traffic {
@@ -21,14 +22,20 @@ public final class OpikTestServer: @unchecked Sendable {
         var isStopped = false
     }
 
-    private init(listener: SocketListener) {
+    private init(listener: SocketListener, api: OpikAPI) {
         self.listener = listener
         self.port = listener.port
+        self.api = api
     }
 
     /// Binds 127.0.0.1:`port` (0 picks a free port) and starts serving on background threads.
-    public static func start(port: UInt16 = 0, apiKey: String? = nil) throws -> OpikTestServer {
-        let server = OpikTestServer(listener: try SocketListener(port: port))
+    /// With `apiKey`, API requests must send it as `Authorization`; a `Comet-Workspace` outside
+    /// `allowedWorkspaces` gets 404 "Workspace not found".
+    public static func start(
+        port: UInt16 = 0, apiKey: String? = nil, allowedWorkspaces: Set<String> = ["default"]
+    ) throws -> OpikTestServer {
+        let api = OpikAPI(apiKey: apiKey, allowedWorkspaces: allowedWorkspaces)
+        let server = OpikTestServer(listener: try SocketListener(port: port), api: api)
         Thread.detachNewThread { server.acceptLoop() }
         return server
     }
@@ -74,6 +81,7 @@ public final class OpikTestServer: @unchecked Sendable {
             }
             Thread.detachNewThread { self.serve(fd: fd) }
         }
+        listener.close()
     }
 
     private func serve(fd: Int32) {
@@ -121,6 +129,7 @@ public final class OpikTestServer: @unchecked Sendable {
 
     private func route(_ request: ServerRequest) -> ServerResponse {
         if request.path.hasPrefix("/test/"), let response = TestRoutes.handle(request) { return response }
+        if let response = api.handle(request) { return response }
         return .error(404, "HTTP 404 Not Found")
     }
 }

@@ -115,13 +115,11 @@ final class RawHTTPClient {
         } else if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
             readChunked(into: &response)
         } else if let length = response.header("Content-Length").flatMap({ Int($0) }) {
-            let available = min(length, buffer.count)
             if let body = take(length) {
                 response.body = body
                 response.isComplete = true
             } else {
                 response.body = Array(buffer)
-                _ = available
             }
             response.wireBody = response.body
         } else {

@@ -11,7 +11,8 @@ struct SocketListener {
     let port: Int
 
     init(port: UInt16) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec, so child processes started by tests never hold server sockets open.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw OpikTestServerError(description: "socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -41,7 +42,7 @@ struct SocketListener {
     /// Waits for the next connection; nil once the socket is shut down.
     func accept() -> Int32? {
         while true {
-            let client = Glibc.accept(fd, nil, nil)
+            let client = accept4(fd, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
             if client >= 0 {
                 var yes: Int32 = 1
                 setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -52,8 +53,13 @@ struct SocketListener {
         }
     }
 
+    /// Wakes the accept loop; the fd stays open until `close()` so its number cannot be reused
+    /// (by another server's listener) while the loop might still call accept on it.
     func shutDown() {
         _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+    }
+
+    func close() {
         _ = Glibc.close(fd)
     }
 }

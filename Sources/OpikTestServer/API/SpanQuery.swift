@@ -1,0 +1,115 @@
+import OpikCore
+
+/// The selection shared by list, stats and search: project, trace, type, filters, search text
+/// and the id time window (§5.1, §5.2, §5.11).
+struct SpanQuery {
+    var projectID: String
+    var traceID: String?
+    var type: String?
+    var filters: [SpanFilter] = []
+    var search: String?
+    /// Inclusive id bounds derived from `from_time`/`to_time`.
+    var lowestID: String?
+    var highestID: String?
+
+    static let spanTypes: Set<String> = ["general", "tool", "llm", "guardrail"]
+
+    /// Resolves `project_id` (which wins) or `project_name`; never creates a project.
+    static func project(id: String?, name: String?, in store: SpanStore) throws(APIFailure) -> String {
+        if let id, !id.isEmpty {
+            guard store.projects[id.lowercased()] != nil else { throw .code(404, "Project id: \(id) not found") }
+            return id.lowercased()
+        }
+        if let name, !name.trimmed(" ").isEmpty {
+            guard let found = store.projectID(named: name) else { throw .code(404, "Project name: \(name) not found") }
+            return found
+        }
+        throw .code(400, "Either 'project_name' or 'project_id' query params must be provided")
+    }
+
+    /// Reads the query-string form used by `GET /spans` and `GET /spans/stats`.
+    init(query request: ServerRequest, store: SpanStore) throws(APIFailure) {
+        projectID = try Self.project(id: request.queryValue("project_id"), name: request.queryValue("project_name"), in: store)
+        traceID = request.queryValue("trace_id").map { $0.lowercased() }
+        if let type = request.queryValue("type") {
+            // Jersey answers 404 when a query parameter cannot be converted to its enum.
+            guard Self.spanTypes.contains(type) else { throw .notFound }
+            self.type = type
+        }
+        if let text = request.queryValue("filters"), !text.trimmed(" ").isEmpty {
+            do {
+                let json = try JSONParser.parse(text)
+                filters = try SpanFilter.parse(json, distinct: true)
+            } catch let failure as SpanFilter.Failure {
+                switch failure {
+                case .unreadable: throw .code(400, "Invalid filters query parameter '\(text)'")
+                case let .invalid(message): throw .code(400, message)
+                }
+            } catch {
+                throw .code(400, "Invalid filters query parameter '\(text)'")
+            }
+        }
+        search = request.queryValue("search").flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        try setTimeWindow(from: request.queryValue("from_time"), to: request.queryValue("to_time"))
+    }
+
+    /// Reads the `POST /spans/search` body form.
+    init(body: JSONValue, store: SpanStore) throws(APIFailure) {
+        projectID = try Self.project(id: body["project_id"]?.stringValue, name: body["project_name"]?.stringValue, in: store)
+        traceID = body["trace_id"]?.stringValue?.lowercased()
+        if let type = body["type"], !type.isNull {
+            guard let text = type.stringValue, Self.spanTypes.contains(text) else {
+                throw .code(400, "Unable to process JSON. Cannot deserialize value of type `SpanType` from String \(JSONWriter.compact(type))")
+            }
+            self.type = text
+        }
+        if let json = body["filters"], !json.isNull {
+            do {
+                filters = try SpanFilter.parse(json, distinct: false)
+            } catch {
+                switch error {
+                case .unreadable: throw .code(400, "Unable to process JSON. Invalid filters \(JSONWriter.compact(json))")
+                case let .invalid(message): throw .code(400, message)
+                }
+            }
+        }
+        try setTimeWindow(from: body["from_time"]?.stringValue, to: body["to_time"]?.stringValue)
+    }
+
+    private mutating func setTimeWindow(from: String?, to: String?) throws(APIFailure) {
+        func millis(_ text: String) throws(APIFailure) -> Int64 {
+            if let epoch = Int64(text) { return epoch }
+            guard let micros = Timestamp.micros(text) else { throw .code(400, "Invalid time format '\(text)'") }
+            return micros >= 0 ? micros / 1000 : (micros - 999) / 1000
+        }
+        let fromMillis = try from.map(millis)
+        let toMillis = try to.map(millis)
+        if let fromMillis, let toMillis, fromMillis >= toMillis {
+            throw .code(400, "'from_time' must be before 'to_time'")
+        }
+        lowestID = fromMillis.map { UUIDv7.bound(millis: $0, upper: false) }
+        highestID = toMillis.map { UUIDv7.bound(millis: $0, upper: true) }
+    }
+
+    func matches(_ span: SpanRecord) -> Bool {
+        if let traceID, span["trace_id"]?.stringValue?.lowercased() != traceID { return false }
+        if let type, span["type"]?.stringValue != type { return false }
+        if let lowestID, span.id < lowestID { return false }
+        if let highestID, span.id > highestID { return false }
+        if let search, !Self.searchText(span).contains(search) { return false }
+        return filters.allSatisfy { $0.matches(span) }
+    }
+
+    /// The columns `search` looks in, lower-cased (`SpanDAO.SPAN_SEARCH_CLAUSE`).
+    private static func searchText(_ span: SpanRecord) -> String {
+        var parts = [span.id]
+        for name in ["trace_id", "name", "type", "model", "provider"] { parts.append(span[name]?.stringValue ?? "") }
+        for name in ["input", "output", "metadata", "tags"] { parts.append(span[name].map(JSONWriter.compact) ?? "") }
+        return parts.joined(separator: "\u{1}").lowercased()
+    }
+
+    /// Matching spans of the project, newest id first.
+    func matchingIDs(in store: SpanStore) -> [String] {
+        (store.projects[projectID]?.spanIDs ?? []).reversed().filter { id in store.spans[id].map(matches) ?? false }
+    }
+}

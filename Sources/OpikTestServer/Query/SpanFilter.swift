@@ -1,0 +1,138 @@
+import OpikCore
+
+/// One validated span filter (§5.2), ready to test stored spans.
+struct SpanFilter: Equatable {
+    enum FieldType: String {
+        case STRING, STRING_EXACT, DATE_TIME, NUMBER, DICTIONARY, LIST, FEEDBACK_SCORES_NUMBER, ERROR_CONTAINER,
+            ENUM, ENUM_LEGACY, CUSTOM
+    }
+
+    var field: String
+    var type: FieldType
+    var op: String
+    var key: String?
+    var value: String?
+
+    static let fieldTypes: [String: FieldType] = [
+        "id": .STRING_EXACT, "trace_id": .STRING_EXACT,
+        "name": .STRING, "input": .STRING, "output": .STRING, "model": .STRING, "provider": .STRING,
+        "error_type": .STRING,
+        "start_time": .DATE_TIME, "end_time": .DATE_TIME, "created_at": .DATE_TIME, "last_updated_at": .DATE_TIME,
+        "total_estimated_cost": .NUMBER, "duration": .NUMBER, "ttft": .NUMBER, "usage.total_tokens": .NUMBER,
+        "usage.prompt_tokens": .NUMBER, "usage.completion_tokens": .NUMBER,
+        "metadata": .DICTIONARY, "input_json": .DICTIONARY, "output_json": .DICTIONARY,
+        "tags": .LIST, "feedback_scores": .FEEDBACK_SCORES_NUMBER, "error_info": .ERROR_CONTAINER,
+        "type": .ENUM, "environment": .ENUM, "source": .ENUM_LEGACY, "custom": .CUSTOM,
+    ]
+
+    static let operators: Set<String> = [
+        "contains", "not_contains", "starts_with", "ends_with", "=", "!=", ">", ">=", "<", "<=", "is_empty",
+        "is_not_empty", "in", "not_in",
+    ]
+
+    static let noValueOperators: Set<String> = ["is_empty", "is_not_empty"]
+
+    /// `FilterQueryBuilder.ANALYTICS_DB_OPERATOR_MAP`: which operators each type supports.
+    static let operatorsByType: [FieldType: Set<String>] = [
+        .STRING: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with"],
+        .STRING_EXACT: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with"],
+        .DATE_TIME: ["=", "!=", ">", "<", ">=", "<="],
+        .NUMBER: ["=", "!=", ">", "<", ">=", "<="],
+        .DICTIONARY: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with", "is_empty", "is_not_empty"],
+        .LIST: ["=", "!=", "contains", "is_empty", "is_not_empty"],
+        .FEEDBACK_SCORES_NUMBER: ["=", "!=", ">", "<", ">=", "<=", "is_empty", "is_not_empty"],
+        .ERROR_CONTAINER: ["is_empty", "is_not_empty"],
+        .ENUM: ["=", "!=", "is_empty", "is_not_empty", "in", "not_in"],
+        .ENUM_LEGACY: ["=", "!="],
+    ]
+
+    /// Why filters were rejected.
+    enum Failure: Error {
+        /// Not an array of filter objects, or an unknown field or operator.
+        case unreadable
+        /// A `400 {code,message}` with this message.
+        case invalid(String)
+    }
+
+    /// Reads the JSON array form, then validates and decodes each filter as the server does.
+    static func parse(_ json: JSONValue, distinct: Bool) throws(Failure) -> [SpanFilter] {
+        guard case let .array(items) = json else { throw .unreadable }
+        var filters: [SpanFilter] = []
+        for item in items {
+            guard case .object = item, let field = item["field"]?.stringValue, let type = fieldTypes[field],
+                let op = item["operator"]?.stringValue, operators.contains(op)
+            else { throw .unreadable }
+            let key = item["key"]?.stringValue
+            let value = item["value"]?.stringValue
+            if item["value"].map({ !$0.isNull && $0.stringValue == nil }) ?? false { throw .unreadable }
+            let filter = SpanFilter(field: field, type: type, op: op, key: key, value: value)
+            if distinct && filters.contains(filter) { continue }
+            filters.append(filter)
+        }
+        return try filters.map { filter throws(Failure) in try filter.mappingCustom().validatedAndDecoded() }
+    }
+
+    private func mappingCustom() throws(Failure) -> SpanFilter {
+        guard type == .CUSTOM else { return self }
+        guard var path = key, !path.trimmed(" ").isEmpty else {
+            throw .invalid("Custom key cannot be null or empty")
+        }
+        if path.hasPrefix("$.") { path.removeFirst(2) }
+        let decoded = value.flatMap { PercentDecoding.decode($0, plusIsSpace: true) } ?? value
+        let head = path.split(separator: ".", maxSplits: 1).first.map(String.init) ?? path
+        let rest = path.contains(".") ? String(path[path.index(after: path.firstIndex(of: ".")!)...]) : nil
+        guard head == "input" || head == "output" else { throw .invalid("Invalid key '\(key ?? "null")' for custom filter") }
+        if let rest {
+            return SpanFilter(field: head + "_json", type: .DICTIONARY, op: op, key: rest, value: decoded)
+        }
+        return SpanFilter(field: head, type: .STRING, op: op, key: nil, value: decoded)
+    }
+
+    private func validatedAndDecoded() throws(Failure) -> SpanFilter {
+        var filter = self
+        let isStringLike = [.STRING, .STRING_EXACT, .ENUM].contains(type)
+        if !isStringLike && !Self.noValueOperators.contains(op) {
+            guard let decoded = PercentDecoding.decode(value ?? "null", plusIsSpace: true) else {
+                throw .invalid("Invalid filter '\(value ?? "null")'")
+            }
+            filter.value = decoded
+        }
+        guard Self.operatorsByType[type]?.contains(op) == true else {
+            throw .invalid("Invalid operator '\(op)' for field '\(field)' of type '\(type.rawValue)'")
+        }
+        guard filter.hasValidValue else {
+            throw .invalid(
+                "Invalid value '\(filter.value ?? "null")' or key '\(key ?? "null")' for field '\(field)' of type '\(type.rawValue)'")
+        }
+        return filter
+    }
+
+    private var hasValidValue: Bool {
+        let noValue = Self.noValueOperators.contains(op)
+        let blankValue = (value ?? "").trimmed(" \t\n").isEmpty
+        let blankKey = (key ?? "").trimmed(" \t\n").isEmpty
+        switch type {
+        case .STRING, .STRING_EXACT, .ENUM_LEGACY: return !blankValue
+        case .ENUM, .LIST: return noValue || !blankValue
+        case .DATE_TIME: return value.flatMap(Timestamp.micros) != nil
+        case .NUMBER: return value.flatMap(Self.parsableNumber) != nil
+        case .FEEDBACK_SCORES_NUMBER: return !blankKey && (noValue || value.flatMap(Self.parsableNumber) != nil)
+        case .ERROR_CONTAINER: return noValue
+        case .DICTIONARY: return !blankKey && (noValue || value != nil)
+        case .CUSTOM: return false
+        }
+    }
+
+    /// Numbers as `NumberUtils.isParsable` / `BigDecimal` accept them.
+    static func parsableNumber(_ text: String) -> Double? {
+        guard !text.isEmpty, !text.hasSuffix("."), text.first != "+" else { return nil }
+        guard text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" }) else { return nil }
+        return Double(text)
+    }
+}
+
+extension String {
+    func trimmed(_ set: String) -> String {
+        Substring(self).trimming(set)
+    }
+}

@@ -1,0 +1,133 @@
+import OpikCore
+
+/// Deterministic sample spans: traces of a root span and a few children, with real UUIDv7 ids
+/// whose time is the span's start (one millisecond apart at least, so ids sort like start times).
+struct SampleSpans {
+    private var random: SplitMix64
+    private var clockMicros: Int64 = 1_782_900_000_000_000  // 2026-07-01T10:00:00Z
+    private var pending: [SpanRecord] = []
+    private var traceNumber = 0
+
+    init(seed: UInt64) { random = SplitMix64(state: seed &* 0x2545_F491_4F6C_DD1D) }
+
+    private static let roots = ["agent_run", "chat_turn", "rag_pipeline", "answer_question"]
+    private static let children = ["retrieve_docs", "llm_call", "rerank", "tool:search", "embed_query", "guardrail_check", "llm_call", "format_answer"]
+    private static let models = [("gpt-4o", "openai", 2500, 10000), ("gpt-4o-mini", "openai", 150, 600),
+        ("claude-3-5-sonnet", "anthropic", 3000, 15000), ("gemini-1.5-pro", "google_ai", 1250, 5000)]
+    private static let tags = ["prod", "staging", "experiment", "v2", "beta", "eval"]
+    private static let topics = ["refund policy", "shipping times", "password reset", "API rate limits", "invoice download",
+        "data retention", "SSO setup", "webhook retries"]
+
+    /// The next span in start-time order.
+    mutating func next(projectID: String) -> SpanRecord {
+        if pending.isEmpty { makeTrace(projectID: projectID) }
+        return pending.removeFirst()
+    }
+
+    private mutating func makeTrace(projectID: String) {
+        traceNumber += 1
+        let topic = random.pick(Self.topics)
+        let rootStart = clockMicros
+        let traceID = UUIDv7.make(millis: rootStart / 1000, random: random.next(), random2: random.next())
+        let childCount = 1 + random.below(5)
+        var children: [SpanRecord] = []
+        var cursor = rootStart + 1000 + Int64(random.below(1000))
+        let rootID = UUIDv7.make(millis: rootStart / 1000, random: random.next(), random2: random.next())
+        for _ in 0..<childCount {
+            let name = random.pick(Self.children)
+            let duration = Int64(20_000 + random.below(1_500_000))
+            var span = makeSpan(name: name, projectID: projectID, traceID: traceID, parent: rootID, topic: topic,
+                start: cursor, end: cursor + duration)
+            span.id = UUIDv7.make(millis: cursor / 1000, random: random.next(), random2: random.next())
+            children.append(span)
+            cursor += duration + 1000 + Int64(random.below(20_000))
+        }
+        var root = makeSpan(name: random.pick(Self.roots), projectID: projectID, traceID: traceID, parent: nil,
+            topic: topic, start: rootStart, end: cursor)
+        root.id = rootID
+        pending = [root] + children
+        clockMicros = cursor + 5_000 + Int64(random.below(60_000_000))
+    }
+
+    private mutating func makeSpan(
+        name: String, projectID: String, traceID: String, parent: String?, topic: String, start: Int64, end: Int64
+    ) -> SpanRecord {
+        var f: [String: JSONValue] = [:]
+        f["trace_id"] = .string(traceID)
+        if let parent { f["parent_span_id"] = .string(parent) }
+        f["name"] = .string(name)
+        let type = name == "llm_call" ? "llm" : name == "tool:search" ? "tool" : name == "guardrail_check" ? "guardrail" : "general"
+        f["type"] = .string(type)
+        f["start_time"] = .string(Timestamp.format(micros: start))
+        f["end_time"] = .string(Timestamp.format(micros: end))
+        let user = "user-\(100 + random.below(900))"
+        f["input"] = .object([
+            ("messages", .array([
+                .object([("role", "system"), ("content", "You are a helpful support assistant. Answer briefly and cite the documents you used.")]),
+                .object([("role", "user"), ("content", .string("Can you explain our \(topic)? I need the details for a customer ticket (#\(10000 + random.below(90000))).")) ]),
+            ])),
+            ("query", .string(topic)),
+        ])
+        f["output"] = .object([
+            ("answer", .string("Here is a summary of the \(topic): the current policy applies to all plans, with exceptions listed in section \(1 + random.below(9)).")),
+            ("documents", .array((0..<(1 + random.below(3))).map { _ in .string("kb/\(topic.replacing(" ", with: "-"))/\(random.below(500)).md") })),
+        ])
+        let environment = random.below(4) == 0 ? "staging" : "production"
+        var metadata: [(String, JSONValue)] = [("environment", .string(environment)), ("user_id", .string(user))]
+        if type == "llm" {
+            let (model, provider, inputPrice, outputPrice) = random.pick(Self.models)
+            f["model"] = .string(model)
+            f["provider"] = .string(provider)
+            metadata.append(("model", .string(model)))
+            metadata.append(("temperature", .number(["0", "0.2", "0.7", "1.0"][random.below(4)])))
+            let prompt = 50 + random.below(3000)
+            let completion = 10 + random.below(800)
+            f["usage"] = .object([("completion_tokens", .int(completion)), ("prompt_tokens", .int(prompt)), ("total_tokens", .int(prompt + completion))])
+            // Prices are in micro-dollars per thousand tokens; the cost text is exact.
+            let microDollars = (prompt * inputPrice + completion * outputPrice) / 1000
+            f["total_estimated_cost"] = .number(Self.decimalText(microDollars, scale: 6))
+        }
+        f["metadata"] = .object(metadata)
+        let tagCount = random.below(3)
+        if tagCount > 0 {
+            var chosen: [String] = []
+            for _ in 0..<tagCount {
+                let tag = random.pick(Self.tags)
+                if !chosen.contains(tag) { chosen.append(tag) }
+            }
+            f["tags"] = .array(chosen.map { .string($0) })
+        }
+        if random.below(25) == 0 {
+            f["error_info"] = .object([
+                ("exception_type", random.below(2) == 0 ? "TimeoutError" : "RateLimitError"),
+                ("message", "upstream call failed"),
+                ("traceback", "Traceback (most recent call last):\n  File \"app.py\", line 42, in run\nTimeoutError: upstream call failed"),
+            ])
+        }
+        let updated = Timestamp.format(micros: end + 1000)
+        f["last_updated_at"] = .string(updated)
+        var span = SpanRecord(id: "", projectID: projectID, fields: f, createdAt: updated)
+        if type == "llm" && random.below(3) == 0 {
+            span.scores.append(score("relevance", Self.decimalText(random.below(101), scale: 2), at: updated))
+            if random.below(2) == 0 {
+                span.scores.append(score("hallucination", Self.decimalText(random.below(101), scale: 2), at: updated))
+            }
+        }
+        return span
+    }
+
+    private func score(_ name: String, _ value: String, at time: String) -> ScoreRecord {
+        ScoreRecord(name: name, value: .number(value), reason: nil, categoryName: nil, source: "sdk", author: "admin",
+            createdAt: time, lastUpdatedAt: time)
+    }
+
+    /// `1234` with scale 6 → `0.001234`; trailing zeros kept off except one decimal.
+    static func decimalText(_ units: Int, scale: Int) -> String {
+        var divisor = 1
+        for _ in 0..<scale { divisor *= 10 }
+        var fraction = String(units % divisor)
+        fraction = String(repeating: "0", count: scale - fraction.count) + fraction
+        while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(units / divisor).\(fraction)"
+    }
+}
