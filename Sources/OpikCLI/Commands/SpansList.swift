@@ -105,7 +105,10 @@ enum SpansList {
         var body = selection.searchBody
         body.append(("truncate", .bool(truncate)))
         if !exclude.isEmpty { body.append(("exclude", .array(exclude.map { .string($0) }))) }
-        let search = SpanSearch(body: body, limit: plan.limit, after: plan.after)
+        var search = SpanSearch(body: body, limit: plan.limit, after: plan.after)
+        // NDJSON of whole spans is the server's own lines: pass them through untouched.
+        let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
+        search.parsesSpans = !passThrough
         if invocation.flag("explain") {
             return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
         }
@@ -114,10 +117,16 @@ enum SpansList {
         var newestId: String?
         var count = 0
         do {
-            count = try search.run(client: session.client, lastId: &lastId, onSpan: { span, _ in
+            let stdout = context.stdout
+            count = try search.run(client: session.client, lastId: &lastId, onSpan: { span, line in
+                if passThrough {
+                    try stdout.write(bytes: line)
+                    try stdout.write("\n")
+                    return
+                }
                 if plan.follow, let id = span["id"]?.stringValue, newestId.map({ id > $0 }) ?? true { newestId = id }
                 try writer.write(span)
-            }, onChunkEnd: { try writer.flushIfNeeded() })
+            }, onChunkEnd: { if passThrough { try stdout.flush() } else { try writer.flushIfNeeded() } })
             if plan.follow {
                 try Follow.run(search: search, client: session.client, from: newestId, writer: writer, context: context)
             }

@@ -11,6 +11,9 @@ public struct SpanSearch {
     /// Continue after this id (exclusive): the `--after` of a resumed export.
     public var after: String?
     public var pageSize = SpanVocabulary.maxSearchPage
+    /// When false, `onSpan` gets `.null` instead of the parsed span (the raw line is enough
+    /// for a pass-through export), and only the id is read from lines that start with it.
+    public var parsesSpans = true
 
     public init(body: [(String, JSONValue)], limit: Int?, after: String?) {
         self.body = body
@@ -51,7 +54,19 @@ public struct SpanSearch {
                 try withoutActuallyEscaping(onSpan) { onSpan in
                     try withoutActuallyEscaping(onChunkEnd) { onChunkEnd in
                         let sink = LineSink(onLine: { line in
-                            let value = try JSONParser.parse(bytes: line)
+                            if !parsesSpans, let id = SpanSearch.leadingId(line) {
+                                cursor = id
+                                count += 1
+                                try onSpan(.null, line)
+                                return
+                            }
+                            let value: JSONValue
+                            do {
+                                value = try JSONParser.parse(bytes: line)
+                            } catch {
+                                streamError = "the stream held invalid JSON (\(error))"
+                                throw StreamFailure()
+                            }
                             guard let id = value["id"]?.stringValue else {
                                 // `{"code":500,"message":"Streaming operation timed out"}`
                                 streamError = value["message"]?.stringValue ?? "unexpected object in the stream"
@@ -87,6 +102,17 @@ public struct SpanSearch {
     }
 
     struct StreamFailure: Error {}
+
+    static let idPrefix = Array(#"{"id":""#.utf8)
+
+    /// The id of a line that starts `{"id":"<36 characters>"`, as the server writes spans.
+    static func leadingId(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        let end = idPrefix.count + 36
+        guard line.count > end, line[end] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        for i in 0..<idPrefix.count where line[i] != idPrefix[i] { return nil }
+        let id = String(decoding: UnsafeBufferPointer(rebasing: line[idPrefix.count..<end]), as: UTF8.self)
+        return UUIDv7.isValid(id) ? id : nil
+    }
 
     func retryOrThrow(_ failures: inout Int, client: OpikClient, message: String?, original: OpikError? = nil) throws {
         failures += 1
