@@ -13,7 +13,7 @@ enum ProjectLookup {
             project = try client.json(request, what: "find project '\(name)'", repetition: .safe)
         } catch let OpikError.server(_, status, _, _) where status == 404 {
             throw OpikError.notFound("project '\(name)' not found",
-                                     hint: "check the name given with -p (or OPIK_PROJECT_NAME, project_name); names are matched exactly")
+                                     hint: "check the name given with -p (or OPIK_PROJECT_NAME, project_name)")
         }
         guard let id = project?["id"]?.stringValue else {
             throw OpikError.server(what: "find project '\(name)'", status: 200, message: "the response has no project id")
