@@ -55,9 +55,10 @@ enum CommentGet {
     static func detail(_ comment: JSONValue) -> String {
         var text = ""
         for (label, key) in [("id", "id"), ("author", "created_by"), ("created", "created_at"), ("updated", "last_updated_at")] {
-            if let value = comment[key]?.stringValue { text += label.padding(8) + value + "\n" }
+            if let value = comment[key]?.stringValue { text += label.padding(8) + TerminalStyle.clean(value) + "\n" }
         }
-        return text + "\n" + (comment["text"]?.stringValue ?? "") + "\n"
+        // Server text must not drive the terminal; its line breaks are kept.
+        return text + "\n" + TerminalStyle.clean(comment["text"]?.stringValue ?? "", keepingNewlines: true) + "\n"
     }
 }
 

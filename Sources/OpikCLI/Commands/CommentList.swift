@@ -29,6 +29,11 @@ enum CommentList {
             throw OpikError.notFound("span \(spanId) not found")
         }
         let comments = span["comments"]?.arrayValue ?? []
+        if session.format == .table, context.isStdoutTerminal, session.fields == nil {
+            try CommentTable.write(comments, to: context.stdout, useColor: session.useColor,
+                                   width: context.terminalWidth, now: context.now())
+            return .success
+        }
         let writer = makeWriter(session: session, context: context)
         try writer.begin()
         for comment in comments { try writer.write(comment) }
