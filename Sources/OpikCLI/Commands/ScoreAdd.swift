@@ -63,12 +63,12 @@ enum ScoreAdd {
         let name = parts[0].trimmingSpaces
         guard !name.isEmpty else { throw OpikError.usage("invalid score '\(pair)': the name is blank") }
         let text = parts[1].trimmingSpaces
-        guard let value = try? JSONParser.parse(text), value.isNumber, let number = Double(text) else {
+        guard SpanChanges.isJSONNumber(text), let number = Double(text) else {
             throw OpikError.usage("invalid score '\(pair)': '\(text)' is not a number")
         }
         guard abs(number) <= 999_999_999.999999999 else {
             throw OpikError.usage("invalid score '\(pair)': values lie between -999999999.999999999 and 999999999.999999999")
         }
-        return (name, value)
+        return (name, .number(text))
     }
 }

@@ -56,7 +56,7 @@ struct SpanChanges {
         if let provider = text("provider") { members.append(("provider", .string(provider))) }
         if let usage = text("usage") { members.append(("usage", try Self.usage(usage))) }
         if let cost = text("cost") {
-            guard let number = Double(cost), number >= 0, number.isFinite, (try? JSONParser.parse(cost))?.isNumber == true else {
+            guard let number = Double(cost), number >= 0, number.isFinite, Self.isJSONNumber(cost) else {
                 throw OpikError.usage("invalid --cost '\(cost)': expected a number of at least 0, such as 0.0012")
             }
             members.append(("total_estimated_cost", .number(cost)))
@@ -142,9 +142,10 @@ struct SpanChanges {
     }
 }
 
-extension JSONValue {
-    var isNumber: Bool {
-        if case .number = self { return true }
+extension SpanChanges {
+    /// Whether `text` is a JSON number (so it can be sent exactly as typed).
+    static func isJSONNumber(_ text: String) -> Bool {
+        if case .number = try? JSONParser.parse(text) { return true }
         return false
     }
 }
