@@ -1,0 +1,70 @@
+import OpikCore
+
+/// `opik spans comment add SPAN_ID TEXT|-`: adds a comment and prints its id.
+enum CommentAdd {
+    static let spec: CommandSpec = CommandSpec(
+        "add",
+        summary: "Add a comment to a span",
+        discussion: """
+            Prints the id of the new comment (--format json: {"id": ...}). TEXT - reads the \
+            text from standard input, without its trailing line breaks. Blank text is refused \
+            before anything is sent. Adding a comment twice makes two comments, so a failed \
+            request is not retried once it may have reached the server.
+            """,
+        arguments: [
+            ArgumentSpec("SPAN_ID", help: "The span to comment on."),
+            ArgumentSpec("TEXT", help: "The comment; - reads it from standard input."),
+        ],
+        options: [DryRun.option],
+        examples: [
+            Example("opik spans comment add ID 'retrieval missed the pricing page'", "Comment on a span."),
+            Example("git log -1 --format=%B | opik spans comment add ID -", "Use text from another command."),
+        ],
+        run: { invocation, context in try run(invocation, context: &context) })
+
+    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let spanId = invocation.operands[0]
+        try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
+        let text = try CommentText.read(invocation.operands[1], context: context)
+        let session = try Session(invocation, context: context)
+        let write = PlannedWrite(
+            request: session.client.request("POST", "/v1/private/spans/\(spanId)/comments", body: ["text": .string(text)]),
+            what: "comment on span \(spanId)", repetition: .unsafe)
+        if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
+        let head: HTTPResponseHead
+        let body: [UInt8]
+        do {
+            (head, body) = try session.client.send(write.request, what: write.what, repetition: write.repetition)
+        } catch let OpikError.server(_, status, _, _) where status == 404 {
+            throw OpikError.notFound("span \(spanId) not found; no comment added")
+        }
+        // The body carries the id (API.md §5.10); older servers give only the Location header.
+        let id = (try? JSONParser.parse(bytes: body))?["id"]?.stringValue
+            ?? head.header("Location").flatMap { $0.split(separator: "/").last.map(String.init) }
+        guard let id else {
+            throw OpikError.server(what: write.what, status: head.status, message: "the comment was added, but the response names no id")
+        }
+        switch session.format {
+        case .json: try context.stdout.write(JSONWriter.pretty(["id": .string(id)]) + "\n")
+        case .ndjson: try context.stdout.write(JSONWriter.compact(["id": .string(id)]) + "\n")
+        case .table, .csv: try context.stdout.write(id + "\n")
+        }
+        return .success
+    }
+}
+
+/// The TEXT operand of comment commands.
+enum CommentText {
+    /// `text` itself, or standard input for `-`; blank text is a usage error.
+    static func read(_ operand: String, context: Context) throws -> String {
+        var text = operand
+        if operand == "-" {
+            text = String(decoding: try context.readStdin(), as: UTF8.self)
+            while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        }
+        guard !text.trimmingSpaces.isEmpty else {
+            throw OpikError.usage("the comment text is blank", hint: operand == "-" ? "standard input held no text" : nil)
+        }
+        return text
+    }
+}

@@ -1,0 +1,37 @@
+import OpikCore
+
+/// A write a command is about to make: the request, how messages name it, and whether it
+/// may be repeated after a failure.
+struct PlannedWrite {
+    var request: HTTPRequest
+    var what: String
+    var repetition: OpikClient.Repeat
+
+    /// Sends the request; the body of the answer, when there is one.
+    @discardableResult
+    func send(_ client: OpikClient) throws -> JSONValue? {
+        try client.json(request, what: what, repetition: repetition)
+    }
+}
+
+/// `--dry-run`: every check and read-only lookup happens, then the writes are printed
+/// instead of sent.
+enum DryRun {
+    static let option = OptionSpec(
+        "dry-run", help: "Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.")
+
+    /// Prints each write as `METHOD URL` and its JSON body, separated by blank lines.
+    static func print(_ writes: [PlannedWrite], context: Context) throws -> ExitStatus {
+        var text = ""
+        for (index, write) in writes.enumerated() {
+            if index > 0 { text += "\n" }
+            text += "\(write.request.method) \(URLQuery.decode(write.request.url))\n"
+            if let body = write.request.body, let json = try? JSONParser.parse(bytes: body) {
+                text += JSONWriter.pretty(json) + "\n"
+            }
+        }
+        try context.stdout.write(text)
+        try context.stdout.flush()
+        return .success
+    }
+}

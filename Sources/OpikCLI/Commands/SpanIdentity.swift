@@ -1,0 +1,92 @@
+import OpikCore
+
+/// What the server demands on every `PATCH /spans/{id}`: the span's trace, parent and project,
+/// exactly as stored (API.md §5.8; a difference is a 409).
+struct SpanIdentity: Equatable {
+    static let options: [OptionSpec] = [
+        OptionSpec("trace-id", value: "UUID", help: "The span's trace (looked up when not given)."),
+        OptionSpec("parent-span-id", value: "UUID|none",
+                   help: "The span's parent, or none for a root span (looked up when not given)."),
+    ]
+
+    var traceId: String
+    var parentSpanId: String?
+    var projectName: String
+
+    /// The identity read from a span as `GET /spans/{id}` returns it.
+    init?(span: JSONValue) {
+        guard let trace = span["trace_id"]?.stringValue else { return nil }
+        traceId = trace
+        parentSpanId = span["parent_span_id"]?.stringValue
+        projectName = span["project_name"]?.stringValue ?? Configuration.defaultProject
+    }
+
+    init(traceId: String, parentSpanId: String?, projectName: String) {
+        self.traceId = traceId
+        self.parentSpanId = parentSpanId
+        self.projectName = projectName
+    }
+
+    /// Members every single-span update must carry.
+    var members: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [("project_name", .string(projectName)), ("trace_id", .string(traceId))]
+        if let parentSpanId { members.append(("parent_span_id", .string(parentSpanId))) }
+        return members
+    }
+}
+
+/// The identity flags as given on the command line; nil members were not given.
+struct GivenIdentity {
+    var traceId: String?
+    /// `.some(nil)` is `--parent-span-id none`.
+    var parentSpanId: String??
+    var projectName: String?
+
+    init(_ invocation: Invocation) throws {
+        if let trace = invocation.value("trace-id") {
+            try SpanSelection.checkUUID(trace, option: "--trace-id")
+            traceId = trace
+        }
+        if let parent = invocation.value("parent-span-id") {
+            if parent == "none" || parent.isEmpty {
+                parentSpanId = .some(nil)
+            } else {
+                try SpanSelection.checkUUID(parent, option: "--parent-span-id")
+                parentSpanId = .some(parent)
+            }
+        }
+        projectName = invocation.value("project")
+    }
+
+    /// Whether the flags say all the server needs, so no lookup is required.
+    var isComplete: Bool { traceId != nil && parentSpanId != nil }
+
+    /// Refuses a span whose stored identity differs from what the user said: a PATCH would be
+    /// a 409, and a batch PATCH (which checks nothing) would change a span the user did not mean.
+    func check(_ stored: SpanIdentity, spanId: String) throws {
+        if let traceId, traceId.lowercased() != stored.traceId.lowercased() {
+            throw OpikError.invalidInput("span \(spanId) belongs to trace \(stored.traceId), not \(traceId)",
+                                         hint: "leave out --trace-id to use the span's own trace")
+        }
+        if let parentSpanId, parentSpanId?.lowercased() != stored.parentSpanId?.lowercased() {
+            throw OpikError.invalidInput(
+                "span \(spanId) has parent \(stored.parentSpanId ?? "none"), not \(parentSpanId ?? "none")",
+                hint: "leave out --parent-span-id to use the span's own parent")
+        }
+        if let projectName, projectName.trimmingSpaces.lowercased() != stored.projectName.lowercased() {
+            throw OpikError.invalidInput("span \(spanId) belongs to project '\(stored.projectName)', not '\(projectName)'",
+                                         hint: "leave out -p to use the span's own project")
+        }
+    }
+}
+
+/// Looks spans up by id: the span, or nil when the server does not know it.
+enum SpanLookup {
+    static func find(_ id: String, client: OpikClient) throws -> JSONValue? {
+        do {
+            return try SpansGet.fetch(id, client: client)
+        } catch let OpikError.server(_, status, _, _) where status == 404 {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import OpikCLI
+import OpikCore
+import OpikTestSupport
+
+/// Runs the CLI in-process like `CLIHarness`, and also plays a terminal on standard input
+/// that answers confirmation questions.
+enum EditHarness {
+    /// Ids used across the edit command tests.
+    static let span = "0190b5d2-7c1e-7a3b-8f00-000000000002"
+    static let otherSpan = "0190b5d2-7c1e-7a3b-8f00-000000000003"
+    static let unknownSpan = "0190b5d2-7c1e-7a3b-8f00-000000000009"
+    static let parent = "0190b5d2-7c1e-7a3b-8f00-000000000001"
+    static let trace = "0190b5d2-7c1e-7a3b-8f00-0000000000aa"
+    static let otherTrace = "0190b5d2-7c1e-7a3b-8f00-0000000000bb"
+    static let projectId = "0190b5d2-0000-7000-8000-000000000001"
+    static let comment = "0190b5d2-7c1e-7a3b-8f00-00000000c001"
+
+    /// `GET /spans/{id}` of a child span of `trace` in project "my app".
+    static func spanJSON(_ id: String = span, parent: String? = parent, trace: String = trace, project: String = "my app") -> String {
+        let parentMember = parent.map { #""parent_span_id":"\#($0)","# } ?? ""
+        return #"{"id":"\#(id)","project_id":"\#(projectId)","project_name":"\#(project)","trace_id":"\#(trace)",\#(parentMember)"name":"llm_call","type":"llm","start_time":"2026-07-01T11:57:00Z","tags":["draft"]}"#
+    }
+
+    /// What the questions asked on stderr were answered with; nil means end of input.
+    final class Answers: @unchecked Sendable {
+        var lines: [String?]
+        var asked = 0
+        init(_ lines: [String?]) { self.lines = lines }
+        func next() -> String? {
+            asked += 1
+            return lines.isEmpty ? nil : lines.removeFirst()
+        }
+    }
+
+    static func run(
+        _ arguments: [String], transport: HTTPTransport, stdin: String = "",
+        stdinIsTerminal: Bool = false, answers: Answers = Answers([]), stderrIsTerminal: Bool = false
+    ) -> RunResult {
+        let (stdout, out) = OutputStream.memory()
+        let (stderr, err) = OutputStream.memory()
+        var context = Context(
+            stdout: stdout, stderr: stderr,
+            readStdin: { Array(stdin.utf8) },
+            readLine: { answers.next() },
+            environment: ["HOME": "/nonexistent-home", "OPIK_URL_OVERRIDE": "http://opik.test/api"],
+            now: { CLIHarness.now },
+            isStdoutTerminal: false, isStderrTerminal: stderrIsTerminal, isStdinTerminal: stdinIsTerminal,
+            terminalWidth: 100,
+            makeTransport: { _, _ in transport },
+            random: { 42 })
+        let status = Runner.run(arguments, context: &context, libcurlVersion: "libcurl/test")
+        return RunResult(status: status.rawValue, stdout: out.text, stderr: err.text)
+    }
+}
+
+extension HTTPRequest {
+    /// The body as compact JSON text (key order kept), "" without a body.
+    var bodyText: String {
+        guard let body, let json = try? JSONParser.parse(bytes: body) else { return "" }
+        return JSONWriter.compact(json)
+    }
+
+    /// `METHOD /path` without scheme, host and query.
+    var line: String { "\(method) \(FakeTransport.path(of: url))" }
+}
