@@ -11,6 +11,8 @@ _opik_subcommands() {
     case "$cmdpath" in
         '') echo 'spans config completion help' ;;
         'spans') echo 'list get create update delete score comment stats' ;;
+        'spans score') echo 'add upload delete names' ;;
+        'spans comment') echo 'add list get update delete' ;;
         'config') echo 'show set' ;;
     esac
 }
@@ -19,6 +21,14 @@ _opik_subcommands() {
 _opik_options() {
     case "$1" in
         'spans list') echo '--project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --follow --explain' ;;
+        'spans update') echo '--name --type --end-time --input --output --metadata --tags --add-tag --remove-tag --model --provider --usage --cost --environment --trace-id --parent-span-id --dry-run' ;;
+        'spans delete') echo '--trace -y --yes --project-id --dry-run' ;;
+        'spans score add') echo '--reason --category --source --dry-run' ;;
+        'spans score delete') echo '--author --dry-run' ;;
+        'spans score names') echo '--project-id --type' ;;
+        'spans comment add') echo '--dry-run' ;;
+        'spans comment update') echo '--dry-run' ;;
+        'spans comment delete') echo '--dry-run' ;;
         'spans stats') echo '--project-id --trace-id --type -f --filter --search --since --until --explain' ;;
     esac
     echo '--url --workspace -p --project --config --format --fields --timeout --retries --cacert --insecure -v --verbose -q --quiet --no-color -h --help --version'
@@ -41,6 +51,49 @@ _opik_value_kind() {
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans update')
+            case "$2" in
+                --name) echo 'none'; return 0 ;;
+                --type) echo 'choices general tool llm guardrail'; return 0 ;;
+                --end-time) echo 'none'; return 0 ;;
+                --input) echo 'file'; return 0 ;;
+                --output) echo 'file'; return 0 ;;
+                --metadata) echo 'file'; return 0 ;;
+                --tags) echo 'none'; return 0 ;;
+                --add-tag) echo 'none'; return 0 ;;
+                --remove-tag) echo 'none'; return 0 ;;
+                --model) echo 'none'; return 0 ;;
+                --provider) echo 'none'; return 0 ;;
+                --usage) echo 'none'; return 0 ;;
+                --cost) echo 'none'; return 0 ;;
+                --environment) echo 'none'; return 0 ;;
+                --trace-id) echo 'none'; return 0 ;;
+                --parent-span-id) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans delete')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans score add')
+            case "$2" in
+                --reason) echo 'none'; return 0 ;;
+                --category) echo 'none'; return 0 ;;
+                --source) echo 'choices ui sdk online_scoring'; return 0 ;;
+            esac
+            ;;
+        'spans score delete')
+            case "$2" in
+                --author) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans score names')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+                --type) echo 'choices general tool llm guardrail'; return 0 ;;
             esac
             ;;
         'spans stats')

@@ -20,6 +20,17 @@ function __opik_subcommands --argument-names cmdpath
             printf '%s\t%s\n' 'score' 'Add, upload, delete and list feedback scores'
             printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
             printf '%s\t%s\n' 'stats' 'Statistics of the selected spans'
+        case 'spans score'
+            printf '%s\t%s\n' 'add' 'Add or replace feedback scores on a span'
+            printf '%s\t%s\n' 'upload' 'Upload scores from a file'
+            printf '%s\t%s\n' 'delete' 'Remove feedback scores from a span'
+            printf '%s\t%s\n' 'names' 'List the score names used in a project'
+        case 'spans comment'
+            printf '%s\t%s\n' 'add' 'Add a comment to a span'
+            printf '%s\t%s\n' 'list' 'List the comments of a span'
+            printf '%s\t%s\n' 'get' 'Show one comment'
+            printf '%s\t%s\n' 'update' 'Change the text of a comment'
+            printf '%s\t%s\n' 'delete' 'Delete comments'
         case 'config'
             printf '%s\t%s\n' 'show' 'Print every setting, its value and where it came from'
             printf '%s\t%s\n' 'set' 'Write a setting to the config file'
@@ -31,6 +42,16 @@ function __opik_takes_value --argument-names cmdpath option
     switch "$cmdpath"
         case 'spans list'
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'spans update'
+            contains -- $option --name --type --end-time --input --output --metadata --tags --add-tag --remove-tag --model --provider --usage --cost --environment --trace-id --parent-span-id; and return 0
+        case 'spans delete'
+            contains -- $option --project-id; and return 0
+        case 'spans score add'
+            contains -- $option --reason --category --source; and return 0
+        case 'spans score delete'
+            contains -- $option --author; and return 0
+        case 'spans score names'
+            contains -- $option --project-id --type; and return 0
         case 'spans stats'
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until; and return 0
     end
@@ -137,6 +158,19 @@ complete -c opik -n '__opik_at "spans" 0' -a 'score' -d 'Add, upload, delete and
 complete -c opik -n '__opik_at "spans" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
 complete -c opik -n '__opik_at "spans" 0' -a 'stats' -d 'Statistics of the selected spans'
 
+# opik spans score
+complete -c opik -n '__opik_at "spans score" 0' -a 'add' -d 'Add or replace feedback scores on a span'
+complete -c opik -n '__opik_at "spans score" 0' -a 'upload' -d 'Upload scores from a file'
+complete -c opik -n '__opik_at "spans score" 0' -a 'delete' -d 'Remove feedback scores from a span'
+complete -c opik -n '__opik_at "spans score" 0' -a 'names' -d 'List the score names used in a project'
+
+# opik spans comment
+complete -c opik -n '__opik_at "spans comment" 0' -a 'add' -d 'Add a comment to a span'
+complete -c opik -n '__opik_at "spans comment" 0' -a 'list' -d 'List the comments of a span'
+complete -c opik -n '__opik_at "spans comment" 0' -a 'get' -d 'Show one comment'
+complete -c opik -n '__opik_at "spans comment" 0' -a 'update' -d 'Change the text of a comment'
+complete -c opik -n '__opik_at "spans comment" 0' -a 'delete' -d 'Delete comments'
+
 # opik config
 complete -c opik -n '__opik_at "config" 0' -a 'show' -d 'Print every setting, its value and where it came from'
 complete -c opik -n '__opik_at "config" 0' -a 'set' -d 'Write a setting to the config file'
@@ -174,6 +208,54 @@ complete -c opik -n '__opik_at "spans list"' -l truncate -d 'Let the server shor
 complete -c opik -n '__opik_at "spans list"' -l after -x -d 'Continue after this span id (exclusive): resumes an interrupted --all export.'
 complete -c opik -n '__opik_at "spans list"' -l follow -d 'After the current matches, keep printing new spans as they arrive, until Ctrl-C.'
 complete -c opik -n '__opik_at "spans list"' -l explain -d 'Print the request that would be sent, and send nothing.'
+
+# opik spans update
+complete -c opik -n '__opik_at "spans update"' -l name -x -d 'New name.'
+complete -c opik -n '__opik_at "spans update"' -l type -x -a 'general tool llm guardrail' -d 'New type. [general|tool|llm|guardrail]'
+complete -c opik -n '__opik_at "spans update"' -l end-time -x -d 'New end time: RFC 3339, or a duration meaning that long ago (30s, 15m).'
+complete -c opik -n '__opik_at "spans update"' -l input -r -F -d 'New input, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans update"' -l output -r -F -d 'New output, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans update"' -l metadata -r -F -d 'New metadata, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans update"' -l tags -x -d 'Replace the tags with this comma-separated list.'
+complete -c opik -n '__opik_at "spans update"' -l add-tag -x -d 'Add a tag. (repeatable)'
+complete -c opik -n '__opik_at "spans update"' -l remove-tag -x -d 'Remove a tag. (repeatable)'
+complete -c opik -n '__opik_at "spans update"' -l model -x -d 'New model name.'
+complete -c opik -n '__opik_at "spans update"' -l provider -x -d 'New provider name.'
+complete -c opik -n '__opik_at "spans update"' -l usage -x -d 'New token usage, e.g. prompt_tokens=10,completion_tokens=5.'
+complete -c opik -n '__opik_at "spans update"' -l cost -x -d 'New total estimated cost in USD (at least 0).'
+complete -c opik -n '__opik_at "spans update"' -l environment -x -d 'New environment (at most 150 characters).'
+complete -c opik -n '__opik_at "spans update"' -l trace-id -x -d 'The span\'s trace (looked up when not given).'
+complete -c opik -n '__opik_at "spans update"' -l parent-span-id -x -d 'The span\'s parent, or none for a root span (looked up when not given).'
+complete -c opik -n '__opik_at "spans update"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans delete
+complete -c opik -n '__opik_at "spans delete"' -l trace -d 'The ids are trace ids: delete those traces with all their spans.'
+complete -c opik -n '__opik_at "spans delete"' -s y -l yes -d 'Delete without asking (required when standard input is not a terminal).'
+complete -c opik -n '__opik_at "spans delete"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "spans delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans score add
+complete -c opik -n '__opik_at "spans score add"' -l reason -x -d 'Why the scores were given.'
+complete -c opik -n '__opik_at "spans score add"' -l category -x -d 'Category name of the scores.'
+complete -c opik -n '__opik_at "spans score add"' -l source -x -a 'ui sdk online_scoring' -d 'Who scored (default sdk). [ui|sdk|online_scoring]'
+complete -c opik -n '__opik_at "spans score add"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans score delete
+complete -c opik -n '__opik_at "spans score delete"' -l author -x -d 'Remove only this author\'s value.'
+complete -c opik -n '__opik_at "spans score delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans score names
+complete -c opik -n '__opik_at "spans score names"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "spans score names"' -l type -x -a 'general tool llm guardrail' -d 'Only names used on spans of this type. [general|tool|llm|guardrail]'
+
+# opik spans comment add
+complete -c opik -n '__opik_at "spans comment add"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans comment update
+complete -c opik -n '__opik_at "spans comment update"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans comment delete
+complete -c opik -n '__opik_at "spans comment delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
 
 # opik spans stats
 complete -c opik -n '__opik_at "spans stats"' -l project-id -x -d 'Project by id instead of name.'

@@ -35,6 +35,17 @@ enum Files {
         }
     }
 
+    /// Creates the directory that will hold `path`, if missing.
+    static func createParentDirectory(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OpikError.file(path: directory, message: "cannot be created")
+        }
+    }
+
     /// The permission bits of a file.
     static func permissions(_ path: String) -> Int? {
         var info = stat()

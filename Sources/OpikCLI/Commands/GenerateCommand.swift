@@ -12,7 +12,9 @@ enum GenerateCommand {
             let directory = invocation.operands[0]
             let date = ManPage.date(sourceDateEpoch: context.environment["SOURCE_DATE_EPOCH"])
             for file in GeneratedFiles.all(root: CommandTree.root, topics: Topics.texts, date: date) {
-                try Files.write(Array(file.contents.utf8), to: directory + "/" + file.path, mode: 0o644)
+                let path = directory + "/" + file.path
+                try Files.createParentDirectory(of: path)
+                try Files.write(Array(file.contents.utf8), to: path, mode: 0o644)
                 try context.stderr.write("wrote \(file.path)\n")
             }
             return .success
