@@ -14,7 +14,7 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/opik
 
-.PHONY: all build test generate install uninstall clean
+.PHONY: all build test check install-check generate install uninstall clean
 
 all: build
 
@@ -23,6 +23,23 @@ build:
 
 test:
 	$(SWIFT) test
+
+# What CI runs: the install path into a temporary PREFIX, then the whole test suite.
+check:
+	$(SWIFT) build
+	$(MAKE) install-check
+	$(SWIFT) test
+
+# Installs into a temporary PREFIX and runs what was installed.
+install-check:
+	set -e; prefix=$$(mktemp -d); \
+	$(MAKE) install PREFIX=$$prefix >/dev/null; \
+	$$prefix/bin/opik --version; \
+	for f in bin/opik share/man/man1/opik.1 share/bash-completion/completions/opik \
+	         share/zsh/site-functions/_opik share/fish/vendor_completions.d/opik.fish; do \
+	  test -s $$prefix/$$f || { echo "install-check: $$f missing" >&2; exit 1; }; done; \
+	MANWIDTH=80 man -l $$prefix/share/man/man1/opik.1 >/dev/null; \
+	rm -rf $$prefix; echo "install-check: ok"
 
 # Rewrites completions/ and man/ from the command tree; commit the result.
 generate: build
