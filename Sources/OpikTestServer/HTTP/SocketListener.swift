@@ -42,8 +42,9 @@ struct SocketListener {
     /// Waits for the next connection; nil once the socket is shut down.
     func accept() -> Int32? {
         while true {
-            let client = accept4(fd, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
+            let client = Glibc.accept(fd, nil, nil)
             if client >= 0 {
+                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
                 var yes: Int32 = 1
                 setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
                 return client
