@@ -1,5 +1,6 @@
 import OpikCore
 
 enum SpansScore {
-    static let spec: CommandSpec = CommandSpec("score", summary: "Add, upload, delete and list feedback scores")
+    static let spec: CommandSpec = CommandSpec("score", summary: "Add, upload, delete and list feedback scores",
+                                               subcommands: [ScoreUpload.spec])
 }
