@@ -88,7 +88,8 @@ struct BulkUpload {
             }
             guard let batch else { return }
             let range = batches[batch]
-            let what = "\(endpoint.action), batch \(batch + 1) of \(batches.count) (\(linesText(range)))"
+            let what = payload.count == 1 ? endpoint.action
+                : "\(endpoint.action), batch \(batch + 1) of \(batches.count) (\(linesText(range)))"
             let request = request(client: client, batch: range)
             do {
                 try client.send(request, what: what, repetition: .safe)

@@ -60,7 +60,9 @@ enum SpansCreate {
         ] + flags.members + [("last_updated_at", .string(TimeParser.format(context.now())))])
         var payload = BulkPayload()
         payload.append(line: 1) { JSONWriter.write(span, into: &$0, indent: nil) }
-        let send = BulkSend(payload: payload, endpoint: endpoint, options: options, pastTense: "created")
+        var single = endpoint
+        single.action = "create span"
+        let send = BulkSend(payload: payload, endpoint: single, options: options, pastTense: "created")
         if options.isDryRun {
             try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
             return .success
