@@ -168,4 +168,27 @@ import Testing
         #expect(transport.requests.count == 1)
         #expect(result.stderr.hasPrefix("opik: error: create spans, batch 1 of 3 (lines 1-1000): API key should be provided (HTTP 401)\nhint: check the API key"))
     }
+
+    @Test func aTerminalShowsProgressOnOneLineAndQuietShowsNothing() {
+        let transport = FakeTransport()
+        for _ in 0..<2 { transport.stub("POST", Self.batchPath, status: 204) }
+        let shown = CLIHarness.run(["spans", "create", "--file", "-", "--parallel", "1"], transport: transport,
+                                   stdin: Self.ndjson(1500), isTerminal: true)
+        #expect(shown.status == 0)
+        #expect(shown.stderr.hasPrefix("\r\u{1B}[Kopik: 1000/1500 spans (66%), "))
+        #expect(shown.stderr.hasSuffix("\r\u{1B}[Kopik: 1500/1500 spans (100%), 1500000/s\r\u{1B}[Kopik: created 1500 spans in 2 batches (0.0 s)\n"))
+        for _ in 0..<2 { transport.stub("POST", Self.batchPath, status: 204) }
+        let quiet = CLIHarness.run(["spans", "create", "--file", "-", "-q"], transport: transport, stdin: Self.ndjson(1500), isTerminal: true)
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr == "")
+    }
+
+    @Test func jsonOutputListsIdAndTraceIdOfEverySpan() throws {
+        let transport = FakeTransport()
+        transport.stub("POST", Self.batchPath, status: 204)
+        let result = CLIHarness.run(["spans", "create", "--file", "-", "--format", "json"], transport: transport, stdin: Self.ndjson(3))
+        let printed = try JSONParser.parse(result.stdout).arrayValue ?? []
+        let sent = try Self.spans(in: transport.requests[0])
+        #expect(printed == sent.map { ["id": $0["id"] ?? nil, "trace_id": $0["trace_id"] ?? nil] })
+    }
 }

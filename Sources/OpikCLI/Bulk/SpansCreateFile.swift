@@ -13,7 +13,7 @@ enum SpansCreateFile {
             throw BulkInput.reject([error], file: input.name, noun: "spans", stderr: context.stderr)
         }
         let prepared = SpanPreparation(
-            records: records.records, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
+            records: records.records, source: input.bytes, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
         let issues = RecordIssue.merged(records.issues, prepared.issues)
         if !issues.isEmpty {
             throw BulkInput.reject(issues, file: input.name, noun: "spans", stderr: context.stderr)

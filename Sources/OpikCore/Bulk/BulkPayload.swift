@@ -9,6 +9,12 @@ public struct BulkPayload: Sendable {
 
     public var count: Int { ranges.count }
 
+    public mutating func reserve(bytes count: Int, records: Int) {
+        bytes.reserveCapacity(count)
+        ranges.reserveCapacity(records)
+        lines.reserveCapacity(records)
+    }
+
     /// Appends one record, written by `write` into the shared buffer.
     public mutating func append(line: Int, _ write: (inout [UInt8]) -> Void) {
         let start = bytes.count

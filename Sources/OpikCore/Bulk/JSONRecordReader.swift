@@ -2,13 +2,13 @@
 public struct SourceRecord: Sendable {
     public var value: JSONValue
     public var line: Int
-    /// Bytes of the record's text in the input.
-    public var byteCount: Int
+    /// Where the record's text is in the input (empty when it has none).
+    public var range: Range<Int>
 
-    public init(value: JSONValue, line: Int, byteCount: Int) {
+    public init(value: JSONValue, line: Int, range: Range<Int> = 0..<0) {
         self.value = value
         self.line = line
-        self.byteCount = byteCount
+        self.range = range
     }
 }
 
@@ -73,7 +73,7 @@ public enum JSONRecordReader {
             if size > maxRecordBytes {
                 throw RecordIssue(line: line, message: "record of \(size) bytes is larger than the limit of \(maxRecordBytes) bytes")
             }
-            records.append(SourceRecord(value: value, line: line, byteCount: size))
+            records.append(SourceRecord(value: value, line: line, range: start..<reader.index))
             guard isArray else { continue }
             reader.skipSpace()
             guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
@@ -107,5 +107,32 @@ struct LineCounter {
             offset += 1
         }
         return count
+    }
+}
+
+/// Removes the white space between the tokens of valid JSON text, leaving strings alone.
+enum JSONCompactor {
+    static func append(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var inString = false
+        var escaped = false
+        for byte in text {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                out.append(byte)
+            } else {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: continue
+                case UInt8(ascii: "\""): inString = true
+                default: break
+                }
+                out.append(byte)
+            }
+        }
     }
 }

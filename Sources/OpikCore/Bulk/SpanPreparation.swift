@@ -9,9 +9,23 @@ public struct SpanPreparation: Sendable {
     /// Every invalid record, in input order.
     public var issues: [RecordIssue] = []
 
-    public init(records: [SourceRecord], projectName: String, lastUpdatedAt: String) {
+    /// `source` is the input the records were read from: a record's own text, without its
+    /// white space, is what is sent and hashed (it is valid JSON, and far cheaper than
+    /// writing the parsed value again). Without it the parsed values are written.
+    public init(records: [SourceRecord], source: [UInt8]? = nil, projectName: String, lastUpdatedAt: String) {
         var identity = RecordIdentity()
         var compact: [UInt8] = []
+        var projectMember: [UInt8] = []
+        JSONWriter.writeString("project_name", into: &projectMember)
+        projectMember.append(UInt8(ascii: ":"))
+        JSONWriter.writeString(projectName, into: &projectMember)
+        projectMember.append(UInt8(ascii: ","))
+        var updateMember: [UInt8] = []
+        JSONWriter.writeString("last_updated_at", into: &updateMember)
+        updateMember.append(UInt8(ascii: ":"))
+        JSONWriter.writeString(lastUpdatedAt, into: &updateMember)
+        updateMember.append(UInt8(ascii: ","))
+        payload.reserve(bytes: (source?.count ?? 0) + records.count * (128 + projectMember.count), records: records.count)
         ids.reserveCapacity(records.count)
         traceIds.reserveCapacity(records.count)
         for record in records {
@@ -24,9 +38,17 @@ public struct SpanPreparation: Sendable {
             }
             guard issues.isEmpty else { continue }
             var value = record.value
-            for name in Self.filled where value[name]?.isNull == true { value = value.removing(name) }
+            var hasNull = false
+            for name in Self.filled where value[name]?.isNull == true {
+                value = value.removing(name)
+                hasNull = true
+            }
             compact.removeAll(keepingCapacity: true)
-            JSONWriter.write(value, into: &compact, indent: nil)
+            if let source, !hasNull, !record.range.isEmpty {
+                JSONCompactor.append(source[record.range], to: &compact)
+            } else {
+                JSONWriter.write(value, into: &compact, indent: nil)
+            }
             var id = value["id"]?.stringValue
             var traceId = value["trace_id"]?.stringValue
             if id == nil || traceId == nil {
@@ -34,19 +56,17 @@ public struct SpanPreparation: Sendable {
                 id = id ?? made.id
                 traceId = traceId ?? made.traceId
             }
-            var prefix: [(String, String)] = []
-            if value["id"] == nil { prefix.append(("id", id!)) }
-            if value["trace_id"] == nil { prefix.append(("trace_id", traceId!)) }
-            if value["project_name"] == nil { prefix.append(("project_name", projectName)) }
-            if value["last_updated_at"] == nil { prefix.append(("last_updated_at", lastUpdatedAt)) }
+            let needsId = value["id"] == nil
+            let needsTrace = value["trace_id"] == nil
+            let needsProject = value["project_name"] == nil
+            let needsUpdate = value["last_updated_at"] == nil
             payload.append(line: record.line) { out in
                 out.append(UInt8(ascii: "{"))
-                for (name, text) in prefix {
-                    JSONWriter.writeString(name, into: &out)
-                    out.append(UInt8(ascii: ":"))
-                    JSONWriter.writeString(text, into: &out)
-                    out.append(UInt8(ascii: ","))
-                }
+                // Ids are plain hex and dashes: no escaping needed.
+                if needsId { out.append(contentsOf: "\"id\":\"\(id!)\",".utf8) }
+                if needsTrace { out.append(contentsOf: "\"trace_id\":\"\(traceId!)\",".utf8) }
+                if needsProject { out.append(contentsOf: projectMember) }
+                if needsUpdate { out.append(contentsOf: updateMember) }
                 out.append(contentsOf: compact.dropFirst())
             }
             ids.append(id!)
