@@ -21,9 +21,11 @@ _opik_subcommands() {
 _opik_options() {
     case "$1" in
         'spans list') echo '--project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --follow --explain' ;;
+        'spans create') echo '--name --type --trace-id --parent-span-id --start-time --end-time --input --output --metadata --tags --model --provider --usage --cost --environment --error-type --error-message --file --parallel --failed --dry-run' ;;
         'spans update') echo '--name --type --end-time --input --output --metadata --tags --add-tag --remove-tag --model --provider --usage --cost --environment --trace-id --parent-span-id --dry-run' ;;
         'spans delete') echo '--trace -y --yes --project-id --dry-run' ;;
         'spans score add') echo '--reason --category --source --dry-run' ;;
+        'spans score upload') echo '--input-format --parallel --failed --dry-run' ;;
         'spans score delete') echo '--author --dry-run' ;;
         'spans score names') echo '--project-id --type' ;;
         'spans comment add') echo '--dry-run' ;;
@@ -51,6 +53,30 @@ _opik_value_kind() {
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'spans create')
+            case "$2" in
+                --name) echo 'none'; return 0 ;;
+                --type) echo 'choices general tool llm guardrail'; return 0 ;;
+                --trace-id) echo 'none'; return 0 ;;
+                --parent-span-id) echo 'none'; return 0 ;;
+                --start-time) echo 'none'; return 0 ;;
+                --end-time) echo 'none'; return 0 ;;
+                --input) echo 'none'; return 0 ;;
+                --output) echo 'none'; return 0 ;;
+                --metadata) echo 'none'; return 0 ;;
+                --tags) echo 'none'; return 0 ;;
+                --model) echo 'none'; return 0 ;;
+                --provider) echo 'none'; return 0 ;;
+                --usage) echo 'none'; return 0 ;;
+                --cost) echo 'none'; return 0 ;;
+                --environment) echo 'none'; return 0 ;;
+                --error-type) echo 'none'; return 0 ;;
+                --error-message) echo 'none'; return 0 ;;
+                --file) echo 'file'; return 0 ;;
+                --parallel) echo 'none'; return 0 ;;
+                --failed) echo 'file'; return 0 ;;
             esac
             ;;
         'spans update')
@@ -83,6 +109,13 @@ _opik_value_kind() {
                 --reason) echo 'none'; return 0 ;;
                 --category) echo 'none'; return 0 ;;
                 --source) echo 'choices ui sdk online_scoring'; return 0 ;;
+            esac
+            ;;
+        'spans score upload')
+            case "$2" in
+                --input-format) echo 'choices json csv'; return 0 ;;
+                --parallel) echo 'none'; return 0 ;;
+                --failed) echo 'file'; return 0 ;;
             esac
             ;;
         'spans score delete')
@@ -125,6 +158,11 @@ _opik_value_kind() {
 # Prints how operand number $2 (from 0) of the command at path $1 completes.
 _opik_operand_kind() {
     case "$1" in
+        'spans score upload')
+            case "$2" in
+                0) echo 'file' ;;
+            esac
+            ;;
         'config set')
             case "$2" in
                 0) echo 'choices url_override api_key workspace project_name check_tls_certificate' ;;

@@ -22,7 +22,7 @@ function __opik_subcommands --argument-names cmdpath
             printf '%s\t%s\n' 'stats' 'Statistics of the selected spans'
         case 'spans score'
             printf '%s\t%s\n' 'add' 'Add or replace feedback scores on a span'
-            printf '%s\t%s\n' 'upload' 'Upload scores from a file'
+            printf '%s\t%s\n' 'upload' 'Upload feedback scores in bulk from NDJSON, JSON or CSV'
             printf '%s\t%s\n' 'delete' 'Remove feedback scores from a span'
             printf '%s\t%s\n' 'names' 'List the score names used in a project'
         case 'spans comment'
@@ -42,12 +42,16 @@ function __opik_takes_value --argument-names cmdpath option
     switch "$cmdpath"
         case 'spans list'
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'spans create'
+            contains -- $option --name --type --trace-id --parent-span-id --start-time --end-time --input --output --metadata --tags --model --provider --usage --cost --environment --error-type --error-message --file --parallel --failed; and return 0
         case 'spans update'
             contains -- $option --name --type --end-time --input --output --metadata --tags --add-tag --remove-tag --model --provider --usage --cost --environment --trace-id --parent-span-id; and return 0
         case 'spans delete'
             contains -- $option --project-id; and return 0
         case 'spans score add'
             contains -- $option --reason --category --source; and return 0
+        case 'spans score upload'
+            contains -- $option --input-format --parallel --failed; and return 0
         case 'spans score delete'
             contains -- $option --author; and return 0
         case 'spans score names'
@@ -160,7 +164,7 @@ complete -c opik -n '__opik_at "spans" 0' -a 'stats' -d 'Statistics of the selec
 
 # opik spans score
 complete -c opik -n '__opik_at "spans score" 0' -a 'add' -d 'Add or replace feedback scores on a span'
-complete -c opik -n '__opik_at "spans score" 0' -a 'upload' -d 'Upload scores from a file'
+complete -c opik -n '__opik_at "spans score" 0' -a 'upload' -d 'Upload feedback scores in bulk from NDJSON, JSON or CSV'
 complete -c opik -n '__opik_at "spans score" 0' -a 'delete' -d 'Remove feedback scores from a span'
 complete -c opik -n '__opik_at "spans score" 0' -a 'names' -d 'List the score names used in a project'
 
@@ -209,6 +213,29 @@ complete -c opik -n '__opik_at "spans list"' -l after -x -d 'Continue after this
 complete -c opik -n '__opik_at "spans list"' -l follow -d 'After the current matches, keep printing new spans as they arrive, until Ctrl-C.'
 complete -c opik -n '__opik_at "spans list"' -l explain -d 'Print the request that would be sent, and send nothing.'
 
+# opik spans create
+complete -c opik -n '__opik_at "spans create"' -l name -x -d 'Span name.'
+complete -c opik -n '__opik_at "spans create"' -l type -x -a 'general tool llm guardrail' -d 'Span type (default general). [general|tool|llm|guardrail]'
+complete -c opik -n '__opik_at "spans create"' -l trace-id -x -d 'Trace the span belongs to (a new one is made and reported when absent).'
+complete -c opik -n '__opik_at "spans create"' -l parent-span-id -x -d 'Parent span.'
+complete -c opik -n '__opik_at "spans create"' -l start-time -x -d 'Start: RFC 3339, or relative such as 5m (default now).'
+complete -c opik -n '__opik_at "spans create"' -l end-time -x -d 'End: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "spans create"' -l input -x -d 'Input: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans create"' -l output -x -d 'Output: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans create"' -l metadata -x -d 'Metadata: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "spans create"' -l tags -x -d 'Comma-separated tags.'
+complete -c opik -n '__opik_at "spans create"' -l model -x -d 'Model name, e.g. gpt-4o.'
+complete -c opik -n '__opik_at "spans create"' -l provider -x -d 'Model provider, e.g. openai.'
+complete -c opik -n '__opik_at "spans create"' -l usage -x -d 'Token counts, e.g. prompt_tokens=10,completion_tokens=5.'
+complete -c opik -n '__opik_at "spans create"' -l cost -x -d 'Total estimated cost in USD (kept exactly as written).'
+complete -c opik -n '__opik_at "spans create"' -l environment -x -d 'Environment, e.g. production.'
+complete -c opik -n '__opik_at "spans create"' -l error-type -x -d 'Exception type of an error the span ended with.'
+complete -c opik -n '__opik_at "spans create"' -l error-message -x -d 'Message of the error the span ended with.'
+complete -c opik -n '__opik_at "spans create"' -l file -r -F -d 'Create the spans of a JSON array or NDJSON file (- for standard input).'
+complete -c opik -n '__opik_at "spans create"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
+complete -c opik -n '__opik_at "spans create"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).'
+complete -c opik -n '__opik_at "spans create"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
+
 # opik spans update
 complete -c opik -n '__opik_at "spans update"' -l name -x -d 'New name.'
 complete -c opik -n '__opik_at "spans update"' -l type -x -a 'general tool llm guardrail' -d 'New type. [general|tool|llm|guardrail]'
@@ -239,6 +266,13 @@ complete -c opik -n '__opik_at "spans score add"' -l reason -x -d 'Why the score
 complete -c opik -n '__opik_at "spans score add"' -l category -x -d 'Category name of the scores.'
 complete -c opik -n '__opik_at "spans score add"' -l source -x -a 'ui sdk online_scoring' -d 'Who scored (default sdk). [ui|sdk|online_scoring]'
 complete -c opik -n '__opik_at "spans score add"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik spans score upload
+complete -c opik -n '__opik_at "spans score upload"' -l input-format -x -a 'json csv' -d 'Format of the input (default: csv for a .csv file, json otherwise). [json|csv]'
+complete -c opik -n '__opik_at "spans score upload"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
+complete -c opik -n '__opik_at "spans score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).'
+complete -c opik -n '__opik_at "spans score upload"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
+complete -c opik -n '__opik_at "spans score upload" 0' -F -d 'FILE'
 
 # opik spans score delete
 complete -c opik -n '__opik_at "spans score delete"' -l author -x -d 'Remove only this author\'s value.'

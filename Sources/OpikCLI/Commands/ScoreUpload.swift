@@ -1,5 +1,90 @@
 import OpikCore
 
+/// `opik spans score upload FILE|-`: feedback scores in bulk, from NDJSON, a JSON array or CSV.
 enum ScoreUpload {
-    static let spec: CommandSpec = CommandSpec("upload", summary: "Upload scores from a file")
+    static let spec: CommandSpec = CommandSpec(
+        "upload",
+        summary: "Upload feedback scores in bulk from NDJSON, JSON or CSV",
+        discussion: """
+            Reads scores from FILE (- for standard input): NDJSON, a JSON array, or CSV with a \
+            header (RFC 4180: quoted fields may hold commas, quotes and line breaks). CSV is \
+            recognised by the .csv extension or --input-format csv. Fields: id (the span id, \
+            a UUIDv7), name, value (a number), and optionally reason, category_name, \
+            project_name (default --project: the score must name the span's project to show \
+            on it) and source (default sdk). Every row is checked before the first request; \
+            an error names the file, line and field, the exit status is 2 and nothing is sent. \
+            Scores go out in batches of at most 1000 through PUT \
+            /v1/private/spans/feedback-scores, --parallel at a time, retried when the \
+            connection drops or the server is busy: a score sent twice replaces itself. If \
+            some batches fail for good the exit status is 6, and --failed FILE receives the \
+            rows that were not accepted in the input's own format (CSV rows under the header \
+            for CSV input, NDJSON otherwise).
+            """,
+        arguments: [ArgumentSpec("FILE", help: "Scores file; - reads standard input.", completion: .file)],
+        options: [
+            OptionSpec("input-format", value: "FORMAT", help: "Format of the input (default: csv for a .csv file, json otherwise).", choices: ["json", "csv"]),
+        ] + BulkOptions.specs,
+        examples: [
+            Example("opik spans score upload -p my-app scores.csv", "Upload the scores of an evaluation run."),
+            Example("jq -c '{id: .span_id, name: \"accuracy\", value: .score}' results.ndjson | opik spans score upload -p my-app -",
+                    "Scores computed by a script, from standard input."),
+            Example("opik spans score upload scores.csv --failed failed.csv", "Rows the server refused go to failed.csv."),
+        ],
+        run: { invocation, context in try run(invocation, context: &context) })
+
+    static let endpoint = BulkUpload.Endpoint(
+        method: "PUT", path: "/v1/private/spans/feedback-scores", key: "scores", action: "upload scores", noun: "scores")
+
+    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
+        let options = try BulkOptions(invocation)
+        guard let path = invocation.operands.first else { throw OpikError.usage("no scores file given", hint: "use - to read standard input") }
+        let session = try Session(invocation, context: context)
+        let input = try BulkInput(path: path, context: context)
+        let isCSV = invocation.value("input-format").map { $0 == "csv" } ?? (input.fileExtension == "csv")
+        let prepared: ScorePreparation
+        var readIssues: [RecordIssue] = []
+        var csv: (header: CSVRow, rows: [CSVRow])?
+        do {
+            if isCSV {
+                guard let table = try CSVReader.read(input.bytes) else {
+                    throw OpikError.invalidInput("\(input.name): no scores in the file")
+                }
+                csv = table
+                prepared = ScorePreparation(header: table.header, rows: table.rows, projectName: session.projectName)
+            } else {
+                let records = try JSONRecordReader.read(input.bytes)
+                readIssues = records.issues
+                prepared = ScorePreparation(records: records.records, projectName: session.projectName)
+            }
+        } catch let issue as RecordIssue {
+            throw BulkInput.reject([issue], file: input.name, noun: "scores", stderr: context.stderr)
+        }
+        let issues = RecordIssue.merged(readIssues, prepared.issues)
+        if !issues.isEmpty {
+            throw BulkInput.reject(issues, file: input.name, noun: "scores", stderr: context.stderr)
+        }
+        guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no scores in the file") }
+        let send = BulkSend(payload: prepared.payload, endpoint: endpoint, options: options, pastTense: "uploaded")
+        if options.isDryRun {
+            try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
+            return .success
+        }
+        let result = try send.send(session: session, context: context)
+        try send.conclude(result, session: session, failedContent: { indexes in
+            var text = ""
+            if let csv {
+                // Payload records and CSV data rows correspond one to one once all are valid.
+                text = csv.header.text + "\n"
+                for index in indexes { text += csv.rows[index].text + "\n" }
+                return Array(text.utf8)
+            }
+            var bytes: [UInt8] = []
+            for index in indexes {
+                bytes.append(contentsOf: prepared.payload.record(index))
+                bytes.append(0x0A)
+            }
+            return bytes
+        }, rerun: { "opik spans score upload \($0)" })
+        return .success
+    }
 }

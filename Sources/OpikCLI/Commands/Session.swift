@@ -11,6 +11,8 @@ struct Session {
     let invocation: Invocation
     let configuration: Configuration
     let client: OpikClient
+    /// Makes further clients, for commands that send from several threads.
+    let clientFactory: ClientFactory
     let format: OutputFormat
     let fields: FieldSelection?
     let isQuiet: Bool
@@ -51,14 +53,15 @@ struct Session {
         if let cacert = options.caCertificateFile, Files.readText(cacert) == nil {
             throw OpikError.invalidInput("--cacert \(cacert): no such file")
         }
-        let stderr = context.stderr
-        let transport = context.makeTransport(options) { line in try? stderr.write(line + "\n"); try? stderr.flush() }
-        client = OpikClient(
+        clientFactory = ClientFactory(
             baseURL: configuration.url.value ?? Configuration.cloudURL, apiKey: configuration.apiKey.value,
             workspace: configuration.workspace.value ?? Configuration.defaultWorkspace,
-            transport: transport, timeout: timeout, retries: retries, context: context)
+            options: options, timeout: timeout, retries: retries, context: context)
+        let stderr = context.stderr
         let notices = self.notices
-        client.onWait = { notices.info($0) }
+        client = clientFactory.make(
+            log: { line in try? stderr.write(line + "\n"); try? stderr.flush() },
+            onWait: { notices.info($0) })
     }
 
     /// The project name to use (flag, env, config file or "Default Project").

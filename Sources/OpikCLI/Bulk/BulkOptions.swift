@@ -1,0 +1,25 @@
+import OpikCore
+
+/// Options every bulk command takes, resolved.
+struct BulkOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("parallel", value: "N", help: "Batches in flight at once, 1 to 16 (default 4)."),
+        OptionSpec("failed", value: "FILE", help: "Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).", completion: .file),
+        OptionSpec("dry-run", help: "Check every record and show the batches that would be sent; send nothing."),
+    ]
+
+    var parallel = 4
+    var failedPath: String?
+    var isDryRun = false
+
+    init(_ invocation: Invocation) throws {
+        if let text = invocation.value("parallel") {
+            guard let n = Int(text), (1...16).contains(n) else {
+                throw OpikError.usage("invalid --parallel '\(text)': expected a whole number from 1 to 16")
+            }
+            parallel = n
+        }
+        failedPath = invocation.value("failed")
+        isDryRun = invocation.flag("dry-run")
+    }
+}

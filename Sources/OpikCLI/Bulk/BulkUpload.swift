@@ -1,0 +1,177 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import OpikCore
+import Synchronization
+
+/// Sends prepared records in batches, several batches in flight, each worker with its own
+/// client (and so its own connection, reused from batch to batch). Batches are retried when
+/// the connection drops or the server answers 429/502/503/504: fixed ids make batch writes
+/// idempotent (API.md §5.7), so they are `.safe`.
+struct BulkUpload {
+    /// What is sent and how it is named in messages.
+    struct Endpoint {
+        var method: String
+        var path: String
+        /// The array's key in the body: `spans`, `scores`.
+        var key: String
+        /// `create spans`, `upload scores`.
+        var action: String
+        /// `spans`, `scores`.
+        var noun: String
+    }
+
+    /// How the batches ended.
+    struct Outcome {
+        var accepted: [Bool]
+        var failures: [(batch: Int, error: OpikError)]
+        var wasInterrupted: Bool
+        /// An error that stopped every worker (authentication, unreachable server).
+        var fatal: OpikError?
+
+        func acceptedRecords(_ batches: [Range<Int>]) -> Int {
+            zip(batches, accepted).reduce(0) { $0 + ($1.1 ? $1.0.count : 0) }
+        }
+    }
+
+    let payload: BulkPayload
+    let batches: [Range<Int>]
+    let endpoint: Endpoint
+    let parallel: Int
+    let factory: ClientFactory
+    let context: Context
+    let gate: StderrGate
+    let showsProgress: Bool
+    let isQuiet: Bool
+
+    private struct State {
+        var next = 0
+        var accepted: [Bool]
+        var failures: [(batch: Int, error: OpikError)] = []
+        var wasInterrupted = false
+        var fatal: OpikError?
+        var sentRecords = 0
+        var lastDraw: Date?
+    }
+
+    private final class Shared: Sendable {
+        let state: Mutex<State>
+        init(_ state: State) { self.state = Mutex(state) }
+    }
+
+    func run() -> Outcome {
+        let shared = Shared(State(accepted: Array(repeating: false, count: batches.count)))
+        let started = context.now()
+        let workers = max(1, min(parallel, batches.count))
+        let upload = self
+        WorkerThreads.run(count: workers) { _ in
+            upload.work(state: shared.state, started: started)
+        }
+        gate.clearProgress()
+        return shared.state.withLock { Outcome(accepted: $0.accepted, failures: $0.failures, wasInterrupted: $0.wasInterrupted, fatal: $0.fatal) }
+    }
+
+    private func work(state: borrowing Mutex<State>, started: Date) {
+        let gate = self.gate
+        let isQuiet = self.isQuiet
+        let client = factory.make(
+            log: { gate.write(lines: [$0]) },
+            onWait: { message in if !isQuiet { gate.write(lines: ["opik: \(message)"]) } })
+        while true {
+            let batch: Int? = state.withLock { state in
+                if context.isInterrupted() { state.wasInterrupted = true }
+                guard !state.wasInterrupted, state.fatal == nil, state.next < batches.count else { return nil }
+                state.next += 1
+                return state.next - 1
+            }
+            guard let batch else { return }
+            let range = batches[batch]
+            let what = payload.count == 1 ? endpoint.action
+                : "\(endpoint.action), batch \(batch + 1) of \(batches.count) (\(linesText(range)))"
+            let request = request(client: client, batch: range)
+            do {
+                try client.send(request, what: what, repetition: .safe)
+                state.withLock { state in
+                    state.accepted[batch] = true
+                    state.sentRecords += range.count
+                    drawProgress(&state, started: started)
+                }
+            } catch let error as OpikError {
+                if case .interrupted = error {
+                    state.withLock { $0.wasInterrupted = true }
+                    return
+                }
+                let stopsAll = Self.stopsAll(error)
+                state.withLock { state in
+                    state.failures.append((batch, error))
+                    if stopsAll && state.fatal == nil { state.fatal = error }
+                }
+                if !stopsAll { gate.write(lines: Report.describe(error).0) }
+            } catch {
+                state.withLock { $0.failures.append((batch, OpikError.invalidInput("\(what): \(error)"))) }
+            }
+        }
+    }
+
+    func request(client: OpikClient, batch: Range<Int>) -> HTTPRequest {
+        var request = client.request(endpoint.method, endpoint.path)
+        request.body = payload.body(key: endpoint.key, batch: batch)
+        request.headers.append(("Content-Type", "application/json"))
+        return request
+    }
+
+    /// `line 4` or `lines 1-1000` of the input.
+    func linesText(_ range: Range<Int>) -> String {
+        let first = payload.lines[range.lowerBound]
+        let last = payload.lines[range.upperBound - 1]
+        return first == last ? "line \(first)" : "lines \(first)-\(last)"
+    }
+
+    /// Errors that every other batch would meet too, so sending more is pointless.
+    static func stopsAll(_ error: OpikError) -> Bool {
+        switch error {
+        case let .server(_, status, _, _): return [401, 402, 403, 404].contains(status)
+        case let .transport(_, transportError, _):
+            switch transportError {
+            case .resolve, .connect, .tls: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    private func drawProgress(_ state: inout State, started: Date) {
+        guard showsProgress else { return }
+        let now = context.now()
+        if let last = state.lastDraw, now.timeIntervalSince(last) < 0.1, state.sentRecords < payload.count { return }
+        state.lastDraw = now
+        let total = payload.count
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(state.sentRecords) / elapsed
+        var line = "opik: \(state.sentRecords)/\(total) \(endpoint.noun) (\(state.sentRecords * 100 / max(total, 1))%), \(Int(rate))/s"
+        if rate > 0, state.sentRecords < total {
+            line += ", ETA \(BulkText.duration(Double(total - state.sentRecords) / rate))"
+        }
+        gate.progress(line)
+    }
+}
+
+/// Wording shared by the bulk commands.
+enum BulkText {
+    /// `0.4 s`, `12 s`, `3 min 5 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 10 {
+            let tenths = Int((seconds * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10) s"
+        }
+        let whole = Int(seconds.rounded())
+        return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60) s"
+    }
+
+    /// `1 batch`, `3 batches`.
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) \(n == 1 ? singular : plural)"
+    }
+}

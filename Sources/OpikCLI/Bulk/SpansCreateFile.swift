@@ -1,0 +1,42 @@
+import OpikCore
+
+/// `opik spans create --file`: many spans from a JSON array or NDJSON.
+enum SpansCreateFile {
+    static func run(_ invocation: Invocation, path: String, context: Context) throws -> ExitStatus {
+        let options = try BulkOptions(invocation)
+        let session = try Session(invocation, context: context)
+        let input = try BulkInput(path: path, context: context)
+        let records: (records: [SourceRecord], issues: [RecordIssue])
+        do {
+            records = try JSONRecordReader.read(input.bytes)
+        } catch {
+            throw BulkInput.reject([error], file: input.name, noun: "spans", stderr: context.stderr)
+        }
+        let prepared = SpanPreparation(
+            records: records.records, source: input.bytes, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
+        let issues = RecordIssue.merged(records.issues, prepared.issues)
+        if !issues.isEmpty {
+            throw BulkInput.reject(issues, file: input.name, noun: "spans", stderr: context.stderr)
+        }
+        guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no spans in the file") }
+        let send = BulkSend(payload: prepared.payload, endpoint: SpansCreate.endpoint, options: options, pastTense: "created")
+        if options.isDryRun {
+            try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
+            return .success
+        }
+        let result = try send.send(session: session, context: context)
+        let accepted = result.accepted.indices.filter { result.accepted[$0] }
+        try SpansCreate.writeIds(accepted.map { (prepared.ids[$0], prepared.traceIds[$0]) },
+                                 format: session.format, single: false, stdout: context.stdout)
+        try context.stdout.flush()
+        try send.conclude(result, session: session, failedContent: { indexes in
+            var bytes: [UInt8] = []
+            for index in indexes {
+                bytes.append(contentsOf: prepared.payload.record(index))
+                bytes.append(0x0A)
+            }
+            return bytes
+        }, rerun: { "opik spans create --file \($0)" })
+        return .success
+    }
+}

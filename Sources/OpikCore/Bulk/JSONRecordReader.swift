@@ -1,0 +1,138 @@
+/// One record of a JSON or NDJSON input: the parsed value, the line it starts on and its size.
+public struct SourceRecord: Sendable {
+    public var value: JSONValue
+    public var line: Int
+    /// Where the record's text is in the input (empty when it has none).
+    public var range: Range<Int>
+
+    public init(value: JSONValue, line: Int, range: Range<Int> = 0..<0) {
+        self.value = value
+        self.line = line
+        self.range = range
+    }
+}
+
+/// Reads the records of a bulk input that is either one JSON array or a sequence of JSON
+/// values (NDJSON, or values separated by any white space), keeping each record's line.
+public enum JSONRecordReader {
+    /// Records larger than this are refused before anything is sent.
+    public static let defaultMaxRecordBytes = 20 * 1024 * 1024
+
+    /// The records of `bytes`, and the issues of records that could not be read. In NDJSON a
+    /// syntax error costs only its own line: reading goes on at the next line, so one run
+    /// reports every bad line. In an array, or past an oversized record, the first issue is
+    /// thrown.
+    public static func read(_ bytes: [UInt8], maxRecordBytes: Int = defaultMaxRecordBytes) throws(RecordIssue)
+        -> (records: [SourceRecord], issues: [RecordIssue])
+    {
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer in
+                try read(buffer, maxRecordBytes: maxRecordBytes)
+            }
+        } catch let issue as RecordIssue {
+            throw issue
+        } catch let error as JSONSyntaxError {
+            throw RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+        } catch {
+            throw RecordIssue(line: 1, message: "\(error)")
+        }
+    }
+
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, maxRecordBytes: Int) throws
+        -> (records: [SourceRecord], issues: [RecordIssue])
+    {
+        var reader = Reader(bytes: buffer)
+        var lines = LineCounter()
+        var records: [SourceRecord] = []
+        var issues: [RecordIssue] = []
+        reader.skipSpace()
+        let isArray = reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "[")
+        if isArray {
+            reader.index += 1
+            reader.skipSpace()
+            if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "]") {
+                reader.index += 1
+                try expectEnd(&reader)
+                return ([], [])
+            }
+        }
+        while true {
+            reader.skipSpace()
+            if !isArray && reader.index >= buffer.count { break }
+            let start = reader.index
+            let line = lines.line(at: start, in: buffer)
+            let value: JSONValue
+            do {
+                value = try reader.parseValue(depth: isArray ? 1 : 0)
+            } catch let error as JSONSyntaxError where !isArray {
+                issues.append(RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
+                while reader.index < buffer.count && buffer[reader.index] != 0x0A { reader.index += 1 }
+                continue
+            }
+            let size = reader.index - start
+            if size > maxRecordBytes {
+                throw RecordIssue(line: line, message: "record of \(size) bytes is larger than the limit of \(maxRecordBytes) bytes")
+            }
+            records.append(SourceRecord(value: value, line: line, range: start..<reader.index))
+            guard isArray else { continue }
+            reader.skipSpace()
+            guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
+            if buffer[reader.index] == UInt8(ascii: ",") {
+                reader.index += 1
+            } else if buffer[reader.index] == UInt8(ascii: "]") {
+                reader.index += 1
+                try expectEnd(&reader)
+                break
+            } else {
+                throw reader.error("expected ',' or ']' in the array")
+            }
+        }
+        return (records, issues)
+    }
+
+    static func expectEnd(_ reader: inout Reader) throws {
+        reader.skipSpace()
+        if reader.index < reader.bytes.count { throw reader.error("unexpected text after the JSON array") }
+    }
+}
+
+/// Counts lines up to increasing offsets without rescanning from the start.
+struct LineCounter {
+    var offset = 0
+    var count = 1
+
+    mutating func line(at target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        while offset < target {
+            if bytes[offset] == 0x0A { count += 1 }
+            offset += 1
+        }
+        return count
+    }
+}
+
+/// Removes the white space between the tokens of valid JSON text, leaving strings alone.
+enum JSONCompactor {
+    static func append(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var inString = false
+        var escaped = false
+        for byte in text {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                out.append(byte)
+            } else {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: continue
+                case UInt8(ascii: "\""): inString = true
+                default: break
+                }
+                out.append(byte)
+            }
+        }
+    }
+}

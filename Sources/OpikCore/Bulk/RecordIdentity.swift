@@ -1,0 +1,46 @@
+/// Ids for records that come without one, the same on every run over the same input: the
+/// time part from the record's start time, the other bits from a hash of the record's compact
+/// JSON and how many identical records came before it. Re-sending an input after an
+/// interruption therefore overwrites spans instead of duplicating them.
+public struct RecordIdentity {
+    private var occurrences: [Digest: Int] = [:]
+
+    public init() {}
+
+    struct Digest: Hashable {
+        var high: UInt64
+        var low: UInt64
+    }
+
+    /// The id and the trace id for a record whose compact JSON is `compact`.
+    public mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
+        let digest = Self.digest(compact, salt: 0)
+        let occurrence = occurrences[digest, default: 0]
+        occurrences[digest] = occurrence + 1
+        let n = UInt64(occurrence)
+        let millis = UInt64(max(startMillis, 0))
+        let id = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.high ^ n), Self.mix(digest.low &+ n)))
+        let trace = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.low ^ 0x7472_6163_6500 ^ n), Self.mix(digest.high &+ 0x5452 &+ n)))
+        return (id, trace)
+    }
+
+    /// Two FNV-1a hashes of different bases, for 128 bits of spread.
+    static func digest(_ bytes: [UInt8], salt: UInt64) -> Digest {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* prime
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233
+        }
+        return Digest(high: mix(a), low: mix(b))
+    }
+
+    /// SplitMix64's finaliser, so nearby inputs give unrelated bits.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

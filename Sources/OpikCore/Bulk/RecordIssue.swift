@@ -1,0 +1,35 @@
+/// What is wrong with one input record of a bulk command, and where: the 1-based line it
+/// starts on, the column for JSON syntax errors, and the field for invalid values.
+public struct RecordIssue: Error, Equatable, Sendable {
+    public var line: Int
+    public var column: Int?
+    public var field: String?
+    public var message: String
+
+    public init(line: Int, column: Int? = nil, field: String? = nil, message: String) {
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    /// `spans.ndjson:3: field "type": invalid value "lm" (expected one of …)`.
+    public func describe(file: String) -> String {
+        var text = "\(file):\(line):"
+        if let column { text += "\(column):" }
+        if let field { text += " field \"\(field)\":" }
+        return text + " " + message
+    }
+
+    /// Issues from several passes over one input, in input order.
+    public static func merged(_ first: [RecordIssue], _ second: [RecordIssue]) -> [RecordIssue] {
+        (first + second).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// An invalid value, quoted as JSON text (cut when long).
+    public static func invalid(_ value: JSONValue, line: Int, field: String, expected: String) -> RecordIssue {
+        var shown = JSONWriter.compact(value)
+        if shown.count > 60 { shown = String(shown.prefix(57)) + "..." }
+        return RecordIssue(line: line, field: field, message: "invalid value \(shown) (expected \(expected))")
+    }
+}

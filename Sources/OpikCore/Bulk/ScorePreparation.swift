@@ -1,0 +1,107 @@
+/// Turns the rows of `spans score upload` — JSON objects or CSV rows — into the items of
+/// `PUT /v1/private/spans/feedback-scores` (API.md §5.9): each checked, with `project_name`
+/// (the `--project` when absent: the server would otherwise file the score under another
+/// project) and `source` (`sdk`) filled in.
+public struct ScorePreparation: Sendable {
+    public static let fields = ["id", "name", "value", "reason", "category_name", "project_name", "source"]
+    static let maxValue = 999_999_999.999999999
+
+    public var payload = BulkPayload()
+    public var issues: [RecordIssue] = []
+
+    /// From JSON or NDJSON records.
+    public init(records: [SourceRecord], projectName: String) {
+        for record in records {
+            guard let members = record.value.objectMembers else {
+                issues.append(RecordIssue(line: record.line, message: "expected a JSON object (a score), found \(SpanRecordRules.kind(of: record.value))"))
+                continue
+            }
+            let known = members.filter { Self.fields.contains($0.0) && !$0.1.isNull }
+            add(known, line: record.line, projectName: projectName)
+        }
+    }
+
+    /// From CSV with a header naming the fields; empty cells count as absent.
+    public init(header: CSVRow, rows: [CSVRow], projectName: String) {
+        for required in ["id", "name", "value"] where !header.fields.contains(required) {
+            issues.append(RecordIssue(line: header.line, message: "the CSV header has no \"\(required)\" column (it needs id, name and value)"))
+        }
+        guard issues.isEmpty else { return }
+        for row in rows {
+            guard row.fields.count == header.fields.count else {
+                issues.append(RecordIssue(line: row.line, message: "\(row.fields.count) fields, but the header has \(header.fields.count)"))
+                continue
+            }
+            var members: [(String, JSONValue)] = []
+            for (name, cell) in zip(header.fields, row.fields) where Self.fields.contains(name) && !cell.isEmpty {
+                if name == "value" {
+                    guard let number = Self.number(cell) else {
+                        issues.append(.invalid(.string(cell), line: row.line, field: name, expected: "a number"))
+                        members = []
+                        break
+                    }
+                    members.append((name, number))
+                } else {
+                    members.append((name, .string(cell)))
+                }
+            }
+            if members.isEmpty && issues.last?.line == row.line { continue }
+            add(members, line: row.line, projectName: projectName)
+        }
+    }
+
+    mutating func add(_ members: [(String, JSONValue)], line: Int, projectName: String) {
+        let value = JSONValue.object(members)
+        do {
+            try Self.check(value, line: line)
+        } catch {
+            issues.append(error)
+            return
+        }
+        guard issues.isEmpty else { return }
+        var item: [(String, JSONValue)] = []
+        for name in Self.fields {
+            if let field = value[name] {
+                item.append((name, field))
+            } else if name == "project_name" {
+                item.append((name, .string(projectName)))
+            } else if name == "source" {
+                item.append((name, "sdk"))
+            }
+        }
+        payload.append(line: line) { JSONWriter.write(.object(item), into: &$0, indent: nil) }
+    }
+
+    static func check(_ value: JSONValue, line: Int) throws(RecordIssue) {
+        for required in ["id", "name", "value"] where value[required] == nil {
+            throw RecordIssue(line: line, field: required, message: "missing")
+        }
+        for (name, field) in value.objectMembers ?? [] {
+            switch name {
+            case "id": try FieldCheck.uuid(field, line: line, field: name, version7: true)
+            case "name":
+                let text = try FieldCheck.string(field, line: line, field: name)
+                if text.allSatisfy({ $0 == " " || $0 == "\t" }) { throw RecordIssue(line: line, field: name, message: "blank") }
+            case "value": try FieldCheck.number(field, line: line, field: name, magnitude: maxValue)
+            case "source": try FieldCheck.choice(field, line: line, field: name, among: SpanVocabulary.scoreSources)
+            default: _ = try FieldCheck.string(field, line: line, field: name)
+            }
+        }
+    }
+
+    /// A CSV cell as a JSON number, kept as written (`0.90` stays `0.90`).
+    static func number(_ cell: String) -> JSONValue? {
+        let trimmed = cell.trimmingCharacters(in: " ")
+        guard let value = try? JSONParser.parse(trimmed), case .number = value else { return nil }
+        return value
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        var text = Substring(self)
+        while text.first == set { text = text.dropFirst() }
+        while text.last == set { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import OpikCLI
+import OpikCore
+import OpikTestSupport
+import Testing
+
+/// `spans create` with flags: one span, its body, its output and the flag errors.
+@Suite struct BulkCreateFlagsTests {
+    @Test func flagsBecomeOneSpanSentThroughTheBatchEndpoint() throws {
+        let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/spans/batch", status: 204)
+        let result = CLIHarness.run([
+            "spans", "create", "-p", "my-app", "--name", "answer", "--type", "llm", "--start-time", "2026-07-01T10:00:00Z",
+            "--end-time", "2026-07-01T10:00:01.5Z", "--input", #"{"q": "refund?"}"#, "--output", #""yes""#, "--tags", "a, b",
+            "--model", "gpt-4o", "--provider", "openai", "--usage", "prompt_tokens=10,completion_tokens=5", "--cost", "0.00420",
+            "--environment", "prod", "--error-type", "Timeout", "--format", "json",
+        ], transport: transport)
+        #expect(result.status == 0)
+        let spans = try JSONParser.parse(bytes: transport.requests[0].body ?? [])["spans"]?.arrayValue ?? []
+        #expect(spans.count == 1)
+        let span = spans[0]
+        let id = span["id"]?.stringValue ?? ""
+        let traceId = span["trace_id"]?.stringValue ?? ""
+        #expect(UUIDv7.milliseconds(of: id) == 1_782_900_000_000)
+        #expect(UUIDv7.isVersion7(traceId))
+        #expect(span == .object([
+            ("id", .string(id)), ("trace_id", .string(traceId)), ("project_name", "my-app"),
+            ("start_time", "2026-07-01T10:00:00.000Z"), ("name", "answer"), ("type", "llm"),
+            ("end_time", "2026-07-01T10:00:01.500Z"), ("input", ["q": "refund?"]), ("output", "yes"), ("tags", ["a", "b"]),
+            ("model", "gpt-4o"), ("provider", "openai"), ("usage", ["prompt_tokens": 10, "completion_tokens": 5]),
+            ("total_estimated_cost", .number("0.00420")), ("environment", "prod"), ("error_info", ["exception_type": "Timeout"]),
+            ("last_updated_at", "2026-07-01T12:00:00.000Z"),
+        ]))
+        #expect(result.stdout == "{\n  \"id\": \"\(id)\",\n  \"trace_id\": \"\(traceId)\"\n}\n")
+        #expect(result.stderr == "opik: new trace \(traceId)\n")
+    }
+
+    @Test func aGivenTraceIsUsedAndOnlyTheIdIsPrinted() throws {
+        let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/spans/batch", status: 204)
+        let trace = "0190b5d2-7c1e-7a3b-8f00-0000000000aa"
+        let piped = CLIHarness.run(["spans", "create", "--trace-id", trace, "--metadata", "-", "--start-time", "5m"],
+                                   transport: transport, stdin: #"{"k": [1, 2]}"#)
+        #expect(piped.status == 0)
+        #expect(piped.stderr == "")
+        let span = try JSONParser.parse(bytes: transport.requests.last?.body ?? [])["spans"]?.arrayValue?.first
+        #expect(span?["trace_id"] == .string(trace))
+        #expect(span?["metadata"] == ["k": [1, 2]])
+        #expect(span?["start_time"] == "2026-07-01T11:55:00.000Z")
+        #expect(piped.stdout == (span?["id"]?.stringValue ?? "-") + "\n")
+    }
+
+    @Test(arguments: [
+        (["--input", "hello world"], "opik: error: invalid --input: not JSON (line 1, column 1: unexpected character 'h')\nhint: to send plain text, quote it as a JSON string: --input '\"some text\"'\n"),
+        (["--trace-id", "abc"], "opik: error: invalid --trace-id 'abc': expected a UUID such as 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f\n"),
+        (["--usage", "prompt_tokens=many"], "opik: error: invalid --usage 'prompt_tokens=many': expected KEY=N pairs with whole numbers, such as prompt_tokens=10,completion_tokens=5\n"),
+        (["--cost", "-1"], "opik: error: invalid --cost '-1': expected a number of US dollars of at least 0, such as 0.0042\n"),
+        (["--start-time", "soon"], "opik: error: invalid --start-time 'soon': expected an RFC 3339 time such as 2026-07-01T10:00:00Z, a date such as 2026-07-01, or a duration such as 30s, 15m, 24h, 7d, 2w\n"),
+        (["--start-time", "1m", "--end-time", "2m"], "opik: error: invalid --end-time '2m': it is before the start time (2026-07-01T11:59:00.000Z)\n"),
+        (["--input", "-", "--output", "-"], "opik: error: only one of --input, --output can read standard input\n"),
+        (["--file", "x.ndjson", "--name", "n"], "opik: error: --file cannot be combined with --name\nhint: put the field in each record of the file\n"),
+    ])
+    func badFlagsAreRefusedBeforeSending(arguments: [String], stderr: String) {
+        let transport = FakeTransport()
+        let result = CLIHarness.run(["spans", "create"] + arguments, transport: transport)
+        #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test func aRefusedSpanReportsTheServerMessage() {
+        let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/spans/batch", status: 402, body: #"{"code":402,"message":"usage quota exceeded"}"#)
+        let result = CLIHarness.run(["spans", "create", "--name", "x"], transport: transport)
+        #expect(result.status == 1)
+        #expect(result.stderr == "opik: error: create span: usage quota exceeded (HTTP 402)\n")
+    }
+}
