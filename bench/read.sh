@@ -16,11 +16,11 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 
-start_server() { # $1 = spans; prints the URL
-  "$bin/opik-test-server" --seed-spans "$1" --project bench >"$work/server-$1.log" &
+start_server() { # $1 = spans; sets $url
+  "$bin/opik-test-server" --seed-spans "$1" --project bench >"$work/server-$1.log" 2>&1 </dev/null &
   pids+=($!)
   for _ in $(seq 600); do grep -q '^listening on ' "$work/server-$1.log" && break; sleep 0.05; done
-  sed -n 's/^listening on //p' "$work/server-$1.log"
+  url=$(sed -n 's/^listening on //p' "$work/server-$1.log")
 }
 
 # curl pages through the search stream exactly like opik: 2000 per page, id cursor.
@@ -50,7 +50,7 @@ best_of() { # runs "$@" $runs times, prints the best wall seconds and the peak R
   printf '%8.2f s %8.1f MB' "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
 }
 
-url=$(start_server "$spans")
+start_server "$spans"
 export HOME="$work" OPIK_URL_OVERRIDE="$url"
 lines=$("$bin/opik" spans list -p bench --all --format ndjson | wc -l)
 echo "export of $lines spans (best of $runs):"
@@ -60,9 +60,9 @@ printf '  opik ... --format json                 %s\n' "$(best_of "$bin/opik" sp
 printf '  opik ... (table, pipe)                 %s\n' "$(best_of "$bin/opik" spans list -p bench --all)"
 
 small=$((spans / 10))
-url_small=$(start_server "$small")
+start_server "$small"
 printf 'peak memory at %d spans: %s\n' "$small" \
-  "$(OPIK_URL_OVERRIDE=$url_small best_of "$bin/opik" spans list -p bench --all --format ndjson | awk '{print $3, $4}')"
+  "$(OPIK_URL_OVERRIDE=$url best_of "$bin/opik" spans list -p bench --all --format ndjson | awk '{print $3, $4}')"
 
 echo "cold start:"
 if command -v hyperfine >/dev/null; then
