@@ -29,6 +29,8 @@ enum ScoreUpload {
             Example("jq -c '{id: .span_id, name: \"accuracy\", value: .score}' results.ndjson | opik spans score upload -p my-app -",
                     "Scores computed by a script, from standard input."),
             Example("opik spans score upload scores.csv --failed failed.csv", "Rows the server refused go to failed.csv."),
+            Example("opik -q -p my-app spans score upload scores.csv --failed rejected.csv || { cat rejected.csv >&2; exit 1; }",
+                    "In CI: fail the build when any row is invalid (status 2, nothing sent) or rejected (status 6)."),
         ],
         run: { invocation, context in try run(invocation, context: &context) })
 
