@@ -40,6 +40,8 @@ import Testing
         ("2026-07-01t10:05:00z", 0.0),
         ("2026-07-01T12:05:00+02:00", 0.0),
         ("2026-07-01T09:35:00.250-00:30", 0.25),
+        // RFC 3339 sets no limit on fraction digits; one parser serves filters and responses.
+        ("2026-07-01T10:05:00.1234567890Z", 0.123456789),
     ])
     func parsesRFC3339(text: String, offsetFromNow: Double) throws {
         let date = try #require(Timestamp.parse(text))
@@ -52,7 +54,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "2026-07-01", "2026-07-01T10:05:00", "2026-07-01T10:05:00.Z", "2026-07-01T10:05:00.1234567890Z",
+        "", "2026-07-01", "2026-07-01T10:05:00", "2026-07-01T10:05:00.Z",
         "2026-13-01T10:05:00Z", "2026-02-30T10:05:00Z", "2026-07-01T24:00:00Z", "2026-07-01T10:05:00+0200",
         "2026-07-01T10:05:00Zjunk",
     ])

@@ -32,10 +32,12 @@ public enum Humanize {
         let tenths = Int((ms / 100).rounded())
         if tenths < 600 { return "\(tenths / 10).\(tenths % 10)s" }
         let seconds = Int((ms / 1000).rounded())
-        if seconds < 3600 { return "\(seconds / 60)m\(Timestamp.pad(seconds % 60, 2))s" }
+        if seconds < 3600 { return "\(seconds / 60)m\(twoDigits(seconds % 60))s" }
         let minutes = Int((ms / 60_000).rounded())
-        return "\(minutes / 60)h\(Timestamp.pad(minutes % 60, 2))m"
+        return "\(minutes / 60)h\(twoDigits(minutes % 60))m"
     }
+
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     /// `$12.35`, `$0.0012`, `$0.000015`, `$0` from a cost in US dollars as the server wrote it.
     public static func cost(_ text: String) -> String {
