@@ -8,7 +8,7 @@ public enum Runner {
         do {
             let parsed = try ArgumentParser.parse(arguments, root: root)
             let invocation = parsed.invocation
-            if invocation.flag("version") && invocation.path.isEmpty {
+            if invocation.flag("version") {
                 try context.stdout.write("opik \(OpikVersion.current) (\(libcurlVersion))\n")
                 try context.stdout.flush()
                 return .success
