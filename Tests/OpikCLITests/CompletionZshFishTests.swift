@@ -6,11 +6,12 @@ import Testing
 /// returns what the terminal showed: the inserted text and any listing.
 private func zshComplete(_ line: String) throws -> String {
     let directory = (try temporaryFile(named: "_opik", contents: Completion.zsh(root: SampleTree.root)) as NSString).deletingLastPathComponent
+    // compinit gets a dump file of its own: zsh may replace the file it names.
     // The prompt and the end marker are spelled with '' so that their echo cannot match.
     let driver = try temporaryFile(named: "drive.zsh", contents: """
         zmodload zsh/zpty
         zpty z 'TERM=dumb zsh -f -i'
-        zpty -w z "fpath=(\(directory) \\$fpath); autoload -Uz compinit; compinit -u -D -d /dev/null; opik() { : }; PROMPT='P''R> '"
+        zpty -w z "fpath=(\(directory) \\$fpath); autoload -Uz compinit; compinit -u -D -d \(directory)/zcompdump; opik() { : }; PROMPT='P''R> '"
         zpty -r z out '*PR> *'
         # zle skips listing while more keys are pending, so the rest is typed once it settles.
         zpty -n -w z "$1"$'\\t\\t'

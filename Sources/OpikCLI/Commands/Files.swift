@@ -23,8 +23,24 @@ enum Files {
         return [UInt8](data)
     }
 
-    /// Writes `text` with the given mode, replacing the file atomically.
+    /// Writes `bytes` with the given mode, replacing a regular file atomically. Anything else
+    /// that exists at `path` (a device such as /dev/stdout, a pipe) is written in place: a
+    /// rename would replace the special file itself.
     static func write(_ bytes: [UInt8], to path: String, mode: Int) throws {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let fd = open(path, O_WRONLY | O_TRUNC)
+            guard fd >= 0 else { throw OpikError.file(path: path, message: "cannot be written") }
+            defer { close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw OpikError.file(path: path, message: "cannot be written") }
+                offset += written
+            }
+            return
+        }
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
             throw OpikError.file(path: path, message: "cannot be written")
