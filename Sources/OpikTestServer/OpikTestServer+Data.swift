@@ -1,3 +1,4 @@
+import Foundation
 import OpikCore
 
 /// Direct access to the stored data, for seeding and for assertions in tests.
@@ -42,10 +43,13 @@ extension OpikTestServer {
     }
 
     /// Adds `count` deterministic sample spans to `project` (see `SampleSpans`).
-    public func seed(project: String, count: Int, seed: UInt64 = 1) {
+    /// With `endingNear`, the spans are spread so that the newest start close to that time
+    /// (the demo shows "3m ago" rather than a fixed date); without it they start at a fixed time.
+    public func seed(project: String, count: Int, seed: UInt64 = 1, endingNear end: Date? = nil) {
+        let start = end.map { Int64($0.timeIntervalSince1970 * 1_000_000) - Int64(count) * SampleSpans.averageMicrosPerSpan }
         api.store.withLock { store in
             let projectID = store.projectIDCreating(named: project)
-            var generator = SampleSpans(seed: seed)
+            var generator = SampleSpans(seed: seed, startMicros: start ?? SampleSpans.defaultStartMicros)
             for _ in 0..<count {
                 var span = generator.next(projectID: projectID)
                 _ = span.streamForm()

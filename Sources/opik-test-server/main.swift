@@ -38,7 +38,7 @@ do {
 } catch {
     fail("\(error)")
 }
-server.seed(project: project, count: seedSpans)
+server.seed(project: project, count: seedSpans, endingNear: Date())
 print("listening on \(server.baseURL)")
 fflush(nil)
 var received: Int32 = 0

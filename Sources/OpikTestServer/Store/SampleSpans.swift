@@ -4,11 +4,18 @@ import OpikCore
 /// whose time is the span's start (one millisecond apart at least, so ids sort like start times).
 struct SampleSpans {
     private var random: SplitMix64
-    private var clockMicros: Int64 = 1_782_900_000_000_000  // 2026-07-01T10:00:00Z
+    /// Fixed by default (2026-07-01T10:00:00Z) so that tests see the same data every run.
+    static let defaultStartMicros: Int64 = 1_782_900_000_000_000
+    /// Spans advance the clock by about this much on average (traces of ~4 spans, ~30 s apart).
+    static let averageMicrosPerSpan: Int64 = 8_000_000
+    private var clockMicros: Int64
     private var pending: [SpanRecord] = []
     private var traceNumber = 0
 
-    init(seed: UInt64) { random = SplitMix64(state: seed &* 0x2545_F491_4F6C_DD1D) }
+    init(seed: UInt64, startMicros: Int64 = SampleSpans.defaultStartMicros) {
+        random = SplitMix64(state: seed &* 0x2545_F491_4F6C_DD1D)
+        clockMicros = startMicros
+    }
 
     private static let roots = ["agent_run", "chat_turn", "rag_pipeline", "answer_question"]
     private static let children = ["retrieve_docs", "llm_call", "rerank", "tool:search", "embed_query", "guardrail_check", "llm_call", "format_answer"]
