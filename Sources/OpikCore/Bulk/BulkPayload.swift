@@ -23,6 +23,24 @@ public struct BulkPayload: Sendable {
         lines.append(line)
     }
 
+    /// Appends the records of `other` after these.
+    public mutating func append(contentsOf other: BulkPayload) {
+        let shift = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ranges.append(contentsOf: other.ranges.lazy.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
+        lines.append(contentsOf: other.lines)
+    }
+
+    /// Writes `text` over the bytes from `offset` on, which must already be there.
+    mutating func overwrite(at offset: Int, with text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                for (i, byte) in utf8.enumerated() { buffer[offset + i] = byte }
+            }
+        }
+    }
+
     public func record(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
     /// The encoded sizes, for `BatchPlan`.

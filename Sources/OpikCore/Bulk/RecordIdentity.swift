@@ -14,7 +14,11 @@ public struct RecordIdentity {
 
     /// The id and the trace id for a record whose compact JSON is `compact`.
     public mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
-        let digest = Self.digest(compact, salt: 0)
+        ids(digest: Self.digest(compact, salt: 0), startMillis: startMillis)
+    }
+
+    /// The id and the trace id for a record whose compact JSON has `digest`.
+    mutating func ids(digest: Digest, startMillis: Int64) -> (id: String, traceId: String) {
         let occurrence = occurrences[digest, default: 0]
         occurrences[digest] = occurrence + 1
         let n = UInt64(occurrence)
@@ -26,9 +30,18 @@ public struct RecordIdentity {
 
     /// Two FNV-1a hashes of different bases, for 128 bits of spread.
     static func digest(_ bytes: [UInt8], salt: UInt64) -> Digest {
+        bytes.withUnsafeBufferPointer { digest(first: nil, $0, salt: salt) }
+    }
+
+    /// The digest of `first` (when given) followed by `bytes`.
+    static func digest(first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64) -> Digest {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
         var b: UInt64 = 0x6c62_272e_07bb_0142
         let prime: UInt64 = 0x0000_0100_0000_01B3
+        if let byte = first {
+            a = (a ^ UInt64(byte)) &* prime
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233
+        }
         for byte in bytes {
             a = (a ^ UInt64(byte)) &* prime
             b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233

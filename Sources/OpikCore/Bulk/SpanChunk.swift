@@ -1,0 +1,118 @@
+/// The prepared span records of one stretch of the input, read, checked and written one at a
+/// time so that no record's parsed value outlives its turn. Generated ids are left as
+/// placeholders: they depend on identical records earlier in the whole input, so
+/// `SpanPreparation` fills them in once every stretch is done.
+struct SpanChunk: Sendable {
+    var payload = BulkPayload()
+    /// Per record; empty where an id is still to be generated.
+    var ids: [String] = []
+    var traceIds: [String] = []
+    var pending: [PendingIdentity] = []
+    /// JSON syntax errors, each costing only its own line.
+    var syntaxIssues: [RecordIssue] = []
+    /// Records that break a rule.
+    var issues: [RecordIssue] = []
+    /// What stops the whole input: a syntax error in an array, an oversized record.
+    var thrown: RecordIssue?
+    /// Where the first record read begins, and where the one after the last would.
+    var firstStart = 0
+    var nextStart = 0
+
+    /// A record whose id or trace id is to be made from its digest.
+    struct PendingIdentity: Sendable {
+        var record: Int
+        var digest: RecordIdentity.Digest
+        var startMillis: Int64
+        /// Where the 36 bytes of each go in the payload, when generated.
+        var idOffset: Int?
+        var traceOffset: Int?
+    }
+
+    /// The members put in front of records that lack them.
+    struct Filler: Sendable {
+        var projectMember: [UInt8] = []
+        var updateMember: [UInt8] = []
+
+        init(projectName: String, lastUpdatedAt: String) {
+            JSONWriter.writeString("project_name", into: &projectMember)
+            projectMember.append(UInt8(ascii: ":"))
+            JSONWriter.writeString(projectName, into: &projectMember)
+            projectMember.append(UInt8(ascii: ","))
+            JSONWriter.writeString("last_updated_at", into: &updateMember)
+            updateMember.append(UInt8(ascii: ":"))
+            JSONWriter.writeString(lastUpdatedAt, into: &updateMember)
+            updateMember.append(UInt8(ascii: ","))
+        }
+    }
+
+    static let placeholder = [UInt8](repeating: UInt8(ascii: "0"), count: 36)
+
+    var hasIssues: Bool { !issues.isEmpty || !syntaxIssues.isEmpty }
+
+    /// Adds a checked record: `{`, the members it lacks, then `body`, which writes the rest of
+    /// its compact text (everything after its `{`).
+    mutating func add(line: Int, startMillis: Int64, id: String?, traceId: String?, hasProject: Bool, hasUpdate: Bool,
+                      filler: Filler, body: (inout [UInt8]) -> Void)
+    {
+        var identity = PendingIdentity(record: payload.count, digest: .init(high: 0, low: 0), startMillis: startMillis)
+        var bodyStart = 0
+        payload.append(line: line) { out in
+            out.append(UInt8(ascii: "{"))
+            // Ids are plain hex and dashes: no escaping needed.
+            if id == nil {
+                out.append(contentsOf: #""id":""#.utf8)
+                identity.idOffset = out.count
+                out.append(contentsOf: Self.placeholder)
+                out.append(contentsOf: #"","#.utf8)
+            }
+            if traceId == nil {
+                out.append(contentsOf: #""trace_id":""#.utf8)
+                identity.traceOffset = out.count
+                out.append(contentsOf: Self.placeholder)
+                out.append(contentsOf: #"","#.utf8)
+            }
+            if !hasProject { out.append(contentsOf: filler.projectMember) }
+            if !hasUpdate { out.append(contentsOf: filler.updateMember) }
+            bodyStart = out.count
+            body(&out)
+        }
+        if id == nil || traceId == nil {
+            // The digest is of the record's own compact text, `{` included.
+            let end = payload.bytes.count
+            identity.digest = payload.bytes.withUnsafeBufferPointer {
+                RecordIdentity.digest(first: UInt8(ascii: "{"), UnsafeBufferPointer(rebasing: $0[bodyStart..<end]), salt: 0)
+            }
+            pending.append(identity)
+        }
+        ids.append(id ?? "")
+        traceIds.append(traceId ?? "")
+    }
+
+    /// Checks and adds a parsed record. `source` holds its text at `range` when it has any.
+    mutating func add(value: JSONValue, line: Int, source: UnsafeBufferPointer<UInt8>?, range: Range<Int>, filler: Filler) {
+        let startMillis: Int64
+        do {
+            startMillis = try SpanRecordRules.check(value, line: line)
+        } catch {
+            issues.append(error)
+            return
+        }
+        guard !hasIssues else { return }
+        var value = value
+        var hasNull = false
+        for field in SpanRecordField.allCases where field.isFilled && value[field.rawValue]?.isNull == true {
+            value = value.removing(field.rawValue)
+            hasNull = true
+        }
+        var compact: [UInt8] = []
+        if let source, !hasNull, !range.isEmpty {
+            JSONCompactor.append(UnsafeBufferPointer(rebasing: source[range]), to: &compact)
+        } else {
+            JSONWriter.write(value, into: &compact, indent: nil)
+        }
+        add(line: line, startMillis: startMillis, id: value["id"]?.stringValue, traceId: value["trace_id"]?.stringValue,
+            hasProject: value["project_name"] != nil, hasUpdate: value["last_updated_at"] != nil, filler: filler) { out in
+            out.append(contentsOf: compact.dropFirst())
+        }
+    }
+}
