@@ -21,6 +21,11 @@ public struct RecordIdentity {
     mutating func ids(digest: Digest, startMillis: Int64) -> (id: String, traceId: String) {
         let occurrence = occurrences[digest, default: 0]
         occurrences[digest] = occurrence + 1
+        return Self.ids(digest: digest, occurrence: occurrence, startMillis: startMillis)
+    }
+
+    /// The ids of the record with `digest` that has `occurrence` identical records before it.
+    static func ids(digest: Digest, occurrence: Int, startMillis: Int64) -> (id: String, traceId: String) {
         let n = UInt64(occurrence)
         let millis = UInt64(max(startMillis, 0))
         let id = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.high ^ n), Self.mix(digest.low &+ n)))

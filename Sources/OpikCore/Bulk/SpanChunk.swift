@@ -8,6 +8,8 @@ struct SpanChunk: Sendable {
     var ids: [String] = []
     var traceIds: [String] = []
     var pending: [PendingIdentity] = []
+    /// How many records of each digest are pending here, for the stretches after this one.
+    var occurrences: [RecordIdentity.Digest: Int] = [:]
     /// JSON syntax errors, each costing only its own line.
     var syntaxIssues: [RecordIssue] = []
     /// Records that break a rule.
@@ -23,6 +25,8 @@ struct SpanChunk: Sendable {
         var record: Int
         var digest: RecordIdentity.Digest
         var startMillis: Int64
+        /// How many records with the same digest came before it in this stretch.
+        var occurrence = 0
         /// Where the 36 bytes of each go in the payload, when generated.
         var idOffset: Int?
         var traceOffset: Int?
@@ -55,37 +59,65 @@ struct SpanChunk: Sendable {
                       filler: Filler, body: (inout [UInt8]) -> Void)
     {
         var identity = PendingIdentity(record: payload.count, digest: .init(high: 0, low: 0), startMillis: startMillis)
+        // Offsets in the record; the payload's offsets are known only once it is added.
         var bodyStart = 0
+        var idOffset: Int?
+        var traceOffset: Int?
         payload.append(line: line) { out in
+            let recordStart = out.count
             out.append(UInt8(ascii: "{"))
             // Ids are plain hex and dashes: no escaping needed.
             if id == nil {
                 out.append(contentsOf: #""id":""#.utf8)
-                identity.idOffset = out.count
+                idOffset = out.count - recordStart
                 out.append(contentsOf: Self.placeholder)
                 out.append(contentsOf: #"","#.utf8)
             }
             if traceId == nil {
                 out.append(contentsOf: #""trace_id":""#.utf8)
-                identity.traceOffset = out.count
+                traceOffset = out.count - recordStart
                 out.append(contentsOf: Self.placeholder)
                 out.append(contentsOf: #"","#.utf8)
             }
             if !hasProject { out.append(contentsOf: filler.projectMember) }
             if !hasUpdate { out.append(contentsOf: filler.updateMember) }
-            bodyStart = out.count
+            bodyStart = out.count - recordStart
             body(&out)
         }
         if id == nil || traceId == nil {
             // The digest is of the record's own compact text, `{` included.
-            let end = payload.bytes.count
-            identity.digest = payload.bytes.withUnsafeBufferPointer {
-                RecordIdentity.digest(first: UInt8(ascii: "{"), UnsafeBufferPointer(rebasing: $0[bodyStart..<end]), salt: 0)
+            let record = payload.ranges[payload.count - 1]
+            identity.idOffset = idOffset.map { record.lowerBound + $0 }
+            identity.traceOffset = traceOffset.map { record.lowerBound + $0 }
+            identity.digest = payload.withBytes((record.lowerBound + bodyStart)..<record.upperBound) {
+                RecordIdentity.digest(first: UInt8(ascii: "{"), $0, salt: 0)
             }
+            identity.occurrence = occurrences[identity.digest, default: 0]
+            occurrences[identity.digest] = identity.occurrence + 1
             pending.append(identity)
         }
         ids.append(id ?? "")
         traceIds.append(traceId ?? "")
+    }
+
+    /// Makes the ids left to generate and writes them into their places. `earlier` are the
+    /// `occurrences` of the stretches before this one: identical records are told apart by
+    /// how many came before them in the whole input.
+    mutating func fillIdentities(earlier: [[RecordIdentity.Digest: Int]]) {
+        for item in pending {
+            var occurrence = item.occurrence
+            for counts in earlier { occurrence += counts[item.digest, default: 0] }
+            let made = RecordIdentity.ids(digest: item.digest, occurrence: occurrence, startMillis: item.startMillis)
+            if let offset = item.idOffset {
+                payload.overwrite(at: offset, with: made.id)
+                ids[item.record] = made.id
+            }
+            if let offset = item.traceOffset {
+                payload.overwrite(at: offset, with: made.traceId)
+                traceIds[item.record] = made.traceId
+            }
+        }
+        pending = []
     }
 
     /// Checks and adds a parsed record. `source` holds its text at `range` when it has any.

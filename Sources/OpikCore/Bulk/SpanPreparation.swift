@@ -21,29 +21,21 @@ public struct SpanPreparation: Sendable {
         let settings = SpanInputReader.Settings(
             filler: SpanChunk.Filler(projectName: projectName, lastUpdatedAt: lastUpdatedAt), maxRecordBytes: maxRecordBytes)
         let threads = threads ?? (input.count >= 1 << 20 ? WorkerThreads.processorCount : 1)
-        let chunks = input.withUnsafeBufferPointer { buffer in Self.read(buffer, settings: settings, threads: threads) }
+        var chunks = input.withUnsafeBufferPointer { buffer in Self.read(buffer, settings: settings, threads: threads) }
         var syntaxIssues: [RecordIssue] = []
-        var pending: [SpanChunk.PendingIdentity] = []
         for chunk in chunks {
             if let thrown = chunk.thrown { throw thrown }
             syntaxIssues += chunk.syntaxIssues
             issues += chunk.issues
-            guard syntaxIssues.isEmpty && issues.isEmpty else { continue }
-            let (recordShift, byteShift) = (payload.count, payload.bytes.count)
-            pending += chunk.pending.map { item in
-                var item = item
-                item.record += recordShift
-                item.idOffset = item.idOffset.map { $0 + byteShift }
-                item.traceOffset = item.traceOffset.map { $0 + byteShift }
-                return item
-            }
+        }
+        issues = RecordIssue.merged(syntaxIssues, issues)
+        guard issues.isEmpty else { return }
+        Self.fillIdentities(&chunks)
+        for chunk in chunks {
             if payload.count == 0 { payload = chunk.payload } else { payload.append(contentsOf: chunk.payload) }
             ids += chunk.ids
             traceIds += chunk.traceIds
         }
-        issues = RecordIssue.merged(syntaxIssues, issues)
-        guard issues.isEmpty else { return }
-        fillIdentities(pending)
     }
 
     /// From records already read. `source` is the input they were read from: a record's own
@@ -58,29 +50,24 @@ public struct SpanPreparation: Sendable {
             }
         }
         if let source { source.withUnsafeBufferPointer { add($0) } } else { add(nil) }
+        issues = chunk.issues
+        guard issues.isEmpty else { return }
+        chunk.fillIdentities(earlier: [])
         payload = chunk.payload
         ids = chunk.ids
         traceIds = chunk.traceIds
-        issues = chunk.issues
-        guard issues.isEmpty else { return }
-        fillIdentities(chunk.pending)
     }
 
-    /// Makes the ids left to generate, in input order (identical records are told apart by
-    /// how many came before), and writes them into their places.
-    mutating func fillIdentities(_ pending: [SpanChunk.PendingIdentity]) {
-        var identity = RecordIdentity()
-        for item in pending {
-            let made = identity.ids(digest: item.digest, startMillis: item.startMillis)
-            if let offset = item.idOffset {
-                payload.overwrite(at: offset, with: made.id)
-                ids[item.record] = made.id
-            }
-            if let offset = item.traceOffset {
-                payload.overwrite(at: offset, with: made.traceId)
-                traceIds[item.record] = made.traceId
-            }
+    /// Fills in the generated ids of every chunk, one thread per chunk.
+    static func fillIdentities(_ chunks: inout [SpanChunk]) {
+        let earlier = chunks.map(\.occurrences)
+        let results = Results(chunks)
+        WorkerThreads.run(count: chunks.count) { part in
+            guard var chunk = results.chunks.withLock({ $0[part].take() }) else { return }
+            chunk.fillIdentities(earlier: Array(earlier[..<part]))
+            results.chunks.withLock { $0[part] = chunk }
         }
+        chunks = results.chunks.withLock { $0.map { $0! } }
     }
 
     /// The chunks of the input in order, read on up to `threads` threads.
@@ -122,7 +109,7 @@ public struct SpanPreparation: Sendable {
         let bounds = cuts
         let count = bounds.count - 1
         let shared = SharedInput(buffer: buffer)
-        let results = Results(count: count)
+        let results = Results(Array(repeating: nil, count: count))
         WorkerThreads.run(count: count) { part in
             let chunk = SpanInputReader.readSequence(shared.buffer, from: bounds[part], until: bounds[part + 1], settings: settings)
             results.chunks.withLock { $0[part] = chunk }
@@ -144,7 +131,7 @@ public struct SpanPreparation: Sendable {
 
     final class Results: Sendable {
         let chunks: Mutex<[SpanChunk?]>
-        init(count: Int) { chunks = Mutex(Array(repeating: nil, count: count)) }
+        init(_ chunks: [SpanChunk?]) { self.chunks = Mutex(chunks) }
     }
 
     /// The input, shared read-only by the threads that read it.
