@@ -55,15 +55,14 @@ public struct BulkPayload: Sendable {
         return segments[index].withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(range.lowerBound - base)..<(range.upperBound - base)])) }
     }
 
-    /// Writes `text` over the bytes from `offset` on, which must already be there.
-    mutating func overwrite(at offset: Int, with text: String) {
+    /// Calls `body` with `count` bytes from `offset` on, which must lie in one record, to
+    /// change them in place.
+    mutating func withMutableBytes<Result>(at offset: Int, count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Result) -> Result {
         let index = segment(at: offset)
         let start = offset - segmentStarts[index]
-        var text = text
-        text.withUTF8 { utf8 in
-            segments[index].withUnsafeMutableBufferPointer { buffer in
-                for (i, byte) in utf8.enumerated() { buffer[start + i] = byte }
-            }
+        return segments[index].withUnsafeMutableBufferPointer { buffer in
+            precondition(start + count <= buffer.count)
+            return body(buffer.baseAddress! + start)
         }
     }
 

@@ -26,11 +26,41 @@ public struct RecordIdentity {
 
     /// The ids of the record with `digest` that has `occurrence` identical records before it.
     static func ids(digest: Digest, occurrence: Int, startMillis: Int64) -> (id: String, traceId: String) {
-        let n = UInt64(occurrence)
+        let bits = randomBits(digest: digest, occurrence: occurrence)
         let millis = UInt64(max(startMillis, 0))
-        let id = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.high ^ n), Self.mix(digest.low &+ n)))
-        let trace = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.low ^ 0x7472_6163_6500 ^ n), Self.mix(digest.high &+ 0x5452 &+ n)))
-        return (id, trace)
+        return (UUIDv7.make(milliseconds: millis, random: bits.id), UUIDv7.make(milliseconds: millis, random: bits.trace))
+    }
+
+    /// The bits beside the time of both ids.
+    static func randomBits(digest: Digest, occurrence: Int) -> (id: (UInt64, UInt64), trace: (UInt64, UInt64)) {
+        let n = UInt64(occurrence)
+        return ((mix(digest.high ^ n), mix(digest.low &+ n)), (mix(digest.low ^ 0x7472_6163_6500 ^ n), mix(digest.high &+ 0x5452 &+ n)))
+    }
+
+    /// Writes the 36 bytes of `UUIDv7.make(milliseconds:random:)` at `out`, without the
+    /// arrays and the string that one makes.
+    static func writeUUID(milliseconds: UInt64, random: (UInt64, UInt64), to out: UnsafeMutablePointer<UInt8>) {
+        let a = random.0, b = random.1
+        let hex: StaticString = "0123456789abcdef"
+        var at = 0
+        func put(_ byte: UInt8) {
+            out[at] = hex.utf8Start[Int(byte >> 4)]
+            out[at + 1] = hex.utf8Start[Int(byte & 0x0F)]
+            at += 2
+        }
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 {
+                out[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            switch i {
+            case 0..<6: put(UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - UInt64(i)))))
+            case 6: put(0x70 | UInt8(truncatingIfNeeded: a >> 60 & 0x0F))
+            case 7: put(UInt8(truncatingIfNeeded: a >> 52))
+            case 8: put(0x80 | UInt8(truncatingIfNeeded: a >> 46 & 0x3F))
+            default: put(UInt8(truncatingIfNeeded: b >> (8 * UInt64(15 - i))))
+            }
+        }
     }
 
     /// Two FNV-1a hashes of different bases, for 128 bits of spread.

@@ -107,14 +107,19 @@ struct SpanChunk: Sendable {
         for item in pending {
             var occurrence = item.occurrence
             for counts in earlier { occurrence += counts[item.digest, default: 0] }
-            let made = RecordIdentity.ids(digest: item.digest, occurrence: occurrence, startMillis: item.startMillis)
+            let bits = RecordIdentity.randomBits(digest: item.digest, occurrence: occurrence)
+            let millis = UInt64(max(item.startMillis, 0))
             if let offset = item.idOffset {
-                payload.overwrite(at: offset, with: made.id)
-                ids[item.record] = made.id
+                ids[item.record] = payload.withMutableBytes(at: offset, count: 36) { out in
+                    RecordIdentity.writeUUID(milliseconds: millis, random: bits.id, to: out)
+                    return String(decoding: UnsafeBufferPointer(start: out, count: 36), as: UTF8.self)
+                }
             }
             if let offset = item.traceOffset {
-                payload.overwrite(at: offset, with: made.traceId)
-                traceIds[item.record] = made.traceId
+                traceIds[item.record] = payload.withMutableBytes(at: offset, count: 36) { out in
+                    RecordIdentity.writeUUID(milliseconds: millis, random: bits.trace, to: out)
+                    return String(decoding: UnsafeBufferPointer(start: out, count: 36), as: UTF8.self)
+                }
             }
         }
         pending = []
