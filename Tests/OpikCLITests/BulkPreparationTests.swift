@@ -83,3 +83,39 @@ import Testing
         #expect(Self.prepare(bytes, maxRecordBytes: 1 << 20, threads: 2) == expected)
     }
 }
+
+/// Score rows prepared on several threads give what one thread gives.
+@Suite struct BulkScorePreparationTests {
+    static func csv(_ count: Int, bad: Set<Int>) -> String {
+        var text = "id,name,value,reason\n"
+        for i in 0..<count {
+            let id = "0190b5d2-7c1e-7a3b-8f00-\(String(repeating: "0", count: 12 - String(i).count))\(i)"
+            switch bad.contains(i) ? i % 3 : -1 {
+            case 0: text += "\(id),accuracy,high,\"r\"\n"
+            case 1: text += "\(id),accuracy\n"
+            case 2: text += "not-an-id,accuracy,0.5,\n"
+            default: text += "\(id),accuracy,0.\(i % 1000),\"judge \(i % 7), \"\"run\"\" 4\"\n"
+            }
+        }
+        return text
+    }
+
+    static func outcome(_ text: String, threads: Int) throws -> (bodies: [[UInt8]], issues: [RecordIssue]) {
+        let table = try #require(try CSVReader.read(Array(text.utf8)))
+        let prepared = ScorePreparation(header: table.header, rows: table.rows, projectName: "p", threads: threads)
+        return ((0..<prepared.payload.count).map { Array(prepared.payload.record($0)) }, prepared.issues)
+    }
+
+    @Test(arguments: [Set<Int>(), [3, 500, 501, 998]])
+    func severalThreadsMatchOne(bad: Set<Int>) throws {
+        let text = Self.csv(1000, bad: bad)
+        let one = try Self.outcome(text, threads: 1)
+        #expect(one.issues.count == bad.count)
+        #expect(one.bodies.count == (bad.isEmpty ? 1000 : one.bodies.count))
+        for threads in [2, 3, 7] {
+            let many = try Self.outcome(text, threads: threads)
+            #expect(many.issues == one.issues)
+            if bad.isEmpty { #expect(many.bodies == one.bodies) }
+        }
+    }
+}
