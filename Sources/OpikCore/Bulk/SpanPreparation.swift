@@ -61,13 +61,20 @@ public struct SpanPreparation: Sendable {
     /// Fills in the generated ids of every chunk, one thread per chunk.
     static func fillIdentities(_ chunks: inout [SpanChunk]) {
         let earlier = chunks.map(\.occurrences)
-        let results = Results(chunks)
-        WorkerThreads.run(count: chunks.count) { part in
+        let count = chunks.count
+        // The chunks move to the threads: a second reference would make writing the ids
+        // copy the whole payload.
+        let results = Results(chunks.map { $0 })
+        chunks = []
+        WorkerThreads.run(count: count) { part in
             guard var chunk = results.chunks.withLock({ $0[part].take() }) else { return }
             chunk.fillIdentities(earlier: Array(earlier[..<part]))
             results.chunks.withLock { $0[part] = chunk }
         }
-        chunks = results.chunks.withLock { $0.map { $0! } }
+        chunks = results.chunks.withLock { parts in
+            defer { parts = [] }
+            return parts.map { $0! }
+        }
     }
 
     /// The chunks of the input in order, read on up to `threads` threads.
