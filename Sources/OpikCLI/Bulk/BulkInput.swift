@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import OpikCore
 
 /// The input file of a bulk command (`-` for standard input, read whole first so that every
@@ -16,10 +19,37 @@ struct BulkInput {
             fileExtension = ""
         } else {
             name = path
-            bytes = try Files.readBytes(path)
+            // Any failure goes the common way, which names the problem.
+            bytes = try Self.readWhole(path) ?? Files.readBytes(path)
             let base = path.split(separator: "/").last.map(String.init) ?? path
             fileExtension = base.contains(".") ? String(base.split(separator: ".").last ?? "").lowercased() : ""
         }
+    }
+
+    /// The bytes of a regular file read straight into one array (no intermediate copy: inputs
+    /// can be large), or nil when that fails.
+    static func readWhole(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                initialized += count
+            }
+            complete = initialized == size
+        }
+        // A file that changed size while read is left to the common way.
+        guard complete else { return nil }
+        var extra: UInt8 = 0
+        guard read(descriptor, &extra, 1) == 0 else { return nil }
+        return bytes
     }
 
     /// Fails with every issue found: all but the last are written to stderr at once (up to

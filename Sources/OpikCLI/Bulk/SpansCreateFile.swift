@@ -6,17 +6,15 @@ enum SpansCreateFile {
         let options = try BulkOptions(invocation)
         let session = try Session(invocation, context: context)
         let input = try BulkInput(path: path, context: context)
-        let records: (records: [SourceRecord], issues: [RecordIssue])
+        let prepared: SpanPreparation
         do {
-            records = try JSONRecordReader.read(input.bytes)
+            prepared = try SpanPreparation(
+                input: input.bytes, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
         } catch {
             throw BulkInput.reject([error], file: input.name, noun: "spans", stderr: context.stderr)
         }
-        let prepared = SpanPreparation(
-            records: records.records, source: input.bytes, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
-        let issues = RecordIssue.merged(records.issues, prepared.issues)
-        if !issues.isEmpty {
-            throw BulkInput.reject(issues, file: input.name, noun: "spans", stderr: context.stderr)
+        if !prepared.issues.isEmpty {
+            throw BulkInput.reject(prepared.issues, file: input.name, noun: "spans", stderr: context.stderr)
         }
         guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no spans in the file") }
         let send = BulkSend(payload: prepared.payload, endpoint: SpansCreate.endpoint, options: options, pastTense: "created")

@@ -26,14 +26,17 @@ enum FieldCheck {
     @discardableResult
     static func time(_ value: JSONValue, line: Int, field: String, latest: Int64 = latestTime) throws(RecordIssue) -> Int64 {
         let text = try string(value, line: line, field: field)
-        guard let stamp = RFC3339Timestamp(rfc3339: text), Array(text.utf8).count > 10, Array(text.utf8)[10] | 0x20 == UInt8(ascii: "t") else {
+        let utf8 = text.utf8
+        guard let stamp = RFC3339Timestamp(rfc3339: text), utf8.count > 10, utf8[utf8.index(utf8.startIndex, offsetBy: 10)] | 0x20 == UInt8(ascii: "t") else {
             throw .invalid(value, line: line, field: field, expected: "an RFC 3339 time such as 2026-07-01T10:00:00Z")
         }
         guard stamp.epochSeconds >= earliestTime, stamp.epochSeconds < latest else {
             throw .invalid(value, line: line, field: field, expected: "a time between 1970 and \(latest == latestTime ? "2262-04-11" : "2300")")
         }
-        let digits = String(stamp.fraction.prefix(3))
-        let millis = Int64(digits + String(repeating: "0", count: 3 - digits.count)) ?? 0
+        // The fraction is a run of ASCII digits: its first three, padded, are the milliseconds.
+        var millis: Int64 = 0
+        var digits = stamp.fraction.utf8.makeIterator()
+        for _ in 0..<3 { millis = millis * 10 + Int64(digits.next().map { $0 - UInt8(ascii: "0") } ?? 0) }
         return stamp.epochSeconds * 1000 + millis
     }
 

@@ -112,10 +112,12 @@ struct LineCounter {
 
 /// Removes the white space between the tokens of valid JSON text, leaving strings alone.
 enum JSONCompactor {
-    static func append(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var inString = false
         var escaped = false
-        for byte in text {
+        var runStart = 0
+        // Copies the stretches between removed bytes whole.
+        for (offset, byte) in text.enumerated() {
             if inString {
                 if escaped {
                     escaped = false
@@ -124,15 +126,16 @@ enum JSONCompactor {
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
                 }
-                out.append(byte)
             } else {
                 switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D: continue
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    if runStart < offset { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<offset])) }
+                    runStart = offset + 1
                 case UInt8(ascii: "\""): inString = true
                 default: break
                 }
-                out.append(byte)
             }
         }
+        if runStart < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
     }
 }

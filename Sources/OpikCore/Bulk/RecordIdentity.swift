@@ -14,21 +14,69 @@ public struct RecordIdentity {
 
     /// The id and the trace id for a record whose compact JSON is `compact`.
     public mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
-        let digest = Self.digest(compact, salt: 0)
+        ids(digest: Self.digest(compact, salt: 0), startMillis: startMillis)
+    }
+
+    /// The id and the trace id for a record whose compact JSON has `digest`.
+    mutating func ids(digest: Digest, startMillis: Int64) -> (id: String, traceId: String) {
         let occurrence = occurrences[digest, default: 0]
         occurrences[digest] = occurrence + 1
-        let n = UInt64(occurrence)
+        return Self.ids(digest: digest, occurrence: occurrence, startMillis: startMillis)
+    }
+
+    /// The ids of the record with `digest` that has `occurrence` identical records before it.
+    static func ids(digest: Digest, occurrence: Int, startMillis: Int64) -> (id: String, traceId: String) {
+        let bits = randomBits(digest: digest, occurrence: occurrence)
         let millis = UInt64(max(startMillis, 0))
-        let id = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.high ^ n), Self.mix(digest.low &+ n)))
-        let trace = UUIDv7.make(milliseconds: millis, random: (Self.mix(digest.low ^ 0x7472_6163_6500 ^ n), Self.mix(digest.high &+ 0x5452 &+ n)))
-        return (id, trace)
+        return (UUIDv7.make(milliseconds: millis, random: bits.id), UUIDv7.make(milliseconds: millis, random: bits.trace))
+    }
+
+    /// The bits beside the time of both ids.
+    static func randomBits(digest: Digest, occurrence: Int) -> (id: (UInt64, UInt64), trace: (UInt64, UInt64)) {
+        let n = UInt64(occurrence)
+        return ((mix(digest.high ^ n), mix(digest.low &+ n)), (mix(digest.low ^ 0x7472_6163_6500 ^ n), mix(digest.high &+ 0x5452 &+ n)))
+    }
+
+    /// Writes the 36 bytes of `UUIDv7.make(milliseconds:random:)` at `out`, without the
+    /// arrays and the string that one makes.
+    static func writeUUID(milliseconds: UInt64, random: (UInt64, UInt64), to out: UnsafeMutablePointer<UInt8>) {
+        let a = random.0, b = random.1
+        let hex: StaticString = "0123456789abcdef"
+        var at = 0
+        func put(_ byte: UInt8) {
+            out[at] = hex.utf8Start[Int(byte >> 4)]
+            out[at + 1] = hex.utf8Start[Int(byte & 0x0F)]
+            at += 2
+        }
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 {
+                out[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            switch i {
+            case 0..<6: put(UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - UInt64(i)))))
+            case 6: put(0x70 | UInt8(truncatingIfNeeded: a >> 60 & 0x0F))
+            case 7: put(UInt8(truncatingIfNeeded: a >> 52))
+            case 8: put(0x80 | UInt8(truncatingIfNeeded: a >> 46 & 0x3F))
+            default: put(UInt8(truncatingIfNeeded: b >> (8 * UInt64(15 - i))))
+            }
+        }
     }
 
     /// Two FNV-1a hashes of different bases, for 128 bits of spread.
     static func digest(_ bytes: [UInt8], salt: UInt64) -> Digest {
+        bytes.withUnsafeBufferPointer { digest(first: nil, $0, salt: salt) }
+    }
+
+    /// The digest of `first` (when given) followed by `bytes`.
+    static func digest(first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64) -> Digest {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
         var b: UInt64 = 0x6c62_272e_07bb_0142
         let prime: UInt64 = 0x0000_0100_0000_01B3
+        if let byte = first {
+            a = (a ^ UInt64(byte)) &* prime
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233
+        }
         for byte in bytes {
             a = (a ^ UInt64(byte)) &* prime
             b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turns the rows of `spans score upload` — JSON objects or CSV rows — into the items of
 /// `PUT /v1/private/spans/feedback-scores` (API.md §5.9): each checked, with `project_name`
 /// (the `--project` when absent: the server would otherwise file the score under another
@@ -21,12 +23,39 @@ public struct ScorePreparation: Sendable {
         }
     }
 
-    /// From CSV with a header naming the fields; empty cells count as absent.
-    public init(header: CSVRow, rows: [CSVRow], projectName: String) {
+    /// From CSV with a header naming the fields; empty cells count as absent. Many rows are
+    /// prepared on `threads` threads, each taking a stretch of rows.
+    public init(header: CSVRow, rows: [CSVRow], projectName: String, threads: Int? = nil) {
         for required in ["id", "name", "value"] where !header.fields.contains(required) {
             issues.append(RecordIssue(line: header.line, message: "the CSV header has no \"\(required)\" column (it needs id, name and value)"))
         }
         guard issues.isEmpty else { return }
+        let threads = max(1, min(threads ?? (rows.count >= 20_000 ? WorkerThreads.processorCount : 1), rows.count))
+        guard threads > 1 else {
+            addRows(rows[...], header: header, projectName: projectName)
+            return
+        }
+        let parts = Parts(count: threads)
+        WorkerThreads.run(count: threads) { part in
+            var prepared = ScorePreparation()
+            prepared.addRows(rows[(rows.count * part / threads)..<(rows.count * (part + 1) / threads)], header: header, projectName: projectName)
+            parts.results.withLock { $0[part] = prepared }
+        }
+        for part in parts.results.withLock({ $0 }) {
+            guard let part else { continue }
+            issues += part.issues
+            payload.append(contentsOf: part.payload)
+        }
+    }
+
+    private init() {}
+
+    private final class Parts: Sendable {
+        let results: Mutex<[ScorePreparation?]>
+        init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
+    }
+
+    mutating func addRows(_ rows: ArraySlice<CSVRow>, header: CSVRow, projectName: String) {
         for row in rows {
             guard row.fields.count == header.fields.count else {
                 issues.append(RecordIssue(line: row.line, message: "\(row.fields.count) fields, but the header has \(header.fields.count)"))

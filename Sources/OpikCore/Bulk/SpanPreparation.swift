@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turns the records of `spans create --file` into what is sent: each record checked, then
 /// given the fields it lacks — `id` and `trace_id` (deterministic, see `RecordIdentity`),
 /// `project_name` (the `--project`) and `last_updated_at` (one value per run, so a re-run
@@ -9,71 +11,138 @@ public struct SpanPreparation: Sendable {
     /// Every invalid record, in input order.
     public var issues: [RecordIssue] = []
 
-    /// `source` is the input the records were read from: a record's own text, without its
-    /// white space, is what is sent and hashed (it is valid JSON, and far cheaper than
-    /// writing the parsed value again). Without it the parsed values are written.
-    public init(records: [SourceRecord], source: [UInt8]? = nil, projectName: String, lastUpdatedAt: String) {
-        var identity = RecordIdentity()
-        var compact: [UInt8] = []
-        var projectMember: [UInt8] = []
-        JSONWriter.writeString("project_name", into: &projectMember)
-        projectMember.append(UInt8(ascii: ":"))
-        JSONWriter.writeString(projectName, into: &projectMember)
-        projectMember.append(UInt8(ascii: ","))
-        var updateMember: [UInt8] = []
-        JSONWriter.writeString("last_updated_at", into: &updateMember)
-        updateMember.append(UInt8(ascii: ":"))
-        JSONWriter.writeString(lastUpdatedAt, into: &updateMember)
-        updateMember.append(UInt8(ascii: ","))
-        payload.reserve(bytes: (source?.count ?? 0) + records.count * (128 + projectMember.count), records: records.count)
-        ids.reserveCapacity(records.count)
-        traceIds.reserveCapacity(records.count)
-        for record in records {
-            let startMillis: Int64
-            do {
-                startMillis = try SpanRecordRules.check(record.value, line: record.line)
-            } catch {
-                issues.append(error)
-                continue
-            }
-            guard issues.isEmpty else { continue }
-            var value = record.value
-            var hasNull = false
-            for name in Self.filled where value[name]?.isNull == true {
-                value = value.removing(name)
-                hasNull = true
-            }
-            compact.removeAll(keepingCapacity: true)
-            if let source, !hasNull, !record.range.isEmpty {
-                JSONCompactor.append(source[record.range], to: &compact)
-            } else {
-                JSONWriter.write(value, into: &compact, indent: nil)
-            }
-            var id = value["id"]?.stringValue
-            var traceId = value["trace_id"]?.stringValue
-            if id == nil || traceId == nil {
-                let made = identity.ids(compact: compact, startMillis: startMillis)
-                id = id ?? made.id
-                traceId = traceId ?? made.traceId
-            }
-            let needsId = value["id"] == nil
-            let needsTrace = value["trace_id"] == nil
-            let needsProject = value["project_name"] == nil
-            let needsUpdate = value["last_updated_at"] == nil
-            payload.append(line: record.line) { out in
-                out.append(UInt8(ascii: "{"))
-                // Ids are plain hex and dashes: no escaping needed.
-                if needsId { out.append(contentsOf: "\"id\":\"\(id!)\",".utf8) }
-                if needsTrace { out.append(contentsOf: "\"trace_id\":\"\(traceId!)\",".utf8) }
-                if needsProject { out.append(contentsOf: projectMember) }
-                if needsUpdate { out.append(contentsOf: updateMember) }
-                out.append(contentsOf: compact.dropFirst())
-            }
-            ids.append(id!)
-            traceIds.append(traceId!)
+    /// Reads, checks and prepares the records of a JSON array or NDJSON input, as
+    /// `JSONRecordReader.read` followed by `init(records:source:…)` would, without keeping
+    /// the records' parsed values. Large NDJSON inputs are split at line ends and read on
+    /// `threads` threads. Throws what `JSONRecordReader.read` throws.
+    public init(input: [UInt8], projectName: String, lastUpdatedAt: String,
+                maxRecordBytes: Int = JSONRecordReader.defaultMaxRecordBytes, threads: Int? = nil) throws(RecordIssue)
+    {
+        let settings = SpanInputReader.Settings(
+            filler: SpanChunk.Filler(projectName: projectName, lastUpdatedAt: lastUpdatedAt), maxRecordBytes: maxRecordBytes)
+        let threads = threads ?? (input.count >= 1 << 20 ? WorkerThreads.processorCount : 1)
+        var chunks = input.withUnsafeBufferPointer { buffer in Self.read(buffer, settings: settings, threads: threads) }
+        var syntaxIssues: [RecordIssue] = []
+        for chunk in chunks {
+            if let thrown = chunk.thrown { throw thrown }
+            syntaxIssues += chunk.syntaxIssues
+            issues += chunk.issues
+        }
+        issues = RecordIssue.merged(syntaxIssues, issues)
+        guard issues.isEmpty else { return }
+        Self.fillIdentities(&chunks)
+        for chunk in chunks {
+            if payload.count == 0 { payload = chunk.payload } else { payload.append(contentsOf: chunk.payload) }
+            ids += chunk.ids
+            traceIds += chunk.traceIds
         }
     }
 
-    /// Fields filled in when absent; a `null` counts as absent.
-    static let filled = ["id", "trace_id", "project_name", "last_updated_at"]
+    /// From records already read. `source` is the input they were read from: a record's own
+    /// text, without its white space, is what is sent and hashed (it is valid JSON, and far
+    /// cheaper than writing the parsed value again). Without it the parsed values are written.
+    public init(records: [SourceRecord], source: [UInt8]? = nil, projectName: String, lastUpdatedAt: String) {
+        let filler = SpanChunk.Filler(projectName: projectName, lastUpdatedAt: lastUpdatedAt)
+        var chunk = SpanChunk()
+        func add(_ source: UnsafeBufferPointer<UInt8>?) {
+            for record in records {
+                chunk.add(value: record.value, line: record.line, source: source, range: record.range, filler: filler)
+            }
+        }
+        if let source { source.withUnsafeBufferPointer { add($0) } } else { add(nil) }
+        issues = chunk.issues
+        guard issues.isEmpty else { return }
+        chunk.fillIdentities(earlier: [])
+        payload = chunk.payload
+        ids = chunk.ids
+        traceIds = chunk.traceIds
+    }
+
+    /// Fills in the generated ids of every chunk, one thread per chunk.
+    static func fillIdentities(_ chunks: inout [SpanChunk]) {
+        let earlier = chunks.map(\.occurrences)
+        let count = chunks.count
+        // The chunks move to the threads: a second reference would make writing the ids
+        // copy the whole payload.
+        let results = Results(chunks.map { $0 })
+        chunks = []
+        WorkerThreads.run(count: count) { part in
+            guard var chunk = results.chunks.withLock({ $0[part].take() }) else { return }
+            chunk.fillIdentities(earlier: Array(earlier[..<part]))
+            results.chunks.withLock { $0[part] = chunk }
+        }
+        chunks = results.chunks.withLock { parts in
+            defer { parts = [] }
+            return parts.map { $0! }
+        }
+    }
+
+    /// The chunks of the input in order, read on up to `threads` threads.
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, settings: SpanInputReader.Settings, threads: Int) -> [SpanChunk] {
+        var reader = Reader(bytes: buffer)
+        reader.skipSpace()
+        if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "[") {
+            reader.index += 1
+            reader.skipSpace()
+            if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "]") {
+                reader.index += 1
+                var chunk = SpanChunk()
+                do {
+                    try JSONRecordReader.expectEnd(&reader)
+                } catch let error as JSONSyntaxError {
+                    chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+                } catch {
+                    chunk.thrown = RecordIssue(line: 1, message: "\(error)")
+                }
+                return [chunk]
+            }
+            var lines = LineCounter()
+            return [SpanInputReader.readArray(buffer, reader: &reader, lines: &lines, settings: settings)]
+        }
+        return readSequence(buffer, settings: settings, threads: threads)
+    }
+
+    /// NDJSON cut at line ends into one stretch per thread. A stretch's reading starts at a
+    /// line start, which may be inside a record spread over lines; its results are kept only
+    /// when the stretch before ended exactly where it began, else it is read again from there.
+    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, settings: SpanInputReader.Settings, threads: Int) -> [SpanChunk] {
+        var cuts = [0]
+        for part in 1..<max(threads, 1) {
+            var cut = max(buffer.count * part / threads, cuts[part - 1])
+            while cut < buffer.count && buffer[cut] != 0x0A { cut += 1 }
+            cuts.append(min(cut + 1, buffer.count))
+        }
+        cuts.append(buffer.count)
+        let bounds = cuts
+        let count = bounds.count - 1
+        let shared = SharedInput(buffer: buffer)
+        let results = Results(Array(repeating: nil, count: count))
+        WorkerThreads.run(count: count) { part in
+            let chunk = SpanInputReader.readSequence(shared.buffer, from: bounds[part], until: bounds[part + 1], settings: settings)
+            results.chunks.withLock { $0[part] = chunk }
+        }
+        var chunks: [SpanChunk] = []
+        var position = 0
+        for (part, result) in results.chunks.withLock({ $0 }).enumerated() {
+            guard var chunk = result else { continue }
+            if part > 0 && chunk.firstStart != position {
+                guard position < bounds[part + 1] else { continue }
+                chunk = SpanInputReader.readSequence(buffer, from: position, until: bounds[part + 1], settings: settings)
+            }
+            chunks.append(chunk)
+            if chunk.thrown != nil { break }
+            position = chunk.nextStart
+        }
+        return chunks
+    }
+
+    final class Results: Sendable {
+        let chunks: Mutex<[SpanChunk?]>
+        init(_ chunks: [SpanChunk?]) { self.chunks = Mutex(chunks) }
+    }
+
+    /// The input, shared read-only by the threads that read it.
+    struct SharedInput: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<UInt8>
+    }
 }

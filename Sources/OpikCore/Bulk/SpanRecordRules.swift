@@ -13,40 +13,46 @@ public enum SpanRecordRules {
         }
         var startMillis: Int64?
         for (name, value) in members where !value.isNull {
-            switch name {
-            case "id": try FieldCheck.uuid(value, line: line, field: name, version7: true)
-            case "trace_id", "parent_span_id": try FieldCheck.uuid(value, line: line, field: name, version7: false)
-            case "start_time": startMillis = try FieldCheck.time(value, line: line, field: name)
-            case "end_time": try FieldCheck.time(value, line: line, field: name)
-            case "last_updated_at": try FieldCheck.time(value, line: line, field: name, latest: FieldCheck.latestUpdate)
-            case "type": try FieldCheck.choice(value, line: line, field: name, among: SpanVocabulary.types)
-            case "source": try FieldCheck.choice(value, line: line, field: name, among: SpanVocabulary.sources)
-            case "total_estimated_cost", "ttft": try FieldCheck.number(value, line: line, field: name, minimum: 0)
-            case "project_name", "name", "model", "provider", "total_estimated_cost_version":
-                _ = try FieldCheck.string(value, line: line, field: name)
-            case "environment":
-                let text = try FieldCheck.string(value, line: line, field: name)
-                if text.count > maxEnvironment {
-                    throw RecordIssue(line: line, field: name, message: "longer than \(maxEnvironment) characters")
-                }
-            case "tags":
-                guard let tags = value.arrayValue, tags.allSatisfy({ $0.stringValue != nil }) else {
-                    throw .invalid(value, line: line, field: name, expected: "an array of strings")
-                }
-            case "usage":
-                for (key, count) in try FieldCheck.object(value, line: line, field: name) {
-                    try FieldCheck.int32(count, line: line, field: "usage.\(key)")
-                }
-            case "error_info":
-                _ = try FieldCheck.object(value, line: line, field: name)
-            default:
-                break
-            }
+            guard let field = SpanRecordField(rawValue: name) else { continue }
+            if let millis = try check(field, value, line: line) { startMillis = millis }
         }
         guard let startMillis else {
             throw RecordIssue(line: line, field: "start_time", message: "missing (every span needs a start time)")
         }
         return startMillis
+    }
+
+    /// Checks one non-null member; returns the start time of `start_time`.
+    static func check(_ field: SpanRecordField, _ value: JSONValue, line: Int) throws(RecordIssue) -> Int64? {
+        let name = field.rawValue
+        switch field {
+        case .id: try FieldCheck.uuid(value, line: line, field: name, version7: true)
+        case .traceId, .parentSpanId: try FieldCheck.uuid(value, line: line, field: name, version7: false)
+        case .startTime: return try FieldCheck.time(value, line: line, field: name)
+        case .endTime: try FieldCheck.time(value, line: line, field: name)
+        case .lastUpdatedAt: try FieldCheck.time(value, line: line, field: name, latest: FieldCheck.latestUpdate)
+        case .type: try FieldCheck.choice(value, line: line, field: name, among: SpanVocabulary.types)
+        case .source: try FieldCheck.choice(value, line: line, field: name, among: SpanVocabulary.sources)
+        case .totalEstimatedCost, .ttft: try FieldCheck.number(value, line: line, field: name, minimum: 0)
+        case .projectName, .name, .model, .provider, .totalEstimatedCostVersion:
+            _ = try FieldCheck.string(value, line: line, field: name)
+        case .environment:
+            let text = try FieldCheck.string(value, line: line, field: name)
+            if text.count > maxEnvironment {
+                throw RecordIssue(line: line, field: name, message: "longer than \(maxEnvironment) characters")
+            }
+        case .tags:
+            guard let tags = value.arrayValue, tags.allSatisfy({ $0.stringValue != nil }) else {
+                throw .invalid(value, line: line, field: name, expected: "an array of strings")
+            }
+        case .usage:
+            for (key, count) in try FieldCheck.object(value, line: line, field: name) {
+                try FieldCheck.int32(count, line: line, field: "usage.\(key)")
+            }
+        case .errorInfo:
+            _ = try FieldCheck.object(value, line: line, field: name)
+        }
+        return nil
     }
 
     static func kind(of value: JSONValue) -> String {

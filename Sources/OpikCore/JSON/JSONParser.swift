@@ -51,6 +51,9 @@ public enum JSONParser {
 struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Whether `skipSpace` has passed any white space, so a caller can tell when text is
+    /// already compact.
+    var sawSpace = false
     static let maxDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -80,7 +83,9 @@ struct Reader {
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case 0x20, 0x09, 0x0A, 0x0D:
+                index += 1
+                sawSpace = true
             default: return
             }
         }

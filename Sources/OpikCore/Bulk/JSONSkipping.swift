@@ -1,0 +1,172 @@
+/// Moving past JSON values without building them: each function accepts exactly the text the
+/// parsing function of the same kind accepts, and answers false where that one would throw
+/// (the caller parses again to learn the error).
+extension Reader {
+    mutating func skipValue(depth: Int) -> Bool {
+        guard index < bytes.count, depth < Reader.maxDepth else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return skipObject(depth: depth)
+        case UInt8(ascii: "["): return skipArray(depth: depth)
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "t"): return skipWord("true")
+        case UInt8(ascii: "f"): return skipWord("false")
+        case UInt8(ascii: "n"): return skipWord("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return skipNumber()
+        default: return false
+        }
+    }
+
+    mutating func skipWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for i in 0..<count where bytes[index + i] != word.utf8Start[i] { return false }
+        index += count
+        return true
+    }
+
+    mutating func skipObject(depth: Int) -> Bool {
+        index += 1
+        skipSpace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return true
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), skipString() else { return false }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipSpace()
+            guard skipValue(depth: depth + 1) else { return false }
+            skipSpace()
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return true
+            } else {
+                return false
+            }
+        }
+    }
+
+    mutating func skipArray(depth: Int) -> Bool {
+        index += 1
+        skipSpace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return true
+        }
+        while true {
+            skipSpace()
+            guard skipValue(depth: depth + 1) else { return false }
+            skipSpace()
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return true
+            } else {
+                return false
+            }
+        }
+    }
+
+    mutating func skipNumber() -> Bool {
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let digitsStart = index
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        let intDigits = index - digitsStart
+        if intDigits == 0 || (intDigits > 1 && bytes[digitsStart] == 0x30) { return false }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fracStart = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            if index == fracStart { return false }
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            let expStart = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            if index == expStart { return false }
+        }
+        return true
+    }
+
+    /// A string from its opening quote. The text the parser decodes is valid UTF-8 exactly
+    /// when every run of bytes between escapes is: an escape always decodes to whole
+    /// characters, so no character can straddle one.
+    mutating func skipString() -> Bool {
+        index += 1
+        var runStart = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if !ascii {
+                    guard Reader.validUTF8(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) != nil else { return false }
+                    ascii = true
+                }
+                index += 1
+                if byte == UInt8(ascii: "\"") { return true }
+                guard index < bytes.count, skipEscape() else { return false }
+                runStart = index
+            } else if byte < 0x20 {
+                return false
+            } else {
+                if byte >= 0x80 { ascii = false }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// The escape after a backslash.
+    mutating func skipEscape() -> Bool {
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return true
+        case UInt8(ascii: "u"):
+            guard let scalar = skipHex4() else { return false }
+            if scalar >= 0xD800 && scalar < 0xDC00 {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    return false
+                }
+                index += 2
+                guard let low = skipHex4(), low >= 0xDC00 && low < 0xE000 else { return false }
+                return true
+            }
+            return !(scalar >= 0xDC00 && scalar < 0xE000)
+        default:
+            return false
+        }
+    }
+
+    /// The four hex digits of a `\u` escape.
+    mutating func skipHex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+}

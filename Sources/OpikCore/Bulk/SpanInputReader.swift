@@ -1,0 +1,111 @@
+/// Reads, checks and prepares the span records of a bulk input in one pass, as
+/// `JSONRecordReader` reads them (same records, lines, issues and limits) followed by
+/// `SpanPreparation`'s checks. Most records take a quick pass that builds only the values of
+/// the checked fields and copies the record's text; any record that pass cannot vouch for is
+/// parsed in full, so issues and results are those of the full parse.
+enum SpanInputReader {
+    struct Settings: Sendable {
+        var filler: SpanChunk.Filler
+        var maxRecordBytes: Int
+    }
+
+    /// The records of an NDJSON input (values separated by white space) that begin in
+    /// `from..<limit`, reading from `from` (the start of the input or of a line).
+    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, until limit: Int, settings: Settings) -> SpanChunk {
+        var chunk = SpanChunk()
+        var reader = Reader(bytes: buffer)
+        reader.index = from
+        var lines = LineCounter(offset: from, count: 1 + newlines(in: UnsafeBufferPointer(rebasing: buffer[0..<from])))
+        reader.skipSpace()
+        chunk.firstStart = reader.index
+        chunk.payload.reserve(bytes: (limit - from) + (limit - from) / 2, records: 0)
+        while true {
+            reader.skipSpace()
+            if reader.index >= buffer.count || reader.index >= limit { break }
+            let start = reader.index
+            let line = lines.line(at: start, in: buffer)
+            do {
+                guard try readRecord(&reader, into: &chunk, line: line, depth: 0, settings: settings) else { return chunk }
+            } catch {
+                chunk.syntaxIssues.append(RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
+                while reader.index < buffer.count && buffer[reader.index] != 0x0A { reader.index += 1 }
+            }
+        }
+        chunk.nextStart = reader.index
+        return chunk
+    }
+
+    /// The records of an input that is one JSON array (the reader just past its `[`).
+    static func readArray(_ buffer: UnsafeBufferPointer<UInt8>, reader: inout Reader, lines: inout LineCounter, settings: Settings) -> SpanChunk {
+        var chunk = SpanChunk()
+        chunk.payload.reserve(bytes: buffer.count + buffer.count / 2, records: 0)
+        do {
+            while true {
+                reader.skipSpace()
+                let line = lines.line(at: reader.index, in: buffer)
+                guard try readRecord(&reader, into: &chunk, line: line, depth: 1, settings: settings) else { return chunk }
+                reader.skipSpace()
+                guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
+                if buffer[reader.index] == UInt8(ascii: ",") {
+                    reader.index += 1
+                } else if buffer[reader.index] == UInt8(ascii: "]") {
+                    reader.index += 1
+                    try JSONRecordReader.expectEnd(&reader)
+                    break
+                } else {
+                    throw reader.error("expected ',' or ']' in the array")
+                }
+            }
+        } catch let error as JSONSyntaxError {
+            chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+        } catch {
+            chunk.thrown = RecordIssue(line: 1, message: "\(error)")
+        }
+        return chunk
+    }
+
+    /// Reads one record at the reader's index and checks and adds it; false when it stops
+    /// the input (the issue is then the chunk's `thrown`).
+    static func readRecord(_ reader: inout Reader, into chunk: inout SpanChunk, line: Int, depth: Int, settings: Settings)
+        throws(JSONSyntaxError) -> Bool
+    {
+        let start = reader.index
+        reader.sawSpace = false
+        if let scan = reader.scanSpan(depth: depth, line: line) {
+            guard fits(start..<reader.index, line: line, into: &chunk, settings: settings) else { return false }
+            guard !chunk.hasIssues else { return true }
+            let text = UnsafeBufferPointer(rebasing: reader.bytes[(start + 1)..<reader.index])
+            let isCompact = !reader.sawSpace
+            chunk.add(line: line, startMillis: scan.startMillis, id: scan.id, traceId: scan.traceId,
+                      hasProject: scan.hasProject, hasUpdate: scan.hasUpdate, filler: settings.filler) { out in
+                if isCompact { out.append(contentsOf: text) } else { JSONCompactor.append(text, to: &out) }
+            }
+            return true
+        }
+        reader.index = start
+        let value: JSONValue
+        do {
+            value = try reader.parseValue(depth: depth)
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            chunk.thrown = RecordIssue(line: line, message: "\(error)")
+            return false
+        }
+        guard fits(start..<reader.index, line: line, into: &chunk, settings: settings) else { return false }
+        chunk.add(value: value, line: line, source: reader.bytes, range: start..<reader.index, filler: settings.filler)
+        return true
+    }
+
+    static func fits(_ range: Range<Int>, line: Int, into chunk: inout SpanChunk, settings: Settings) -> Bool {
+        guard range.count > settings.maxRecordBytes else { return true }
+        chunk.thrown = RecordIssue(line: line, message: "record of \(range.count) bytes is larger than the limit of \(settings.maxRecordBytes) bytes")
+        return false
+    }
+
+    static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte == 0x0A { count += 1 }
+        return count
+    }
+}
