@@ -9,9 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 spans=${1:-100000}
 runs=${RUNS:-5}
-swift build -c release --product opik >&2
-swift build -c release --product opik-test-server >&2
-bin=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product opik >&2
+swift build -c release --static-swift-stdlib --product opik-test-server >&2
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT

@@ -9,9 +9,9 @@ WORK=$(mktemp -d /tmp/opik-bench-write.XXXXXX)
 SERVER_PID=
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-swift build -c release --product opik >&2
-swift build -c release --product opik-test-server >&2
-BIN=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product opik >&2
+swift build -c release --static-swift-stdlib --product opik-test-server >&2
+BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 export HOME=$WORK OPIK_WORKSPACE=default
 
 start_server() {
