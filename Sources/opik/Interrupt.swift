@@ -8,12 +8,6 @@ enum Interrupt {
     static let flag = Atomic<Bool>(false)
 
     static func install() {
-        // A parent may have left these signals blocked; a CLI must still hear Ctrl-C.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigaddset(&unblock, SIGTERM)
-        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for signal in [SIGINT, SIGTERM] {
             var action = sigaction()
             // No SA_RESTART: a blocking wait in libcurl returns at once and sees the flag.
@@ -24,6 +18,13 @@ enum Interrupt {
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
         }
+        // A parent may have left these signals blocked; a CLI must still hear Ctrl-C. The
+        // handlers come first, so a signal already pending lands in them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     static var isSet: Bool { flag.load(ordering: .relaxed) }
