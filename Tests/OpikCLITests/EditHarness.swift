@@ -3,8 +3,7 @@ import OpikCLI
 import OpikCore
 import OpikTestSupport
 
-/// Runs the CLI in-process like `CLIHarness`, and also plays a terminal on standard input
-/// that answers confirmation questions.
+/// Fixtures of the edit command tests, and runs that answer confirmation questions.
 enum EditHarness {
     /// Ids used across the edit command tests.
     static let span = "0190b5d2-7c1e-7a3b-8f00-000000000002"
@@ -37,20 +36,8 @@ enum EditHarness {
         _ arguments: [String], transport: HTTPTransport, stdin: String = "",
         stdinIsTerminal: Bool = false, answers: Answers = Answers([]), stderrIsTerminal: Bool = false
     ) -> RunResult {
-        let (stdout, out) = OutputStream.memory()
-        let (stderr, err) = OutputStream.memory()
-        var context = Context(
-            stdout: stdout, stderr: stderr,
-            readStdin: { Array(stdin.utf8) },
-            readLine: { answers.next() },
-            environment: ["HOME": "/nonexistent-home", "OPIK_URL_OVERRIDE": "http://opik.test/api"],
-            now: { CLIHarness.now },
-            isStdoutTerminal: false, isStderrTerminal: stderrIsTerminal, isStdinTerminal: stdinIsTerminal,
-            terminalWidth: 100,
-            makeTransport: { _, _ in transport },
-            random: { 42 })
-        let status = Runner.run(arguments, context: &context, libcurlVersion: "libcurl/test")
-        return RunResult(status: status.rawValue, stdout: out.text, stderr: err.text)
+        CLIHarness.run(arguments, transport: transport, stdin: stdin, stderrIsTerminal: stderrIsTerminal,
+                       stdinIsTerminal: stdinIsTerminal, readLine: { answers.next() })
     }
 }
 

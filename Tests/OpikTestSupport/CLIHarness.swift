@@ -20,9 +20,12 @@ public enum CLIHarness {
     /// 2026-07-01T12:00:00Z, the fixed "now" of in-process tests.
     public static let now = Date(timeIntervalSince1970: 1_782_907_200)
 
+    /// `isTerminal` makes stdout and stderr terminals; `stderrIsTerminal` and
+    /// `stdinIsTerminal` set those alone, and `readLine` answers confirmation questions.
     public static func run(
         _ arguments: [String], transport: HTTPTransport, environment: [String: String] = [:],
-        stdin: String = "", isTerminal: Bool = false, width: Int = 100, home: String? = nil
+        stdin: String = "", isTerminal: Bool = false, width: Int = 100, home: String? = nil,
+        stderrIsTerminal: Bool? = nil, stdinIsTerminal: Bool = false, readLine: @escaping () -> String? = { nil }
     ) -> RunResult {
         let (stdout, out) = OutputStream.memory()
         let (stderr, err) = OutputStream.memory()
@@ -34,9 +37,10 @@ public enum CLIHarness {
         var context = Context(
             stdout: stdout, stderr: stderr,
             readStdin: { Array(stdin.utf8) },
+            readLine: readLine,
             environment: env,
             now: { now },
-            isStdoutTerminal: isTerminal, isStderrTerminal: isTerminal,
+            isStdoutTerminal: isTerminal, isStderrTerminal: stderrIsTerminal ?? isTerminal, isStdinTerminal: stdinIsTerminal,
             terminalWidth: width,
             makeTransport: { _, _ in transport },
             random: { 42 })
