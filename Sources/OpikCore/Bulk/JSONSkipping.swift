@@ -153,20 +153,8 @@ extension Reader {
 
     /// The four hex digits of a `\u` escape.
     mutating func skipHex4() -> UInt32? {
-        guard index + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
-        }
+        guard index + 4 <= bytes.count, let value = Reader.hex4(bytes, at: index) else { return nil }
+        index += 4
         return value
     }
 }

@@ -273,19 +273,23 @@ struct Reader {
     }
 
     mutating func parseHex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("invalid \\u escape") }
+        guard index + 4 <= bytes.count, let value = Reader.hex4(bytes, at: index) else { throw error("invalid \\u escape") }
+        index += 4
+        return value
+    }
+
+    /// The value of the four hex digits at `offset` (the digits of a `\\u` escape).
+    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
+        for byte in bytes[offset..<offset + 4] {
             let digit: UInt8
             switch byte {
             case 0x30...0x39: digit = byte - 0x30
             case 0x41...0x46: digit = byte - 0x41 + 10
             case 0x61...0x66: digit = byte - 0x61 + 10
-            default: throw error("invalid \\u escape")
+            default: return nil
             }
             value = value << 4 | UInt32(digit)
-            index += 1
         }
         return value
     }
