@@ -36,17 +36,8 @@ enum ConfigCommands {
         ],
         run: { invocation, context in try runSet(invocation, context: &context) })
 
-    static func resolve(_ invocation: Invocation, context: Context) -> Configuration {
-        var flags: [String: String] = [:]
-        for name in ["url", "workspace", "project", "config"] {
-            if let value = invocation.value(name) { flags[name] = value }
-        }
-        if invocation.flag("insecure") { flags["insecure"] = "" }
-        return Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
-    }
-
     static func runShow(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let configuration = resolve(invocation, context: context)
+        let configuration = Session.configuration(invocation, context: context)
         let rows: [(String, ConfigValue)] = [
             ("url", configuration.url),
             ("api_key", ConfigValue(value: configuration.apiKey.value.map(Configuration.mask), source: configuration.apiKey.source)),
@@ -72,9 +63,7 @@ enum ConfigCommands {
                 }
             }
         }
-        let notices = Notices(stderr: context.stderr, isQuiet: invocation.flag("quiet"))
-        configuration.warnings.forEach(notices.warn)
-        notices.checkPermissions(of: configuration)
+        Notices(stderr: context.stderr, isQuiet: invocation.flag("quiet")).warnAbout(configuration)
         return .success
     }
 
@@ -84,7 +73,7 @@ enum ConfigCommands {
         if key == "check_tls_certificate", !["true", "false"].contains(value.lowercased()) {
             throw OpikError.usage("invalid value '\(value)' for check_tls_certificate: expected true or false")
         }
-        let configuration = resolve(invocation, context: context)
+        let configuration = Session.configuration(invocation, context: context)
         guard let path = configuration.configPath.value else { throw OpikError.usage("no config file path") }
         var ini = IniFile(text: Files.readText(path) ?? "")
         ini.set(section: Configuration.section, key: key, value: value)

@@ -21,16 +21,10 @@ struct Session {
 
     init(_ invocation: Invocation, context: Context) throws {
         self.invocation = invocation
-        var flags: [String: String] = [:]
-        for name in ["url", "workspace", "project", "config"] {
-            if let value = invocation.value(name) { flags[name] = value }
-        }
-        if invocation.flag("insecure") { flags["insecure"] = "" }
-        configuration = Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
+        configuration = Session.configuration(invocation, context: context)
         isQuiet = invocation.flag("quiet")
         notices = Notices(stderr: context.stderr, isQuiet: isQuiet)
-        for warning in configuration.warnings { notices.warn(warning) }
-        notices.checkPermissions(of: configuration)
+        notices.warnAbout(configuration)
 
         format = try invocation.value("format").map {
             guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
@@ -50,7 +44,7 @@ struct Session {
         if !options.verifyTLS {
             notices.warn("TLS certificate verification is off; the connection can be intercepted")
         }
-        if let cacert = options.caCertificateFile, Files.readText(cacert) == nil {
+        if let cacert = options.caCertificateFile, !FileManager.default.isReadableFile(atPath: cacert) {
             throw OpikError.invalidInput("--cacert \(cacert): no such file")
         }
         clientFactory = ClientFactory(
@@ -62,6 +56,16 @@ struct Session {
         client = clientFactory.make(
             log: { line in try? stderr.write(line + "\n"); try? stderr.flush() },
             onWait: { notices.info($0) })
+    }
+
+    /// The settings from the invocation's flags, the environment and the config file.
+    static func configuration(_ invocation: Invocation, context: Context) -> Configuration {
+        var flags: [String: String] = [:]
+        for name in ["url", "workspace", "project", "config"] {
+            if let value = invocation.value(name) { flags[name] = value }
+        }
+        if invocation.flag("insecure") { flags["insecure"] = "" }
+        return Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
     }
 
     /// The project name to use (flag, env, config file or "Default Project").
@@ -95,6 +99,12 @@ final class Notices: @unchecked Sendable {
         guard !isQuiet else { return }
         try? stderr.write("opik: \(message)\n")
         try? stderr.flush()
+    }
+
+    /// The configuration's own warnings, and the permission check below.
+    func warnAbout(_ configuration: Configuration) {
+        configuration.warnings.forEach(warn)
+        checkPermissions(of: configuration)
     }
 
     /// A config file holding an API key must not be readable by others.
