@@ -13,12 +13,7 @@ struct BulkOptions {
     var isDryRun = false
 
     init(_ invocation: Invocation) throws {
-        if let text = invocation.value("parallel") {
-            guard let n = Int(text), (1...16).contains(n) else {
-                throw OpikError.usage("invalid --parallel '\(text)': expected a whole number from 1 to 16")
-            }
-            parallel = n
-        }
+        if let n = try invocation.wholeNumber("parallel", in: 1...16) { parallel = n }
         failedPath = invocation.value("failed")
         isDryRun = invocation.flag("dry-run")
     }

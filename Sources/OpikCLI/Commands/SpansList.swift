@@ -52,15 +52,13 @@ enum SpansList {
     static func plan(_ invocation: Invocation, selection: SpanSelection) throws -> Plan {
         let all = invocation.flag("all")
         var limit: Int? = 50
-        if let text = invocation.value("limit") {
-            guard let n = Int(text), n >= 1 else { throw OpikError.usage("invalid --limit '\(text)': expected a whole number of at least 1") }
+        if let n = try invocation.wholeNumber("limit", in: 1...Int.max) {
             if all { throw OpikError.usage("--limit and --all cannot be combined", hint: "use one of them") }
             limit = n
         }
         if all { limit = nil }
         var page: Int?
-        if let text = invocation.value("page") {
-            guard let n = Int(text), n >= 1 else { throw OpikError.usage("invalid --page '\(text)': expected a whole number of at least 1") }
+        if let n = try invocation.wholeNumber("page", in: 1...Int.max) {
             if all { throw OpikError.usage("--page and --all cannot be combined", hint: "--page shows one page of --limit spans") }
             page = n
         }
