@@ -2,14 +2,15 @@ import OpikCore
 
 /// The program: `run(arguments, context) -> ExitStatus`.
 public enum Runner {
-    /// Runs `arguments` (without the program name) and returns the exit status.
-    public static func run(_ arguments: [String], context: inout Context, libcurlVersion: String) -> ExitStatus {
+    /// Runs `arguments` (without the program name) and returns the exit status. The libcurl
+    /// version is asked for only by `--version`.
+    public static func run(_ arguments: [String], context: inout Context, libcurlVersion: @autoclosure () -> String) -> ExitStatus {
         let root = CommandTree.root
         do {
             let parsed = try ArgumentParser.parse(arguments, root: root)
             let invocation = parsed.invocation
             if invocation.flag("version") {
-                try context.stdout.write("opik \(OpikVersion.current) (\(libcurlVersion))\n")
+                try context.stdout.write("opik \(OpikVersion.current) (\(libcurlVersion()))\n")
                 try context.stdout.flush()
                 return .success
             }
