@@ -63,9 +63,9 @@ _opik_value_kind() {
                 --parent-span-id) echo 'none'; return 0 ;;
                 --start-time) echo 'none'; return 0 ;;
                 --end-time) echo 'none'; return 0 ;;
-                --input) echo 'none'; return 0 ;;
-                --output) echo 'none'; return 0 ;;
-                --metadata) echo 'none'; return 0 ;;
+                --input) echo 'file'; return 0 ;;
+                --output) echo 'file'; return 0 ;;
+                --metadata) echo 'file'; return 0 ;;
                 --tags) echo 'none'; return 0 ;;
                 --model) echo 'none'; return 0 ;;
                 --provider) echo 'none'; return 0 ;;

@@ -98,7 +98,7 @@ import Testing
     @Test(arguments: [
         ([String](), "opik: error: nothing to change"),
         (["--tags", "a", "--add-tag", "b"], "opik: error: --tags cannot be combined with --add-tag or --remove-tag"),
-        (["--input", "{not json"], "opik: error: invalid --input: not valid JSON"),
+        (["--input", "{not json"], "opik: error: invalid --input: not JSON"),
         (["--cost", "-1"], "opik: error: invalid --cost '-1'"),
         (["--usage", "prompt_tokens=ten"], "opik: error: invalid --usage 'prompt_tokens=ten'"),
         (["--end-time", "yesterday"], "opik: error: invalid --end-time 'yesterday'"),

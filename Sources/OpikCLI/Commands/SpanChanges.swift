@@ -30,43 +30,27 @@ struct SpanChanges {
     var isEmpty: Bool { members.isEmpty }
 
     init(_ invocation: Invocation, context: Context) throws {
-        var stdinUsed: String?
         func text(_ name: String) -> String? { invocation.value(name) }
         if let name = text("name") { members.append(("name", .string(name))) }
         if let type = text("type") { members.append(("type", .string(type))) }
         if let end = text("end-time") {
-            do {
-                members.append(("end_time", .string(TimeParser.format(try TimeParser.parse(end, now: context.now())))))
-            } catch {
-                throw OpikError.usage("invalid --end-time '\(end)': expected an RFC 3339 time such as 2026-07-01T10:00:00Z, or a duration such as 15m meaning that long ago")
-            }
+            members.append(("end_time", .string(TimeParser.format(try SpanFieldValues.time(end, option: "--end-time", now: context.now())))))
         }
-        for (flag, field) in [("input", "input"), ("output", "output"), ("metadata", "metadata")] {
-            guard let value = text(flag) else { continue }
-            if value == "-" {
-                if let other = stdinUsed {
-                    throw OpikError.usage("--\(other) and --\(flag) cannot both read standard input")
-                }
-                stdinUsed = flag
-            }
-            members.append((field, try Self.json(value, option: flag, context: context)))
+        try SpanFieldValues.checkOneStdinReader(invocation)
+        for field in ["input", "output", "metadata"] {
+            guard let value = text(field) else { continue }
+            members.append((field, try SpanFieldValues.json(value, option: field, context: context)))
         }
         try readTags(invocation)
         if let model = text("model") { members.append(("model", .string(model))) }
         if let provider = text("provider") { members.append(("provider", .string(provider))) }
-        if let usage = text("usage") { members.append(("usage", try Self.usage(usage))) }
-        if let cost = text("cost") {
-            guard let number = Double(cost), number >= 0, number.isFinite, Self.isJSONNumber(cost) else {
-                throw OpikError.usage("invalid --cost '\(cost)': expected a number of at least 0, such as 0.0012")
-            }
-            members.append(("total_estimated_cost", .number(cost)))
+        if let usage = text("usage") {
+            let value = try SpanFieldValues.usage(usage)
+            guard value.objectMembers?.isEmpty == false else { throw OpikError.usage("invalid --usage '\(usage)': no KEY=N pair") }
+            members.append(("usage", value))
         }
-        if let environment = text("environment") {
-            guard environment.count <= 150 else {
-                throw OpikError.usage("invalid --environment: \(environment.count) characters, at most 150 are allowed")
-            }
-            members.append(("environment", .string(environment)))
-        }
+        if let cost = text("cost") { members.append(("total_estimated_cost", try SpanFieldValues.cost(cost))) }
+        if let environment = text("environment") { members.append(("environment", try SpanFieldValues.environment(environment))) }
     }
 
     /// `--tags` replaces the set; `--add-tag` and `--remove-tag` edit it (API.md §5.8).
@@ -103,42 +87,6 @@ struct SpanChanges {
             throw OpikError.usage("invalid \(option): tag '\(long.prefix(20))…' is longer than 100 characters")
         }
         if tags.count > 50 { throw OpikError.usage("invalid \(option): \(tags.count) tags, at most 50 are allowed") }
-    }
-
-    /// JSON text, `@FILE` or `-` (standard input), parsed.
-    static func json(_ value: String, option: String, context: Context) throws -> JSONValue {
-        let bytes: [UInt8]
-        var source = "--\(option)"
-        if value == "-" {
-            bytes = try context.readStdin()
-            source += " (standard input)"
-        } else if value.hasPrefix("@") {
-            let path = String(value.dropFirst())
-            bytes = try Files.readBytes(path)
-            source = path
-        } else {
-            bytes = Array(value.utf8)
-        }
-        do {
-            return try JSONParser.parse(bytes: bytes)
-        } catch {
-            throw OpikError.usage("invalid \(source): not valid JSON (\(error))",
-                                  hint: "quote JSON text for the shell, e.g. --\(option) '{\"text\": \"hello\"}', or use @FILE")
-        }
-    }
-
-    /// `prompt_tokens=10,completion_tokens=5` as an object of integers.
-    static func usage(_ text: String) throws -> JSONValue {
-        var members: [(String, JSONValue)] = []
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
-            guard parts.count == 2, !parts[0].isEmpty, let count = Int32(parts[1]) else {
-                throw OpikError.usage("invalid --usage '\(text)': expected KEY=COUNT pairs such as prompt_tokens=10,completion_tokens=5")
-            }
-            members.append((parts[0], .int(Int(count))))
-        }
-        guard !members.isEmpty else { throw OpikError.usage("invalid --usage '\(text)': no KEY=COUNT pair") }
-        return .object(members)
     }
 }
 

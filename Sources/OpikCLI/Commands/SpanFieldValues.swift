@@ -1,0 +1,81 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import OpikCore
+
+/// Reads the span field values that `spans create` and `spans update` both take as flags,
+/// each checked here with the flag named in the message.
+enum SpanFieldValues {
+    /// `VALUE` of --input/--output/--metadata: JSON text, `@FILE` or `-` (standard input).
+    static func json(_ text: String, option: String, context: Context) throws -> JSONValue {
+        let bytes: [UInt8]
+        var source = "--\(option)"
+        if text == "-" {
+            bytes = try context.readStdin()
+            source += " (standard input)"
+        } else if text.hasPrefix("@") {
+            bytes = try Files.readBytes(String(text.dropFirst()))
+            source += " (\(text.dropFirst()))"
+        } else {
+            bytes = Array(text.utf8)
+        }
+        do {
+            return try JSONParser.parse(bytes: bytes)
+        } catch let error as JSONSyntaxError {
+            throw OpikError.usage("invalid \(source): not JSON (\(error))",
+                                  hint: "to send plain text, quote it as a JSON string: --\(option) '\"some text\"'")
+        }
+    }
+
+    /// At most one of --input, --output and --metadata may read standard input.
+    static func checkOneStdinReader(_ invocation: Invocation) throws {
+        let fromStdin = ["input", "output", "metadata"].filter { invocation.value($0) == "-" }
+        if fromStdin.count > 1 {
+            throw OpikError.usage("only one of --\(fromStdin.joined(separator: ", --")) can read standard input")
+        }
+    }
+
+    /// `prompt_tokens=10,completion_tokens=5` as an object of integers.
+    static func usage(_ text: String) throws -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+            guard parts.count == 2, !parts[0].isEmpty, let count = Int32(parts[1]) else {
+                throw OpikError.usage("invalid --usage '\(text)': expected KEY=N pairs with whole numbers, such as prompt_tokens=10,completion_tokens=5")
+            }
+            members.append((parts[0], .int(Int(count))))
+        }
+        return .object(members)
+    }
+
+    /// `--cost USD`: a JSON number of at least 0, kept exactly as written.
+    static func cost(_ text: String) throws -> JSONValue {
+        guard let value = try? JSONParser.parse(text), case .number = value, (value.doubleValue ?? -1) >= 0 else {
+            throw OpikError.usage("invalid --cost '\(text)': expected a number of US dollars of at least 0, such as 0.0042")
+        }
+        return value
+    }
+
+    /// `--environment NAME`, at most as long as the server allows.
+    static func environment(_ text: String) throws -> JSONValue {
+        guard text.count <= SpanRecordRules.maxEnvironment else {
+            throw OpikError.usage("invalid --environment: longer than \(SpanRecordRules.maxEnvironment) characters")
+        }
+        return .string(text)
+    }
+
+    /// `WHEN` of a time flag: RFC 3339 or a duration ago, not before 1970.
+    static func time(_ text: String, option: String, now: Date) throws -> Date {
+        do {
+            let date = try TimeParser.parse(text, now: now)
+            guard date.timeIntervalSince1970 >= 0 else { throw OpikError.usage("invalid \(option) '\(text)': the server keeps no times before 1970") }
+            return date
+        } catch let error as QueryError {
+            // The parser names the value "time"; say which flag it came from instead.
+            let why = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingSpaces } ?? error.message
+            throw OpikError.usage("invalid \(option) '\(text)': \(why)")
+        }
+    }
+}
