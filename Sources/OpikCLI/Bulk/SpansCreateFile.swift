@@ -27,14 +27,7 @@ enum SpansCreateFile {
         try SpansCreate.writeIds(accepted.map { (prepared.ids[$0], prepared.traceIds[$0]) },
                                  format: session.format, single: false, stdout: context.stdout)
         try context.stdout.flush()
-        try send.conclude(result, session: session, failedContent: { indexes in
-            var bytes: [UInt8] = []
-            for index in indexes {
-                bytes.append(contentsOf: prepared.payload.record(index))
-                bytes.append(0x0A)
-            }
-            return bytes
-        }, rerun: { "opik spans create --file \($0)" })
+        try send.conclude(result, session: session, failedContent: { prepared.payload.ndjson(of: $0) }, rerun: { "opik spans create --file \($0)" })
         return .success
     }
 }

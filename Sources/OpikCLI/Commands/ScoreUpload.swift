@@ -80,12 +80,7 @@ enum ScoreUpload {
                 for index in indexes { text += csv.rows[index].text + "\n" }
                 return Array(text.utf8)
             }
-            var bytes: [UInt8] = []
-            for index in indexes {
-                bytes.append(contentsOf: prepared.payload.record(index))
-                bytes.append(0x0A)
-            }
-            return bytes
+            return prepared.payload.ndjson(of: indexes)
         }, rerun: { "opik spans score upload \($0)" })
         return .success
     }

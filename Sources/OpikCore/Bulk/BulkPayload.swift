@@ -66,6 +66,16 @@ public struct BulkPayload: Sendable {
         }
     }
 
+    /// The records at `indexes` as NDJSON, one per line: what `--failed` receives.
+    public func ndjson(of indexes: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for index in indexes {
+            bytes.append(contentsOf: record(index))
+            bytes.append(0x0A)
+        }
+        return bytes
+    }
+
     public func record(_ index: Int) -> ArraySlice<UInt8> {
         let range = ranges[index]
         let segment = segment(at: range.lowerBound)
