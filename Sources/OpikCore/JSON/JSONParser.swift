@@ -64,10 +64,11 @@ struct Reader {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The line and column of `offset`; a byte-order mark at the start takes no column.
     func position(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        var i = 0
+        var i = startsWithByteOrderMark && offset >= 3 ? 3 : 0
         while i < offset && i < bytes.count {
             if bytes[i] == UInt8(ascii: "\n") {
                 line += 1
@@ -84,6 +85,16 @@ struct Reader {
         let at = offset ?? index
         let pos = position(of: at)
         return JSONSyntaxError(message: message, line: pos.line, column: pos.column, offset: at)
+    }
+
+    var startsWithByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// Moves past a UTF-8 byte-order mark at the start of the text, which some editors on
+    /// Windows write at the start of every file (bulk inputs accept it, as in CSV).
+    mutating func skipByteOrderMark() {
+        if index == 0 && startsWithByteOrderMark { index = 3 }
     }
 
     mutating func skipSpace() {
