@@ -55,4 +55,18 @@ import Testing
             }
         }
     }
+
+    @Test func aResponseNestedBeyondTheLimitIsACleanError() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        let id = "0190b5d2-7c1e-7a3b-8f00-000000000001"
+        let deep = String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
+        server.inject(.status(200, headers: [("Content-Type", "application/json")], body: #"{"id":"\#(id)","input":"# + deep + "}"),
+                      times: 1, pathPrefix: "/v1/private/spans/\(id)")
+        let result = try BulkSupport.run(server, ["spans", "get", id, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("opik: error: get span \(id): the response is not valid JSON (line 1, column "))
+        #expect(result.stderr.contains("nesting too deep"))
+    }
 }
