@@ -22,7 +22,10 @@ public enum Report {
             lines = ["opik: error: \(message)"]
             hint = h
         case let .server(what, status, message, h):
-            lines = ["opik: error: \(what): \(message) (HTTP \(status))"]
+            // Some messages already give the status (`HTTP 404 Not Found`, the server's own
+            // text for unknown paths, or ours for an empty body): it is not said twice.
+            let said = message.hasPrefix("HTTP \(status)")
+            lines = ["opik: error: \(what): \(message)" + (said ? "" : " (HTTP \(status))")]
             hint = h
         case let .transport(what, transportError, url):
             lines = ["opik: error: \(what): \(describe(transportError)) (\(URLQuery.decode(stripQuery(url))))"]
@@ -34,6 +37,11 @@ public enum Report {
         case let .hinted(inner, extra):
             let (innerLines, status) = describe(inner)
             return (innerLines + ["hint: \(extra)"], status)
+        case let .pointed(inner, pointer):
+            // Under the error line, before any hint, as compilers show a column.
+            let (innerLines, status) = describe(inner)
+            let shown = pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            return (Array(innerLines.prefix(1)) + shown + innerLines.dropFirst(), status)
         }
         if let hint { lines.append("hint: \(hint)") }
         return (lines, error.exitStatus)

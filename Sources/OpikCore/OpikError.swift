@@ -19,6 +19,9 @@ public enum OpikError: Error, Sendable, Equatable {
     case file(path: String, message: String)
     /// Another error with an extra hint (such as the command that resumes an export).
     indirect case hinted(OpikError, hint: String)
+    /// Another error, followed by lines that show where in the text it is: the text, then a
+    /// caret under the column at fault (`FilterError.pointer`).
+    indirect case pointed(OpikError, pointer: String)
 }
 
 extension OpikError {
@@ -42,7 +45,7 @@ extension OpikError {
         case .partial: return .partialFailure
         case .interrupted: return .interrupted
         case .file: return .usage
-        case let .hinted(inner, _): return inner.exitStatus
+        case let .hinted(inner, _), let .pointed(inner, _): return inner.exitStatus
         }
     }
 }

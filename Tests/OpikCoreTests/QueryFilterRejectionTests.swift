@@ -119,6 +119,16 @@ import Testing
         Rejection(#"type in (llm)"#, #"values need double quotes: "llm""#, 10),
         Rejection(#"type in ("llm,tool")"#, "list items cannot contain a comma", 10),
         Rejection(#"environment in ("a", "")"#, "empty list item", 22),
+        // Accepted by the server's checks, then refused or failed on (500)
+        Rejection(#"type is_empty"#, "operator 'is_empty' is not allowed on 'type' (enum); use =, !=, in or not_in", 6),
+        Rejection(#"name = "x" and type is_not_empty"#,
+                  "operator 'is_not_empty' is not allowed on 'type' (enum); use =, !=, in or not_in", 21),
+        Rejection(#"usage.total_tokens > 1.5"#, "'usage.total_tokens' takes a whole number, not 1.5", 22),
+        Rejection(#"usage.completion_tokens = 2.0"#, "'usage.completion_tokens' takes a whole number, not 2.0", 27),
+        Rejection(#"name = """#, "'=' on 'name' needs a value that is not blank", 8),
+        Rejection(#"tags != " ""#, "'!=' on 'tags' needs a value that is not blank", 9),
+        Rejection(#"environment = "  ""#, "'=' on 'environment' needs a value that is not blank", 15),
+        Rejection(#"type != """#, "'!=' on 'type' needs a value that is not blank", 9),
     ]
 
     @Test(arguments: rejections)

@@ -27,7 +27,7 @@ import Testing
             operators += lines[row].dropFirst(37).split(separator: " ")
             row += 1
         }
-        #expect(operators.map(String.init) == field.type.operators.map(\.rawValue))
+        #expect(operators.map(String.init) == field.operators.map(\.rawValue))
     }
 
     @Test func showsEveryExampleAndTheTimeOptions() {

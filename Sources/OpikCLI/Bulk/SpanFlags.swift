@@ -10,7 +10,7 @@ import OpikCore
 struct SpanFlags {
     static let options: [OptionSpec] = [
         OptionSpec("name", value: "NAME", help: "Span name."),
-        OptionSpec("type", value: "TYPE", help: "Span type (default general).", choices: SpanVocabulary.types),
+        OptionSpec("type", value: "TYPE", help: "Span type (default \(defaultType)).", choices: SpanVocabulary.types),
         OptionSpec("trace-id", value: "UUID", help: "Trace the span belongs to (a new one is made and reported when absent)."),
         OptionSpec("parent-span-id", value: "UUID", help: "Parent span."),
         OptionSpec("start-time", value: "WHEN", help: "Start: RFC 3339, or relative such as 5m (default now)."),
@@ -28,6 +28,9 @@ struct SpanFlags {
         OptionSpec("error-message", value: "TEXT", help: "Message of the error the span ended with."),
     ]
 
+    /// The type sent without --type, as the help says: the server would store none.
+    static let defaultType = "general"
+
     /// Members in the order they are sent, without `id`, `trace_id` and `start_time`.
     var members: [(String, JSONValue)] = []
     var start: Date
@@ -44,9 +47,8 @@ struct SpanFlags {
             try SpanSelection.checkUUID(id, option: "--parent-span-id")
             members.append(("parent_span_id", .string(id.lowercased())))
         }
-        for (option, field) in [("name", "name"), ("type", "type")] {
-            if let value = invocation.value(option) { members.append((field, .string(value))) }
-        }
+        if let name = invocation.value("name") { members.append(("name", .string(name))) }
+        members.append(("type", .string(invocation.value("type") ?? Self.defaultType)))
         if let text = invocation.value("end-time") {
             let end = try SpanFieldValues.time(text, option: "--end-time", now: now)
             guard end >= start else {

@@ -26,7 +26,7 @@ enum CommentGet {
         let commentId = invocation.operands[1]
         try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
         try SpanSelection.checkUUID(commentId, option: "COMMENT_ID")
-        let session = try Session(invocation, context: context)
+        let session = try Session(invocation, context: context, fieldsOf: .comment)
         let request = session.client.request("GET", "/v1/private/spans/\(spanId)/comments/\(commentId)")
         let comment: JSONValue?
         do {

@@ -24,7 +24,7 @@ enum CommentList {
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let spanId = invocation.operands[0]
         try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
-        let session = try Session(invocation, context: context)
+        let session = try Session(invocation, context: context, fieldsOf: .comment)
         guard let span = try SpanLookup.find(spanId, client: session.client) else {
             throw OpikError.notFound("span \(spanId) not found")
         }

@@ -11,8 +11,10 @@ enum ScoreUpload {
             recognised by the .csv extension or --input-format csv. Fields: id (the span id, \
             a UUIDv7), name, value (a number), and optionally reason, category_name, \
             project_name (default --project: the score must name the span's project to show \
-            on it) and source (default sdk). Every row is checked before the first request; \
-            an error names the file, line and field, the exit status is 2 and nothing is sent. \
+            on it) and source (default sdk). Every row is checked before the first request \
+            (CSV must be UTF-8; the same id and name twice is refused, the server would keep \
+            one); an error names the file, line and field, the exit status is 2 and nothing \
+            is sent. \
             Scores go out in batches of at most 1000 through PUT \
             /v1/private/spans/feedback-scores, --parallel at a time, retried when the \
             connection drops or the server is busy: a score sent twice replaces itself. If \

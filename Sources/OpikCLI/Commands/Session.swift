@@ -19,7 +19,8 @@ struct Session {
     let useColor: Bool
     let notices: Notices
 
-    init(_ invocation: Invocation, context: Context) throws {
+    /// `fieldsOf` names what the command prints, so that `--fields` is checked against it.
+    init(_ invocation: Invocation, context: Context, fieldsOf vocabulary: FieldVocabulary? = nil) throws {
         self.invocation = invocation
         configuration = Session.configuration(invocation, context: context)
         isQuiet = invocation.flag("quiet")
@@ -30,7 +31,12 @@ struct Session {
             guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
             return format
         } ?? .table
-        fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
+        do {
+            fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
+            if let vocabulary { try fields?.check(vocabulary) }
+        } catch {
+            throw OpikError.usage("\(error)")
+        }
         useColor = context.isStdoutTerminal && !invocation.flag("no-color")
             && context.environment[EnvironmentVariable.noColor.name] == nil
 

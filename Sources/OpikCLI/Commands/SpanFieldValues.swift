@@ -68,14 +68,13 @@ enum SpanFieldValues {
 
     /// `WHEN` of a time flag: RFC 3339 or a duration ago, not before 1970.
     static func time(_ text: String, option: String, now: Date) throws -> Date {
+        let date: Date
         do {
-            let date = try TimeParser.parse(text, now: now)
-            guard date.timeIntervalSince1970 >= 0 else { throw OpikError.usage("invalid \(option) '\(text)': the server keeps no times before 1970") }
-            return date
-        } catch let error as QueryError {
-            // The parser names the value "time"; say which flag it came from instead.
-            let why = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingSpaces } ?? error.message
-            throw OpikError.usage("invalid \(option) '\(text)': \(why)")
+            date = try TimeParser.parse(text, naming: option, now: now)
+        } catch {
+            throw OpikError.usage(error.description)
         }
+        guard date.timeIntervalSince1970 >= 0 else { throw OpikError.usage("invalid \(option) '\(text)': the server keeps no times before 1970") }
+        return date
     }
 }

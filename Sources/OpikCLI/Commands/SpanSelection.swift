@@ -44,7 +44,8 @@ struct SpanSelection {
             do {
                 filters += try FilterLanguage.parse(expression).map(\.json)
             } catch {
-                throw OpikError.usage("invalid --filter '\(expression)': \(error)", hint: "see 'opik help filters'")
+                throw OpikError.pointed(
+                    .usage("invalid --filter '\(expression)': \(error)", hint: "see 'opik help filters'"), pointer: error.pointer)
             }
         }
         do {

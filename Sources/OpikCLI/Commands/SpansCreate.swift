@@ -15,9 +15,11 @@ enum SpansCreate {
             (FILE - reads standard input). Every record is checked before the first request: \
             JSON syntax, UUIDs (id must be version 7), start_time present and RFC 3339, type, \
             source, cost and ttft at least 0, usage whole numbers, tags strings, environment \
-            of at most 150 characters. An error names the file, line and field; the exit \
-            status is then 2 and nothing is sent. A record without id gets a UUIDv7 derived \
-            from its start time and content, the same on every run, and likewise a trace_id; \
+            of at most 150 characters, no id given twice (the server would keep one). An \
+            error names the file, line and field (for a syntax error, the line its record \
+            starts on); the exit status is then 2 and nothing is sent. A record without id \
+            gets a UUIDv7 derived from its start time, content and project, the same on \
+            every run, and likewise a trace_id; \
             project_name defaults to --project, and last_updated_at to the time of the run. \
             Running the same command again after an interruption or a failure therefore never \
             duplicates a span. Spans go out in batches of at most 1000 spans and 16 MiB, \

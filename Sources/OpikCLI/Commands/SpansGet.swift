@@ -22,7 +22,7 @@ enum SpansGet {
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let ids = try IdList.read(invocation.operands, context: context, what: "span id")
-        let session = try Session(invocation, context: context)
+        let session = try Session(invocation, context: context, fieldsOf: .span)
         let single = ids.count == 1 && session.format == .json
         let detail = session.format == .table && context.isStdoutTerminal && session.fields == nil
         let writer = Renderer.makeWriter(

@@ -63,9 +63,8 @@ enum SpansList {
             page = n
         }
         let sorting = try invocation.value("sort").map { text in
-            do { return try SortSpec.parse(text) } catch {
-                throw OpikError.usage("invalid --sort '\(text)': \(error)")
-            }
+            // The message already names --sort and the value.
+            do { return try SortSpec.parse(text) } catch { throw OpikError.usage("\(error)") }
         }
         let after = invocation.value("after")
         if let after { try SpanSelection.checkUUID(after, option: "--after") }
@@ -81,7 +80,7 @@ enum SpansList {
     }
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let session = try Session(invocation, context: context)
+        let session = try Session(invocation, context: context, fieldsOf: .span)
         let selection = try SpanSelection(invocation, session: session, now: context.now())
         let plan = try plan(invocation, selection: selection)
         let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields)

@@ -8,10 +8,10 @@ public struct CSVRow: Sendable, Equatable {
 
 /// Reads CSV as RFC 4180 describes it: comma-separated fields, fields in double quotes may hold
 /// commas, line breaks and doubled quotes; CRLF or LF line ends; a UTF-8 byte-order mark is
-/// skipped; blank lines are ignored.
+/// skipped; blank lines are ignored. The text must be UTF-8.
 public enum CSVReader {
-    /// The header and the data rows of `bytes`. An unterminated quote or text after a closing
-    /// quote throws `RecordIssue`.
+    /// The header and the data rows of `bytes`. An unterminated quote, text after a closing
+    /// quote or a field that is not UTF-8 throws `RecordIssue`.
     public static func read(_ bytes: [UInt8]) throws(RecordIssue) -> (header: CSVRow, rows: [CSVRow])? {
         var rows: [CSVRow] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -23,6 +23,7 @@ public enum CSVReader {
             var field: [UInt8] = []
             var rowEnded = false
             while !rowEnded {
+                let fieldLine = line
                 if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
                     index += 1
                     while true {
@@ -53,7 +54,11 @@ public enum CSVReader {
                         index += 1
                     }
                 }
-                fields.append(String(decoding: field, as: UTF8.self))
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    // Decoding would put U+FFFD in place of the bytes and send that instead.
+                    throw RecordIssue(line: fieldLine, message: "invalid CSV: field \(fields.count + 1) is not valid UTF-8 text")
+                }
+                fields.append(text)
                 field.removeAll(keepingCapacity: true)
                 if index < bytes.count && bytes[index] == UInt8(ascii: ",") {
                     index += 1

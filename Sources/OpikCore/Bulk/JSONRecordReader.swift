@@ -45,6 +45,7 @@ public enum JSONRecordReader {
         var lines = LineCounter()
         var records: [SourceRecord] = []
         var issues: [RecordIssue] = []
+        reader.skipByteOrderMark()
         reader.skipSpace()
         let isArray = reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "[")
         if isArray {
@@ -65,7 +66,7 @@ public enum JSONRecordReader {
             do {
                 value = try reader.parseValue(depth: isArray ? 1 : 0)
             } catch let error as JSONSyntaxError where !isArray {
-                issues.append(RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
+                issues.append(.syntax(error, recordLine: line))
                 while reader.index < buffer.count && buffer[reader.index] != 0x0A { reader.index += 1 }
                 continue
             }

@@ -2,18 +2,72 @@
 /// parsing function of the same kind accepts, and answers false where that one would throw
 /// (the caller parses again to learn the error).
 extension Reader {
+    /// Moves past the value at `index` (at `depth` in the document), containers by an
+    /// explicit stack as `parseValue` does.
     mutating func skipValue(depth: Int) -> Bool {
-        guard index < bytes.count, depth < Reader.maxDepth else { return false }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return skipObject(depth: depth)
-        case UInt8(ascii: "["): return skipArray(depth: depth)
-        case UInt8(ascii: "\""): return skipString()
-        case UInt8(ascii: "t"): return skipWord("true")
-        case UInt8(ascii: "f"): return skipWord("false")
-        case UInt8(ascii: "n"): return skipWord("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return skipNumber()
-        default: return false
+        // Whether each open container is an object, innermost last.
+        var open: [Bool] = []
+        while true {
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                guard depth + open.count < JSONParser.maxDepth else { return false }
+                index += 1
+                skipSpace()
+                if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                } else {
+                    guard skipKey() else { return false }
+                    open.append(true)
+                    continue
+                }
+            case UInt8(ascii: "["):
+                guard depth + open.count < JSONParser.maxDepth else { return false }
+                index += 1
+                skipSpace()
+                if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                } else {
+                    open.append(false)
+                    continue
+                }
+            case UInt8(ascii: "\""): guard skipString() else { return false }
+            case UInt8(ascii: "t"): guard skipWord("true") else { return false }
+            case UInt8(ascii: "f"): guard skipWord("false") else { return false }
+            case UInt8(ascii: "n"): guard skipWord("null") else { return false }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): guard skipNumber() else { return false }
+            default: return false
+            }
+            // Close the containers the value completes, up to one that goes on.
+            while let isObject = open.last {
+                skipSpace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    if isObject {
+                        guard skipKey() else { return false }
+                    } else {
+                        skipSpace()
+                    }
+                    break
+                }
+                guard bytes[index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                index += 1
+                open.removeLast()
+            }
+            if open.isEmpty { return true }
         }
+    }
+
+    /// A member's key and colon, from the white space before the key to the value.
+    mutating func skipKey() -> Bool {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), skipString() else { return false }
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+        index += 1
+        skipSpace()
+        return true
     }
 
     mutating func skipWord(_ word: StaticString) -> Bool {
@@ -22,57 +76,6 @@ extension Reader {
         for i in 0..<count where bytes[index + i] != word.utf8Start[i] { return false }
         index += count
         return true
-    }
-
-    mutating func skipObject(depth: Int) -> Bool {
-        index += 1
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return true
-        }
-        while true {
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), skipString() else { return false }
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-            index += 1
-            skipSpace()
-            guard skipValue(depth: depth + 1) else { return false }
-            skipSpace()
-            guard index < bytes.count else { return false }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return true
-            } else {
-                return false
-            }
-        }
-    }
-
-    mutating func skipArray(depth: Int) -> Bool {
-        index += 1
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return true
-        }
-        while true {
-            skipSpace()
-            guard skipValue(depth: depth + 1) else { return false }
-            skipSpace()
-            guard index < bytes.count else { return false }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return true
-            } else {
-                return false
-            }
-        }
     }
 
     mutating func skipNumber() -> Bool {

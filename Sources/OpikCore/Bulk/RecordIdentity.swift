@@ -1,6 +1,7 @@
 /// Ids for records that come without one, the same on every run over the same input: the
 /// time part from the record's start time, the other bits from a hash of the record's compact
-/// JSON and how many identical records came before it. Re-sending an input after an
+/// JSON (after the project it goes to, when it does not name one) and how many identical
+/// records came before it. Re-sending an input after an
 /// interruption therefore overwrites spans instead of duplicating them.
 public struct RecordIdentity {
     private var occurrences: [Digest: Int] = [:]
@@ -68,11 +69,15 @@ public struct RecordIdentity {
         bytes.withUnsafeBufferPointer { digest(first: nil, $0, salt: salt) }
     }
 
-    /// The digest of `first` (when given) followed by `bytes`.
-    static func digest(first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64) -> Digest {
+    /// The digest of `prefix`, then `first` (when given), then `bytes`.
+    static func digest(prefix: [UInt8] = [], first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64) -> Digest {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
         var b: UInt64 = 0x6c62_272e_07bb_0142
         let prime: UInt64 = 0x0000_0100_0000_01B3
+        for byte in prefix {
+            a = (a ^ UInt64(byte)) &* prime
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233
+        }
         if let byte = first {
             a = (a ^ UInt64(byte)) &* prime
             b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0233

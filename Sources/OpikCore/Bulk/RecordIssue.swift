@@ -21,6 +21,18 @@ public struct RecordIssue: Error, Equatable, Sendable {
         return text + " " + message
     }
 
+    /// A syntax error in the record that starts on `recordLine`. The issue names that line:
+    /// where a record is cut short the parser notices only on a later line, and that later
+    /// line (with the column) goes in the message.
+    public static func syntax(_ error: JSONSyntaxError, recordLine: Int) -> RecordIssue {
+        guard error.line != recordLine else {
+            return RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+        }
+        return RecordIssue(
+            line: recordLine,
+            message: "invalid JSON in the record starting here: \(error.message) at line \(error.line), column \(error.column)")
+    }
+
     /// Issues from several passes over one input, in input order.
     public static func merged(_ first: [RecordIssue], _ second: [RecordIssue]) -> [RecordIssue] {
         (first + second).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)

@@ -10,6 +10,8 @@ public struct ScorePreparation: Sendable {
 
     public var payload = BulkPayload()
     public var issues: [RecordIssue] = []
+    /// Per record of the payload: its id and name, what the server stores one score under.
+    var keys: [String] = []
 
     /// From JSON or NDJSON records.
     public init(records: [SourceRecord], projectName: String) {
@@ -21,6 +23,7 @@ public struct ScorePreparation: Sendable {
             let known = members.filter { Self.fields.contains($0.0) && !$0.1.isNull }
             add(known, line: record.line, projectName: projectName)
         }
+        refuseDuplicates()
     }
 
     /// From CSV with a header naming the fields; empty cells count as absent. Many rows are
@@ -33,6 +36,7 @@ public struct ScorePreparation: Sendable {
         let threads = max(1, min(threads ?? (rows.count >= 20_000 ? WorkerThreads.processorCount : 1), rows.count))
         guard threads > 1 else {
             addRows(rows[...], header: header, projectName: projectName)
+            refuseDuplicates()
             return
         }
         let parts = Parts(count: threads)
@@ -45,7 +49,15 @@ public struct ScorePreparation: Sendable {
             guard let part else { continue }
             issues += part.issues
             payload.append(contentsOf: part.payload)
+            keys += part.keys
         }
+        refuseDuplicates()
+    }
+
+    /// Adds an issue for every score with the id and name of an earlier one.
+    mutating func refuseDuplicates() {
+        let duplicates = DuplicateKeys.issues(keys: keys, lines: payload.lines, field: "id", described: "id and name")
+        issues = RecordIssue.merged(issues, duplicates)
     }
 
     private init() {}
@@ -99,6 +111,12 @@ public struct ScorePreparation: Sendable {
             }
         }
         payload.append(line: line) { JSONWriter.write(.object(item), into: &$0, indent: nil) }
+        keys.append(Self.key(id: value["id"]?.stringValue ?? "", name: value["name"]?.stringValue ?? ""))
+    }
+
+    /// What the server stores a score under: the span id (in any case) and the name.
+    static func key(id: String, name: String) -> String {
+        String(id.lowercased()) + "\n" + name
     }
 
     static func check(_ value: JSONValue, line: Int) throws(RecordIssue) {

@@ -36,8 +36,13 @@ struct SpanChunk: Sendable {
     struct Filler: Sendable {
         var projectMember: [UInt8] = []
         var updateMember: [UInt8] = []
+        /// What the digest of a record without `project_name` starts with: the project it goes
+        /// to, then 0xFF (never a byte of UTF-8 text), so that one file sent to two projects
+        /// makes two sets of spans and traces.
+        var projectDigestPrefix: [UInt8] = []
 
         init(projectName: String, lastUpdatedAt: String) {
+            projectDigestPrefix = Array(projectName.utf8) + [0xFF]
             JSONWriter.writeString("project_name", into: &projectMember)
             projectMember.append(UInt8(ascii: ":"))
             JSONWriter.writeString(projectName, into: &projectMember)
@@ -85,12 +90,14 @@ struct SpanChunk: Sendable {
             body(&out)
         }
         if id == nil || traceId == nil {
-            // The digest is of the record's own compact text, `{` included.
+            // The digest is of the record's own compact text, `{` included, after the project
+            // it is sent to when the text does not name one.
             let record = payload.ranges[payload.count - 1]
             identity.idOffset = idOffset.map { record.lowerBound + $0 }
             identity.traceOffset = traceOffset.map { record.lowerBound + $0 }
+            let prefix = hasProject ? [] : filler.projectDigestPrefix
             identity.digest = payload.withBytes((record.lowerBound + bodyStart)..<record.upperBound) {
-                RecordIdentity.digest(first: UInt8(ascii: "{"), $0, salt: 0)
+                RecordIdentity.digest(prefix: prefix, first: UInt8(ascii: "{"), $0, salt: 0)
             }
             identity.occurrence = occurrences[identity.digest, default: 0]
             occurrences[identity.digest] = identity.occurrence + 1

@@ -15,6 +15,7 @@ enum SpanInputReader {
         var chunk = SpanChunk()
         var reader = Reader(bytes: buffer)
         reader.index = from
+        reader.skipByteOrderMark()
         var lines = LineCounter(offset: from, count: 1 + newlines(in: UnsafeBufferPointer(rebasing: buffer[0..<from])))
         reader.skipSpace()
         chunk.firstStart = reader.index
@@ -27,7 +28,7 @@ enum SpanInputReader {
             do {
                 guard try readRecord(&reader, into: &chunk, line: line, depth: 0, settings: settings) else { return chunk }
             } catch {
-                chunk.syntaxIssues.append(RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
+                chunk.syntaxIssues.append(.syntax(error, recordLine: line))
                 while reader.index < buffer.count && buffer[reader.index] != 0x0A { reader.index += 1 }
             }
         }

@@ -28,7 +28,8 @@ public struct SpanPreparation: Sendable {
             syntaxIssues += chunk.syntaxIssues
             issues += chunk.issues
         }
-        issues = RecordIssue.merged(syntaxIssues, issues)
+        let duplicates = Self.duplicateIds(chunks.flatMap(\.ids), lines: chunks.flatMap(\.payload.lines))
+        issues = RecordIssue.merged(RecordIssue.merged(syntaxIssues, issues), duplicates)
         guard issues.isEmpty else { return }
         Self.fillIdentities(&chunks)
         for chunk in chunks {
@@ -50,12 +51,17 @@ public struct SpanPreparation: Sendable {
             }
         }
         if let source { source.withUnsafeBufferPointer { add($0) } } else { add(nil) }
-        issues = chunk.issues
+        issues = RecordIssue.merged(chunk.issues, Self.duplicateIds(chunk.ids, lines: chunk.payload.lines))
         guard issues.isEmpty else { return }
         chunk.fillIdentities(earlier: [])
         payload = chunk.payload
         ids = chunk.ids
         traceIds = chunk.traceIds
+    }
+
+    /// Records given the same `id` (before generated ids are filled in, which are empty).
+    static func duplicateIds(_ ids: [String], lines: [Int]) -> [RecordIssue] {
+        DuplicateKeys.issues(keys: ids.map { $0.isEmpty ? nil : $0.lowercased() }, lines: lines, field: "id", described: "id")
     }
 
     /// Fills in the generated ids of every chunk, one thread per chunk.
@@ -80,6 +86,7 @@ public struct SpanPreparation: Sendable {
     /// The chunks of the input in order, read on up to `threads` threads.
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, settings: SpanInputReader.Settings, threads: Int) -> [SpanChunk] {
         var reader = Reader(bytes: buffer)
+        reader.skipByteOrderMark()
         reader.skipSpace()
         if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "[") {
             reader.index += 1

@@ -11,6 +11,13 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// Parses JSON text into `JSONValue`, keeping key order and number text.
 public enum JSONParser {
+    /// How many containers may nest; deeper text is a syntax error ("nesting too deep"). The
+    /// server accepts request bodies nested 1000 levels (see docs/SERVER.md), and what it
+    /// sends back wraps those values in a few more (a page, a batch, a span), so the limit
+    /// leaves room above 1000. Nothing that walks a `JSONValue` recurses per level, except
+    /// the release of a value, which stays shallow enough at this depth for any thread.
+    public static let maxDepth = 1100
+
     /// Parses one complete JSON document; trailing non-space text is an error.
     public static func parse(_ text: String) throws -> JSONValue {
         var copy = text
@@ -54,14 +61,14 @@ struct Reader {
     /// Whether `skipSpace` has passed any white space, so a caller can tell when text is
     /// already compact.
     var sawSpace = false
-    static let maxDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The line and column of `offset`; a byte-order mark at the start takes no column.
     func position(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        var i = 0
+        var i = startsWithByteOrderMark && offset >= 3 ? 3 : 0
         while i < offset && i < bytes.count {
             if bytes[i] == UInt8(ascii: "\n") {
                 line += 1
@@ -80,6 +87,16 @@ struct Reader {
         return JSONSyntaxError(message: message, line: pos.line, column: pos.column, offset: at)
     }
 
+    var startsWithByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// Moves past a UTF-8 byte-order mark at the start of the text, which some editors on
+    /// Windows write at the start of every file (bulk inputs accept it, as in CSV).
+    mutating func skipByteOrderMark() {
+        if index == 0 && startsWithByteOrderMark { index = 3 }
+    }
+
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -91,12 +108,69 @@ struct Reader {
         }
     }
 
+    /// The value at `index`, whose depth in the whole document is `depth`. Containers are
+    /// parsed with an explicit stack rather than by recursion, so nesting costs heap, not
+    /// stack, on every thread.
     mutating func parseValue(depth: Int) throws -> JSONValue {
+        var open: [OpenContainer] = []
+        next: while true {
+            guard var value = try startValue(depth: depth + open.count, open: &open) else { continue }
+            // The finished value goes into the containers it completes, up to one that goes on.
+            while !open.isEmpty {
+                let top = open.count - 1
+                skipSpace()
+                if open[top].isObject {
+                    open[top].members.append((open[top].key, value))
+                    guard index < bytes.count else { throw error("unexpected end of input in an object") }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        open[top].key = try parseKey()
+                        continue next
+                    }
+                    guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
+                    value = .object(open.removeLast().members)
+                } else {
+                    open[top].items.append(value)
+                    guard index < bytes.count else { throw error("unexpected end of input in an array") }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        skipSpace()
+                        continue next
+                    }
+                    guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
+                    value = .array(open.removeLast().items)
+                }
+                index += 1
+            }
+            return value
+        }
+    }
+
+    /// A scalar or an empty container at `index`, whole; or nil after opening a container
+    /// on `open`, the reader then at its first value.
+    mutating func startValue(depth: Int, open: inout [OpenContainer]) throws -> JSONValue? {
         guard index < bytes.count else { throw error("unexpected end of input") }
-        guard depth < Reader.maxDepth else { throw error("nesting too deep") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth)
-        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "{"):
+            guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
+            index += 1
+            skipSpace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object([])
+            }
+            open.append(OpenContainer(isObject: true, key: try parseKey()))
+            return nil
+        case UInt8(ascii: "["):
+            guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
+            index += 1
+            skipSpace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array([])
+            }
+            open.append(OpenContainer(isObject: false))
+            return nil
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
@@ -105,6 +179,21 @@ struct Reader {
         default:
             throw error("unexpected character '\(Reader.describe(bytes[index]))'")
         }
+    }
+
+    /// A member's key and its colon, from the white space before the key to the value.
+    mutating func parseKey() throws -> String {
+        skipSpace()
+        guard index < bytes.count else { throw error("unexpected end of input in an object") }
+        guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+        let key = try parseString()
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("expected ':' after key \"\(key)\"")
+        }
+        index += 1
+        skipSpace()
+        return key
     }
 
     static func describe(_ byte: UInt8) -> String {
@@ -119,63 +208,6 @@ struct Reader {
             throw error("invalid literal", at: start)
         }
         index += count
-    }
-
-    mutating func parseObject(depth: Int) throws -> JSONValue {
-        index += 1
-        var members: [(String, JSONValue)] = []
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
-        }
-        while true {
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of input in an object") }
-            guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-            let key = try parseString()
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after key \"\(key)\"")
-            }
-            index += 1
-            skipSpace()
-            members.append((key, try parseValue(depth: depth + 1)))
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of input in an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            } else {
-                throw error("expected ',' or '}' in an object")
-            }
-        }
-    }
-
-    mutating func parseArray(depth: Int) throws -> JSONValue {
-        index += 1
-        var items: [JSONValue] = []
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(items)
-        }
-        while true {
-            skipSpace()
-            items.append(try parseValue(depth: depth + 1))
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of input in an array") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            } else {
-                throw error("expected ',' or ']' in an array")
-            }
-        }
     }
 
     mutating func parseNumber() throws -> String {
@@ -203,105 +235,13 @@ struct Reader {
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
+}
 
-    mutating func parseString() throws -> String {
-        let quote = index
-        index += 1
-        let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                guard let string = Reader.validUTF8(text) else { throw error("invalid UTF-8 in a string", at: start) }
-                return string
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string") }
-            index += 1
-        }
-        var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                guard let text = String(validating: scratch, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string", at: start)
-                }
-                return text
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { break }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): scratch.append(0x22)
-                case UInt8(ascii: "\\"): scratch.append(0x5C)
-                case UInt8(ascii: "/"): scratch.append(0x2F)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if scalar >= 0xD800 && scalar < 0xDC00 {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw error("unpaired surrogate in a string") }
-                        index += 2
-                        let low = try parseHex4()
-                        guard low >= 0xDC00 && low < 0xE000 else { throw error("unpaired surrogate in a string") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                        throw error("unpaired surrogate in a string")
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-                    scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default:
-                    throw error("invalid escape '\\\(Reader.describe(escape))'", at: index - 2)
-                }
-            default:
-                if byte < 0x20 { throw error("control character in a string") }
-                scratch.append(byte)
-                index += 1
-            }
-        }
-        throw error("unterminated string", at: quote)
-    }
-
-    mutating func parseHex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count, let value = Reader.hex4(bytes, at: index) else { throw error("invalid \\u escape") }
-        index += 4
-        return value
-    }
-
-    /// The value of the four hex digits at `offset` (the digits of a `\\u` escape).
-    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
-        var value: UInt32 = 0
-        for byte in bytes[offset..<offset + 4] {
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        // ASCII is by far the common case and needs no validation pass.
-        var ascii = true
-        for byte in bytes where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
-    }
+/// A container the parser has opened and not yet closed.
+struct OpenContainer {
+    var isObject: Bool
+    var items: [JSONValue] = []
+    var members: [(String, JSONValue)] = []
+    /// The key whose value is being read, in an object.
+    var key = ""
 }

@@ -10,17 +10,28 @@ public enum JSONValue: Sendable, Equatable {
     /// Members in document order. Duplicate keys are kept as received.
     case object([(String, JSONValue)])
 
+    /// Compares pairs from a work list rather than by recursion, so nesting costs heap, not stack.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: return false
+        var pending = [(lhs, rhs)]
+        while let (a, b) = pending.popLast() {
+            switch (a, b) {
+            case (.null, .null): continue
+            case let (.bool(x), .bool(y)): guard x == y else { return false }
+            case let (.number(x), .number(y)): guard x == y else { return false }
+            case let (.string(x), .string(y)): guard x == y else { return false }
+            case let (.array(x), .array(y)):
+                guard x.count == y.count else { return false }
+                pending.append(contentsOf: zip(x, y))
+            case let (.object(x), .object(y)):
+                guard x.count == y.count else { return false }
+                for (m, n) in zip(x, y) {
+                    guard m.0 == n.0 else { return false }
+                    pending.append((m.1, n.1))
+                }
+            default: return false
+            }
         }
+        return true
     }
 }
 

@@ -14,42 +14,54 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `value` to `out`; `indent` nil means compact.
+    /// Appends `value` to `out`; `indent` nil means compact. Containers are written from an
+    /// explicit stack rather than by recursion, so nesting costs heap, not stack.
     public static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int = 0) {
-        switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let .number(text): out.append(contentsOf: text.utf8)
-        case let .string(text): writeString(text, into: &out)
-        case let .array(items):
-            if items.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
+        var open: [OpenWrite] = []
+        var pending: JSONValue? = value
+        while true {
+            if let next = pending {
+                pending = nil
+                switch next {
+                case .null: out.append(contentsOf: "null".utf8)
+                case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+                case let .number(text): out.append(contentsOf: text.utf8)
+                case let .string(text): writeString(text, into: &out)
+                case let .array(items):
+                    if items.isEmpty {
+                        out.append(contentsOf: "[]".utf8)
+                    } else {
+                        out.append(UInt8(ascii: "["))
+                        open.append(OpenWrite(items: items))
+                    }
+                case let .object(members):
+                    if members.isEmpty {
+                        out.append(contentsOf: "{}".utf8)
+                    } else {
+                        out.append(UInt8(ascii: "{"))
+                        open.append(OpenWrite(members: members))
+                    }
+                }
             }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                write(item, into: &out, indent: indent, level: level + 1)
+            guard let top = open.last else { return }
+            let inner = level + open.count
+            if top.next < top.count {
+                if top.next > 0 { out.append(UInt8(ascii: ",")) }
+                newline(into: &out, indent: indent, level: inner)
+                if let members = top.members {
+                    writeString(members[top.next].0, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    if indent != nil { out.append(UInt8(ascii: " ")) }
+                    pending = members[top.next].1
+                } else {
+                    pending = top.items?[top.next]
+                }
+                open[open.count - 1].next += 1
+            } else {
+                newline(into: &out, indent: indent, level: inner - 1)
+                out.append(top.members == nil ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                open.removeLast()
             }
-            newline(into: &out, indent: indent, level: level)
-            out.append(UInt8(ascii: "]"))
-        case let .object(members):
-            if members.isEmpty {
-                out.append(contentsOf: "{}".utf8)
-                return
-            }
-            out.append(UInt8(ascii: "{"))
-            for (i, member) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                writeString(member.0, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(member.1, into: &out, indent: indent, level: level + 1)
-            }
-            newline(into: &out, indent: indent, level: level)
-            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -92,4 +104,13 @@ public enum JSONWriter {
             out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         }
     }
+}
+
+/// A container the writer has opened: its elements and the next one to write.
+private struct OpenWrite {
+    var items: [JSONValue]?
+    var members: [(String, JSONValue)]?
+    var next = 0
+
+    var count: Int { items?.count ?? members?.count ?? 0 }
 }

@@ -43,6 +43,8 @@ extension FilterLanguage {
                 lines += wrap("\(field.name) is one of: \(values.joined(separator: ", ")).", width: 80)
             }
         }
+        let whole = SpanField.all.filter(\.takesWholeNumbers).map(\.name)
+        if !whole.isEmpty { lines += wrap("\(QueryText.listing(whole, "and")) take whole numbers.", width: 80) }
         lines += ["", "Examples"]
         lines += examples.map { "  opik spans list -f '\($0)'" }
         lines += [
@@ -60,11 +62,12 @@ extension FilterLanguage {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// FIELD, TYPE and OPERATORS columns, one block per run of fields sharing a type.
+    /// FIELD, TYPE and OPERATORS columns, one block per run of fields sharing a type and
+    /// operators.
     static func fieldTable() -> [String] {
         var groups: [[SpanField]] = []
         for field in SpanField.all {
-            if let last = groups.last?.last, last.type == field.type {
+            if let last = groups.last?.last, last.type == field.type, last.operators == field.operators {
                 groups[groups.count - 1].append(field)
             } else {
                 groups.append([field])
@@ -78,7 +81,7 @@ extension FilterLanguage {
         for (number, group) in groups.enumerated() {
             if number > 0 { lines.append("") }
             let type = group[0].type
-            let operators = wrap(type.operators.map(\.rawValue).joined(separator: " "),
+            let operators = wrap(group[0].operators.map(\.rawValue).joined(separator: " "),
                                  width: 80 - nameWidth - typeWidth)
             for row in 0..<max(group.count, operators.count) {
                 let name = row < group.count ? displayName(group[row]) : ""

@@ -76,6 +76,12 @@ extension FilterParser {
             }
             throw failure("values need double quotes: \(QueryText.doubleQuoted(text))", at: start)
         }
+        if op == .equal || op == .notEqual, [.string, .list, .enumeration].contains(type),
+            text.allSatisfy(\.isWhitespace)
+        {
+            // The server refuses blank text for these with a 400 (see docs/SERVER.md).
+            throw failure("'\(op.rawValue)' on '\(field.name)' needs a value that is not blank", at: start)
+        }
         var value = text
         switch type {
         case .dateTime:
@@ -87,6 +93,9 @@ extension FilterParser {
         case .number, .feedbackScoresNumber:
             guard FilterParser.isNumber(text) else {
                 throw failure("'\(field.name)' takes a number, not \(QueryText.doubleQuoted(text))", at: start)
+            }
+            if field.takesWholeNumbers, text.contains(".") {
+                throw failure("'\(field.name)' takes a whole number, not \(text)", at: start)
             }
         case .dictionary where op == .greaterThan || op == .lessThan:
             guard FilterParser.isNumber(text) else {

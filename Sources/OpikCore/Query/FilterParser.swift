@@ -40,8 +40,8 @@ struct FilterParser {
         skipSpaces()
         let operatorStart = index
         let op = try parseOperator(after: key.isEmpty ? field.name : "\(field.name).\(key)")
-        guard field.type.operators.contains(op) else {
-            let allowed = QueryText.listing(field.type.operators.map(\.rawValue))
+        guard field.operators.contains(op) else {
+            let allowed = QueryText.listing(field.operators.map(\.rawValue))
             throw failure("operator '\(op.rawValue)' is not allowed on '\(field.name)' (\(field.type.summary)); "
                 + "use \(allowed)", at: operatorStart)
         }

@@ -6,12 +6,24 @@ public struct SpanField: Sendable, Equatable {
     public var type: FilterFieldType
     /// The values an enum field accepts; nil when any value goes.
     public var allowedValues: [String]?
+    /// Operators the type allows that the server accepts for this field and then fails on.
+    public var refusedOperators: [FilterOperator]
+    /// Whether values must be whole numbers: the column holds integers, and the server fails
+    /// on a fraction.
+    public var takesWholeNumbers: Bool
 
-    public init(_ name: String, _ type: FilterFieldType, allowedValues: [String]? = nil) {
+    public init(_ name: String, _ type: FilterFieldType, allowedValues: [String]? = nil,
+                refusedOperators: [FilterOperator] = [], takesWholeNumbers: Bool = false)
+    {
         self.name = name
         self.type = type
         self.allowedValues = allowedValues
+        self.refusedOperators = refusedOperators
+        self.takesWholeNumbers = takesWholeNumbers
     }
+
+    /// The operators a filter on this field may use.
+    public var operators: [FilterOperator] { type.operators.filter { !refusedOperators.contains($0) } }
 
     /// Whether the field needs a `.key`: a JSON path for dictionaries, a score name for
     /// feedback scores. No other field takes one.
@@ -34,16 +46,21 @@ public struct SpanField: Sendable, Equatable {
         SpanField("total_estimated_cost", .number),
         SpanField("duration", .number),
         SpanField("ttft", .number),
-        SpanField("usage.total_tokens", .number),
-        SpanField("usage.prompt_tokens", .number),
-        SpanField("usage.completion_tokens", .number),
+        // Integer columns: a fraction (`> 1.5`) makes the server fail with a 500 (see
+        // docs/SERVER.md).
+        SpanField("usage.total_tokens", .number, takesWholeNumbers: true),
+        SpanField("usage.prompt_tokens", .number, takesWholeNumbers: true),
+        SpanField("usage.completion_tokens", .number, takesWholeNumbers: true),
         SpanField("metadata", .dictionary),
         SpanField("input_json", .dictionary),
         SpanField("output_json", .dictionary),
         SpanField("tags", .list),
         SpanField("feedback_scores", .feedbackScoresNumber),
         SpanField("error_info", .errorContainer),
-        SpanField("type", .enumeration, allowedValues: ["general", "tool", "llm", "guardrail"]),
+        // An enum column: the server accepts is_empty and is_not_empty on it, then fails with
+        // a 500 (see docs/SERVER.md); `environment` is text underneath and takes them.
+        SpanField("type", .enumeration, allowedValues: ["general", "tool", "llm", "guardrail"],
+                  refusedOperators: [.isEmpty, .isNotEmpty]),
         SpanField("environment", .enumeration),
         SpanField("source", .enumerationLegacy,
                   allowedValues: ["sdk", "experiment", "playground", "optimization", "evaluator"]),

@@ -21,7 +21,7 @@ public enum TimeParser {
     }
 
     /// `parse`, with `name` (`time`, `--since`) in the error messages.
-    static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
+    public static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
         let trimmed = QueryText.trimmed(text)
         if let seconds = durationSeconds(trimmed) {
             let date = now.addingTimeInterval(-Double(seconds))

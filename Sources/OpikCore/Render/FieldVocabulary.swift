@@ -1,0 +1,57 @@
+/// The fields a kind of record has, for checking `--fields` before anything is sent: a
+/// misspelt name would otherwise print an empty column and succeed.
+public struct FieldVocabulary: Sendable {
+    /// Top-level field names.
+    public let names: [String]
+    /// Fields holding objects whose keys vary from record to record: any dotted path below
+    /// them is accepted (`metadata.anything`, `feedback_scores.NAME`).
+    public let openFields: [String]
+    /// Dotted paths offered as suggestions besides `names` (`total_tokens` → `usage.total_tokens`).
+    public let knownPaths: [String]
+
+    public init(names: [String], openFields: [String] = [], knownPaths: [String] = []) {
+        self.names = names
+        self.openFields = openFields
+        self.knownPaths = knownPaths
+    }
+
+    /// A span as the server returns it.
+    public static let span = FieldVocabulary(
+        names: [
+            "id", "project_id", "project_name", "trace_id", "parent_span_id", "name", "type", "start_time",
+            "end_time", "input", "output", "metadata", "model", "provider", "tags", "usage", "error_info",
+            "created_at", "last_updated_at", "created_by", "last_updated_by", "feedback_scores", "comments",
+            "total_estimated_cost", "total_estimated_cost_version", "duration", "ttft", "source", "environment",
+        ],
+        openFields: ["input", "output", "metadata", "usage", "feedback_scores", "error_info"],
+        knownPaths: ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens",
+                     "error_info.exception_type", "error_info.message", "error_info.traceback"])
+
+    /// A comment on a span.
+    public static let comment = FieldVocabulary(
+        names: ["id", "text", "created_at", "last_updated_at", "created_by", "last_updated_by", "source_queue_id"])
+
+    /// Why `path` is not a field of this vocabulary, or nil when it is.
+    func problem(with path: String) -> String? {
+        let parts = FieldSelection.segments(of: path)
+        let first = parts[0]
+        guard names.contains(first) else {
+            let suggestion = knownPaths.first { $0.hasSuffix("." + path) }
+                ?? Suggest.closest(to: path, in: names + knownPaths)
+            return "unknown field '\(path)'" + QueryText.didYouMean(suggestion)
+        }
+        if parts.count > 1 && !openFields.contains(first) {
+            return "field '\(first)' has no parts: use '\(first)'"
+        }
+        return nil
+    }
+}
+
+extension FieldSelection {
+    /// Refuses a path that names no field of `vocabulary`, suggesting the likely one.
+    public func check(_ vocabulary: FieldVocabulary) throws(FieldSelectionError) {
+        for path in paths {
+            if let problem = vocabulary.problem(with: path) { throw FieldSelectionError(message: problem) }
+        }
+    }
+}
