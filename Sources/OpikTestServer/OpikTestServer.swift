@@ -8,7 +8,8 @@ import Synchronization
 public final class OpikTestServer: @unchecked Sendable {
     /// The port actually bound (useful when started with port 0).
     public let port: Int
-    /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`).
+    /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`), as the
+    /// backend serves it, and under `/api/` (`/api/v1/private/...`), as a local install serves it.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: SocketListener
@@ -129,6 +130,9 @@ public final class OpikTestServer: @unchecked Sendable {
 
     private func route(_ request: ServerRequest) -> ServerResponse {
         if request.path.hasPrefix("/test/"), let response = TestRoutes.handle(request) { return response }
+        var request = request
+        // A local install's proxy serves the backend under /api/ and strips the prefix.
+        if request.path.hasPrefix("/api/") { request.path.removeFirst("/api".count) }
         if let response = api.handle(request) { return response }
         return .error(404, "HTTP 404 Not Found")
     }

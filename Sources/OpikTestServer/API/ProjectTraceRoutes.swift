@@ -11,8 +11,7 @@ extension OpikAPI {
             // Newest project first, as the server lists them by default.
             let all = store.projectOrder.reversed().compactMap { store.projects[$0] }
                 .filter { name == nil || name!.isEmpty || $0.name.lowercased().contains(name!) }
-            let start = min(all.count, (page - 1) * size)
-            let content = all[start..<min(all.count, start + size)].map(\.json)
+            let content = all[pageRange(page: page, size: size, count: all.count)].map(\.json)
             return .json(200, .object([
                 ("page", .int(page)), ("size", .int(content.count)), ("total", .int(all.count)),
                 ("content", .array(content)),

@@ -33,6 +33,11 @@ extension SpanRecord {
                     if text.count > Self.truncationSize { value = .string(String(text.prefix(Self.truncationSize))) }
                 }
             }
+            if name == "metadata" {
+                // Added even when `metadata` itself is excluded.
+                if let enriched = withProvider(value, options) { members.append((name, enriched)) }
+                continue
+            }
             add(name, value)
         }
         for name in ["model", "provider", "tags", "usage", "error_info"] { add(name, fields[name]) }
@@ -42,10 +47,28 @@ extension SpanRecord {
         add("last_updated_by", .string(author))
         if !scores.isEmpty { add("feedback_scores", .array(mergedScores)) }
         if !comments.isEmpty { add("comments", .array(comments.map(\.json))) }
-        add("total_estimated_cost", fields["total_estimated_cost"])
-        add("total_estimated_cost_version", fields["total_estimated_cost_version"])
+        // A zero cost and a blank version read back as absent.
+        add("total_estimated_cost", fields["total_estimated_cost"].flatMap { ($0.doubleValue ?? 0) > 0 ? $0 : nil })
+        add("total_estimated_cost_version", fields["total_estimated_cost_version"].flatMap { $0.stringValue?.isEmpty == false ? $0 : nil })
         add("duration", durationMillis.map { .number(NumberText.decimal($0)) })
         for name in ["ttft", "source", "environment"] { add(name, fields[name]) }
+        return .object(members)
+    }
+
+    /// Reads put the span's provider first in `metadata` (see docs/SERVER.md): an object keeps
+    /// its members (its own `provider` wins, in first place), anything else becomes
+    /// `{"provider": …}`; no provider (or `provider` excluded) leaves it as stored.
+    private func withProvider(_ metadata: JSONValue?, _ options: SpanRenderOptions) -> JSONValue? {
+        let base = options.exclude.contains("metadata") ? nil : metadata
+        guard !options.exclude.contains("provider"), let provider = fields["provider"]?.stringValue,
+            !provider.trimmed(" \t\n").isEmpty
+        else { return base }
+        var members: [(String, JSONValue)] = [("provider", .string(provider))]
+        if case let .object(stored)? = base {
+            for (key, value) in stored {
+                if key == "provider" { members[0].1 = value } else { members.append((key, value)) }
+            }
+        }
         return .object(members)
     }
 
