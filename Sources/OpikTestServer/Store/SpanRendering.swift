@@ -23,7 +23,11 @@ extension SpanRecord {
         if let projectName = options.projectName { members.append(("project_name", .string(projectName))) }
         members.append(("project_id", .string(projectID)))
         for name in ["trace_id", "parent_span_id"] { if let value = fields[name], !value.isNull { members.append((name, value)) } }
-        for name in ["name", "type", "start_time", "end_time"] { add(name, fields[name]) }
+        // Blank names, models and providers read back as absent.
+        func nonBlank(_ name: String) -> JSONValue? {
+            fields[name].flatMap { $0.stringValue?.trimmed(" \t\n").isEmpty == true ? nil : $0 }
+        }
+        for name in ["name", "type", "start_time", "end_time"] { add(name, name == "name" ? nonBlank(name) : fields[name]) }
         for name in ["input", "output", "metadata"] {
             var value = fields[name]
             if options.truncate, let raw = value {
@@ -40,7 +44,8 @@ extension SpanRecord {
             }
             add(name, value)
         }
-        for name in ["model", "provider", "tags", "usage", "error_info"] { add(name, fields[name]) }
+        for name in ["model", "provider"] { add(name, nonBlank(name)) }
+        for name in ["tags", "usage", "error_info"] { add(name, fields[name]) }
         add("created_at", .string(createdAt))
         add("last_updated_at", .string(lastUpdatedAt))
         add("created_by", .string(author))
