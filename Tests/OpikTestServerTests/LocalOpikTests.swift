@@ -47,6 +47,21 @@ func spanBatch(_ count: Int, project: String) -> String {
         #expect(client.send("GET", "/apiv1/private/spans?project_name=demo").status == 404)
     }
 
+    @Test func traceWritesOfTheSDKAreAccepted() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        let client = RawHTTPClient(port: server.port)
+        let trace = #"{"id":"\#(traceID)","project_name":"p","name":"t","start_time":"2026-07-01T10:00:00Z"}"#
+        #expect(client.send("POST", "/api/v1/private/traces/batch", body: #"{"traces":[\#(trace)]}"#).status == 204)
+        #expect(client.send("POST", "/api/v1/private/traces/batch", body: #"{"traces":[]}"#).text
+            == #"{"errors":["traces size must be between 1 and 1000"]}"#)
+        let created = client.send("POST", "/api/v1/private/traces", body: trace)
+        #expect(created.status == 201)
+        #expect(created.header("Location")?.hasSuffix("/v1/private/traces/\(traceID)") == true)
+        #expect(client.send("PATCH", "/api/v1/private/traces/\(traceID)", body: #"{"project_name":"p","output":{}}"#).status == 204)
+        #expect(client.send("PATCH", "/api/v1/private/traces/not-a-uuid", body: "{}").status == 404)
+    }
+
     @Test(arguments: [1, 6, 9])
     func gzipRequestBodiesAreInflated(level: Int) throws {
         let server = try OpikTestServer.start()
