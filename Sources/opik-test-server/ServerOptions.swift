@@ -37,9 +37,9 @@ struct ServerOptions {
           opik spans list -p demo
 
         point the Python SDK at it (pip install opik):
-          export OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api OPIK_WORKSPACE=default
-          export OPIK_PROJECT_NAME=demo OPIK_TRACK_DISABLE=false
+          export OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api OPIK_WORKSPACE=default OPIK_PROJECT_NAME=demo
           python3 -c 'import opik; c = opik.Opik(); c.span(name="hello"); c.flush()'
+        (the SDK's trace writes are accepted but not kept: traces read back from their spans)
 
         """
 
@@ -68,8 +68,8 @@ struct ServerOptions {
                 }
                 port = number
             case "--seed-spans":
-                guard let number = Int(value), (0...1_000_000).contains(number) else {
-                    throw UsageError(message: "invalid --seed-spans '\(value)': expected a whole number from 0 to 1000000")
+                guard let number = Int(value), (0...10_000_000).contains(number) else {
+                    throw UsageError(message: "invalid --seed-spans '\(value)': expected a whole number from 0 to 10000000")
                 }
                 seedSpans = number
             case "--project":

@@ -1,6 +1,6 @@
 import Foundation
 import OpikCore
-import OpikTestServer
+@testable import OpikTestServer
 import Testing
 
 /// Compresses `bytes` with the system `gzip` (the same zlib the Python SDK uses).
@@ -85,7 +85,7 @@ func spanBatch(_ count: Int, project: String) -> String {
         #expect(echo.json?["body"]?.stringValue == "hello " + String(repeating: "world ", count: 500))
         // The server's own encoder writes stored blocks; its output must read back.
         let stored = try storedGzipRoundTrip(server)
-        #expect(stored == TestRoutesText.gzip)
+        #expect(stored == TestRoutes.gzipText)
     }
 
     @Test(arguments: [[UInt8]([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]), Array("not gzip at all, just text".utf8)])
@@ -124,10 +124,6 @@ func spanBatch(_ count: Int, project: String) -> String {
             #expect(search.status == 400)
         }
     }
-}
-
-enum TestRoutesText {
-    static let gzip = #"{"message":"hello from gzip","padding":""# + String(repeating: "abcdefghij", count: 100) + #""}"#
 }
 
 /// Fetches `/test/gzip` compressed, then posts the compressed bytes back to the echo route.

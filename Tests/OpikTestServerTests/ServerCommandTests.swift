@@ -36,7 +36,7 @@ import Testing
         (["--bogus"], "opik-test-server: error: unknown option '--bogus' (see --help)\n"),
         (["--port"], "opik-test-server: error: --port needs a value\n"),
         (["--port", "70000"], "opik-test-server: error: invalid --port '70000': expected a port number from 0 to 65535\n"),
-        (["--seed-spans=-1"], "opik-test-server: error: invalid --seed-spans '-1': expected a whole number from 0 to 1000000\n"),
+        (["--seed-spans=-1"], "opik-test-server: error: invalid --seed-spans '-1': expected a whole number from 0 to 10000000\n"),
         (["--project", " "], "opik-test-server: error: --project needs a non-blank name\n"),
         (["extra"], "opik-test-server: error: unknown option 'extra' (see --help)\n"),
     ] as [([String], String)])
