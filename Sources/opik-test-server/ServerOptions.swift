@@ -4,6 +4,7 @@ struct ServerOptions {
     var seedSpans = 200
     var project = "demo"
     var apiKey: String?
+    var logRequests = false
     var showHelp = false
 
     /// A one-line reason the command line was refused.
@@ -14,7 +15,7 @@ struct ServerOptions {
     static let help = """
         opik-test-server: a local Opik-compatible server, in memory
 
-        usage: opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY]
+        usage: opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY] [--log]
 
         Serves the Opik REST API on 127.0.0.1, both at the root (/v1/private/...) and under
         /api/ (/api/v1/private/...) as a local Opik install does, and prints
@@ -30,6 +31,7 @@ struct ServerOptions {
           --api-key KEY     require this key as the Authorization header and a workspace
                             (Comet-Workspace: default), as Comet's hosted Opik does;
                             without it no key is needed, as on a local install
+          --log             print one line per request answered: METHOD /path STATUS
           -h, --help        show this help
 
         point opik at it:
@@ -49,6 +51,10 @@ struct ServerOptions {
         while let argument = rest.popFirst() {
             if argument == "-h" || argument == "--help" {
                 showHelp = true
+                continue
+            }
+            if argument == "--log" {
+                logRequests = true
                 continue
             }
             var flag = argument

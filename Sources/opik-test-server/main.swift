@@ -1,7 +1,7 @@
 import Foundation
 import OpikTestServer
 
-// opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY]; see --help.
+// opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY] [--log]; see --help.
 func fail(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data("opik-test-server: error: \(message)\n".utf8))
     exit(status)
@@ -26,7 +26,11 @@ sigaddset(&signals, SIGTERM)
 pthread_sigmask(SIG_BLOCK, &signals, nil)
 let server: OpikTestServer
 do {
-    server = try OpikTestServer.start(port: options.port, apiKey: options.apiKey)
+    var log: (@Sendable (String) -> Void)?
+    if options.logRequests {
+        log = { @Sendable line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    }
+    server = try OpikTestServer.start(port: options.port, apiKey: options.apiKey, requestLog: log)
 } catch {
     fail("\(error)", status: 1)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OpikCore
+import Synchronization
 @testable import OpikTestServer
 import Testing
 
@@ -45,6 +46,19 @@ func spanBatch(_ count: Int, project: String) -> String {
         #expect(server.spans(project: "p").count == 2)
         #expect(client.send("GET", "/api/nope").status == 404)
         #expect(client.send("GET", "/apiv1/private/spans?project_name=demo").status == 404)
+    }
+
+    @Test func theRequestLogHasOneLinePerAnswer() throws {
+        let lines = Mutex<[String]>([])
+        let server = try OpikTestServer.start(requestLog: { line in lines.withLock { $0.append(line) } })
+        defer { server.stop() }
+        let client = RawHTTPClient(port: server.port)
+        _ = client.send("POST", "/api/v1/private/spans/batch", headers: [("Content-Encoding", "gzip")],
+                        bytes: try gzip(Array(spanBatch(1, project: "p").utf8)))
+        _ = client.send("GET", "/api/v1/private/spans/\(spanID(2))")
+        #expect(lines.withLock { $0 } == [
+            "POST /api/v1/private/spans/batch 204 (gzip body)", "GET /api/v1/private/spans/\(spanID(2)) 404",
+        ])
     }
 
     @Test func traceWritesOfTheSDKAreAccepted() throws {

@@ -26,7 +26,7 @@ import Testing
         let result = try Self.run(["--seed-spans", "3", flag])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        for text in ["usage: opik-test-server", "--port N", "--seed-spans N", "--project NAME", "--api-key KEY",
+        for text in ["usage: opik-test-server", "--port N", "--seed-spans N", "--project NAME", "--api-key KEY", "--log",
                      "lasts while it runs", "OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api", "Python SDK", "OPIK_WORKSPACE=default"] {
             #expect(result.stdout.contains(text), "help lacks \(text)")
         }
