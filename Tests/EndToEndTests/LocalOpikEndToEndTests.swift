@@ -30,4 +30,15 @@ import Testing
         #expect(server.requests.allSatisfy { $0.path.hasPrefix("/api/v1/private/") })
         #expect(server.requests.allSatisfy { $0.header("Comet-Workspace") == "default" })
     }
+
+    @Test func withAnAPIKeyABlankWorkspaceIsRefusedAs403() throws {
+        let server = try OpikTestServer.start(apiKey: "local-key")
+        defer { server.stop() }
+        server.seed(project: "demo", count: 2)
+        let env = ["OPIK_URL_OVERRIDE": server.baseURL + "/api", "OPIK_API_KEY": "local-key", "OPIK_WORKSPACE": ""]
+        let result = try BinaryRunner.run(["spans", "list", "-p", "demo"], environment: env)
+        #expect(result.status == 4)
+        #expect(result.stderr.hasPrefix("opik: error: search spans: Workspace name should be provided (HTTP 403)\n"))
+        #expect(result.stdout == "")
+    }
 }
