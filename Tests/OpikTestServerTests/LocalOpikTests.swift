@@ -97,6 +97,12 @@ func spanBatch(_ count: Int, project: String) -> String {
         let twoMembers = try gzip(Array("hello ".utf8)) + gzip(Array(String(repeating: "world ", count: 500).utf8))
         let echo = RawHTTPClient(port: server.port).send("POST", "/test/echo", headers: [("Content-Encoding", "gzip")], bytes: twoMembers)
         #expect(echo.json?["body"]?.stringValue == "hello " + String(repeating: "world ", count: 500))
+        // Optional header fields: 511 bytes of extra field, a file name and a comment.
+        var member = try gzip(Array("extra fields ok".utf8))
+        member[3] = 0x04 | 0x08 | 0x10
+        member.insert(contentsOf: [0xFF, 0x01] + [UInt8](repeating: 0, count: 511) + Array("name.json\0a comment\0".utf8), at: 10)
+        let withFields = RawHTTPClient(port: server.port).send("POST", "/test/echo", headers: [("Content-Encoding", "gzip")], bytes: member)
+        #expect(withFields.json?["body"] == "extra fields ok")
         // The server's own encoder writes stored blocks; its output must read back.
         let stored = try storedGzipRoundTrip(server)
         #expect(stored == TestRoutes.gzipText)

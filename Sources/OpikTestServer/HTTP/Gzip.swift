@@ -13,7 +13,7 @@ enum Gzip {
             var cursor = offset + 10
             if flags & 0x04 != 0 {  // FEXTRA: a length, then that many bytes
                 guard cursor + 2 <= data.count else { return nil }
-                cursor += 2 + Int(data[cursor]) | Int(data[cursor + 1]) << 8
+                cursor += 2 + (Int(data[cursor]) | Int(data[cursor + 1]) << 8)
             }
             for flag: UInt8 in [0x08, 0x10] where flags & flag != 0 {  // FNAME, FCOMMENT: zero-terminated
                 while cursor < data.count && data[cursor] != 0 { cursor += 1 }
