@@ -8,12 +8,16 @@ import Synchronization
 public final class OpikTestServer: @unchecked Sendable {
     /// The port actually bound (useful when started with port 0).
     public let port: Int
-    /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`).
+    /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`), as the
+    /// backend serves it, and under `/api/` (`/api/v1/private/...`), as a local install serves it.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private let listener: SocketListener
     let api: OpikAPI
     private let traffic = Mutex(Traffic())
+    /// Called with `METHOD /path STATUS` (and `(gzip body)` for a compressed body) after each
+    /// response, when set.
+    private let requestLog: (@Sendable (String) -> Void)?
 
     private struct Traffic {
         var requests: [RecordedRequest] = []
@@ -22,20 +26,23 @@ public final class OpikTestServer: @unchecked Sendable {
         var isStopped = false
     }
 
-    private init(listener: SocketListener, api: OpikAPI) {
+    private init(listener: SocketListener, api: OpikAPI, requestLog: (@Sendable (String) -> Void)?) {
         self.listener = listener
         self.port = listener.port
         self.api = api
+        self.requestLog = requestLog
     }
 
     /// Binds 127.0.0.1:`port` (0 picks a free port) and starts serving on background threads.
     /// With `apiKey`, API requests must send it as `Authorization`; a `Comet-Workspace` outside
-    /// `allowedWorkspaces` gets 404 "Workspace not found".
+    /// `allowedWorkspaces` gets 404 "Workspace not found". `requestLog` receives one line per
+    /// request answered (`POST /api/v1/private/spans/batch 204 (gzip body)`).
     public static func start(
-        port: UInt16 = 0, apiKey: String? = nil, allowedWorkspaces: Set<String> = ["default"]
+        port: UInt16 = 0, apiKey: String? = nil, allowedWorkspaces: Set<String> = ["default"],
+        requestLog: (@Sendable (String) -> Void)? = nil
     ) throws -> OpikTestServer {
         let api = OpikAPI(apiKey: apiKey, allowedWorkspaces: allowedWorkspaces)
-        let server = OpikTestServer(listener: try SocketListener(port: port), api: api)
+        let server = OpikTestServer(listener: try SocketListener(port: port), api: api, requestLog: requestLog)
         Thread.detachNewThread { server.acceptLoop() }
         return server
     }
@@ -123,12 +130,19 @@ public final class OpikTestServer: @unchecked Sendable {
                 response = route(request)
             }
             if request.method == "HEAD", case .bytes = response.body { response.body = .bytes([]) }
+            if let requestLog {
+                let encoding = request.header("Content-Encoding").map { " (\($0) body)" } ?? ""
+                requestLog("\(request.method) \(request.path) \(response.status)\(encoding)")
+            }
             guard writer.write(response, fault: fault, keepAlive: request.keepAlive) else { return }
         }
     }
 
     private func route(_ request: ServerRequest) -> ServerResponse {
         if request.path.hasPrefix("/test/"), let response = TestRoutes.handle(request) { return response }
+        var request = request
+        // A local install's proxy serves the backend under /api/ and strips the prefix.
+        if request.path.hasPrefix("/api/") { request.path.removeFirst("/api".count) }
         if let response = api.handle(request) { return response }
         return .error(404, "HTTP 404 Not Found")
     }

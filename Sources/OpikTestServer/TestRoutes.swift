@@ -13,7 +13,8 @@ enum TestRoutes {
             guard let target = request.queryValue("to") else { return .error(400, "query param to is required") }
             return ServerResponse(status: 302, headers: [("Location", target)])
         case "/test/bytes":
-            let count = max(0, Int(request.queryValue("n") ?? "0") ?? 0)
+            // Capped at 64 MiB, so no query can make the server allocate without bound.
+            let count = min(64 << 20, max(0, Int(request.queryValue("n") ?? "0") ?? 0))
             let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
             let bytes = (0..<count).map { alphabet[$0 % alphabet.count] }
             return ServerResponse(status: 200, headers: [("Content-Type", "application/octet-stream")], body: .bytes(bytes))

@@ -1,29 +1,21 @@
 import Foundation
 import OpikTestServer
 
-// opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY]
-var port: UInt16 = 0
-var seedSpans = 200
-var project = "demo"
-var apiKey: String?
-var arguments = CommandLine.arguments.dropFirst()
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("opik-test-server: error: \(message)\nusage: opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY]\n".utf8))
-    exit(2)
+// opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY] [--log]; see --help.
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data("opik-test-server: error: \(message)\n".utf8))
+    exit(status)
 }
-while let flag = arguments.popFirst() {
-    guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
-    switch flag {
-    case "--port":
-        guard let number = UInt16(value) else { fail("invalid port '\(value)'") }
-        port = number
-    case "--seed-spans":
-        guard let number = Int(value), number >= 0 else { fail("invalid count '\(value)'") }
-        seedSpans = number
-    case "--project": project = value
-    case "--api-key": apiKey = value
-    default: fail("unknown option '\(flag)'")
-    }
+
+let options: ServerOptions
+do {
+    options = try ServerOptions(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail(error.message, status: 2)
+}
+if options.showHelp {
+    print(ServerOptions.help, terminator: "")
+    exit(0)
 }
 // Block the stop signals before any thread starts, so sigwait below receives them.
 signal(SIGPIPE, SIG_IGN)
@@ -34,11 +26,15 @@ sigaddset(&signals, SIGTERM)
 pthread_sigmask(SIG_BLOCK, &signals, nil)
 let server: OpikTestServer
 do {
-    server = try OpikTestServer.start(port: port, apiKey: apiKey)
+    var log: (@Sendable (String) -> Void)?
+    if options.logRequests {
+        log = { @Sendable line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    }
+    server = try OpikTestServer.start(port: options.port, apiKey: options.apiKey, requestLog: log)
 } catch {
-    fail("\(error)")
+    fail("\(error)", status: 1)
 }
-server.seed(project: project, count: seedSpans, endingNear: Date())
+server.seed(project: options.project, count: options.seedSpans, endingNear: Date())
 print("listening on \(server.baseURL)")
 fflush(nil)
 var received: Int32 = 0

@@ -44,12 +44,16 @@ final class RawHTTPClient {
 
     /// Sends one request and reads its response.
     func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: String? = nil) -> RawResponse {
+        send(method, target, headers: headers, bytes: body.map { Array($0.utf8) })
+    }
+
+    /// Sends one request with a raw body (e.g. gzip-compressed) and reads its response.
+    func send(_ method: String, _ target: String, headers: [(String, String)] = [], bytes: [UInt8]?) -> RawResponse {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        let bodyBytes = Array((body ?? "").utf8)
-        if body != nil { head += "Content-Length: \(bodyBytes.count)\r\nContent-Type: application/json\r\n" }
+        if let bytes { head += "Content-Length: \(bytes.count)\r\nContent-Type: application/json\r\n" }
         head += "\r\n"
-        writeAll(Array(head.utf8) + bodyBytes)
+        writeAll(Array(head.utf8) + (bytes ?? []))
         return readResponse(method: method)
     }
 

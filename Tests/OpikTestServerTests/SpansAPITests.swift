@@ -244,8 +244,13 @@ func spanID(_ n: Int) -> String { "01900000-0000-7000-8000-" + String(n).leftPad
         defer { server.stop() }
         let client = RawHTTPClient(port: server.port)
         let path = "/v1/private/projects"
-        #expect(client.send("GET", path).text == #"{"code":401,"message":"API key should be provided"}"#)
-        #expect(client.send("GET", path, headers: [("Authorization", "wrong")]).text
+        // With authentication on, the workspace is required first (also alongside a valid key).
+        #expect(client.send("GET", path).text == #"{"code":403,"message":"Workspace name should be provided"}"#)
+        #expect(client.send("GET", "/api" + path, headers: [("Authorization", "secret")]).status == 403)
+        #expect(client.send("GET", path + "?workspace_name=default", headers: [("Authorization", "secret")]).status == 200)
+        let workspace = ("Comet-Workspace", "default")
+        #expect(client.send("GET", path, headers: [workspace]).text == #"{"code":401,"message":"API key should be provided"}"#)
+        #expect(client.send("GET", path, headers: [workspace, ("Authorization", "wrong")]).text
             == #"{"code":401,"message":"User not allowed to access workspace!"}"#)
         #expect(client.send("GET", path, headers: [("Authorization", "secret"), ("Comet-Workspace", "team")]).text
             == #"{"code":404,"message":"Workspace not found"}"#)

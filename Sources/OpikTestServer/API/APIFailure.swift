@@ -13,6 +13,13 @@ struct APIFailure: Error {
     }
 
     static let notFound = code(404, "HTTP 404 Not Found")
+
+    /// Dropwizard's answer to an unexpected exception, with a fresh log id.
+    static var internalError: APIFailure {
+        let id = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let padded = String(repeating: "0", count: 16 - id.count) + id
+        return code(500, "There was an error processing your request. It has been logged (ID \(padded)).")
+    }
     static let invalidSpanID = code(400, "Invalid UUID for id", details: "Span id must be a version 7 UUID")
 
     /// Parses a JSON body, as Jackson would reject it.

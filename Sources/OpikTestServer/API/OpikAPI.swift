@@ -44,12 +44,15 @@ final class OpikAPI: Sendable {
         return response
     }
 
+    /// With an API key the workspace is mandatory and checked first, as with authentication
+    /// enabled (see docs/SERVER.md: no workspace is a 403); without one it may be absent.
     private func authenticate(_ request: ServerRequest) -> ServerResponse? {
+        let workspace = request.header("Comet-Workspace") ?? request.queryValue("workspace_name")
         if let apiKey {
+            guard let workspace, !workspace.trimmed(" ").isEmpty else { return .error(403, "Workspace name should be provided") }
             guard let sent = request.header("Authorization") else { return .error(401, "API key should be provided") }
             guard sent == apiKey else { return .error(401, "User not allowed to access workspace!") }
         }
-        let workspace = request.header("Comet-Workspace") ?? request.queryValue("workspace_name")
         if let workspace, !allowedWorkspaces.contains(workspace) { return .error(404, "Workspace not found") }
         return nil
     }

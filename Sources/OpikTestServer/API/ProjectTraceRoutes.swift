@@ -1,6 +1,6 @@
 import OpikCore
 
-/// Project lookups and the two trace endpoints the CLI needs.
+/// Project lookups, the two trace reads the CLI needs and the trace writes the SDK sends.
 extension OpikAPI {
     static func routeProjects(_ r: ServerRequest, _ method: String, _ p: [String], _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
         switch (method, p.count, p.first ?? "") {
@@ -11,8 +11,7 @@ extension OpikAPI {
             // Newest project first, as the server lists them by default.
             let all = store.projectOrder.reversed().compactMap { store.projects[$0] }
                 .filter { name == nil || name!.isEmpty || $0.name.lowercased().contains(name!) }
-            let start = min(all.count, (page - 1) * size)
-            let content = all[start..<min(all.count, start + size)].map(\.json)
+            let content = all[pageRange(page: page, size: size, count: all.count)].map(\.json)
             return .json(200, .object([
                 ("page", .int(page)), ("size", .int(content.count)), ("total", .int(all.count)),
                 ("content", .array(content)),
@@ -37,6 +36,20 @@ extension OpikAPI {
 
     static func routeTraces(_ r: ServerRequest, _ method: String, _ p: [String], _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
         switch (method, p.count, p.first ?? "") {
+        // Trace writes are accepted and not kept (traces are read back from their spans), so
+        // that the Python SDK, which creates a trace for a span without one, can log spans.
+        case ("POST", 1, "batch"):
+            guard let items = try APIFailure.json(r)["traces"]?.arrayValue, (1...1000).contains(items.count) else {
+                throw .errors(422, "traces size must be between 1 and 1000")
+            }
+            return .empty(204)
+        case ("POST", 0, _):
+            let id = try APIFailure.json(r)["id"]?.stringValue ?? store.newID()
+            return .empty(201, headers: [("Location", location(r, "/v1/private/traces/\(id)"))])
+        case ("PATCH", 1, _) where p[0] != "batch":
+            _ = try spanID(p[0])
+            _ = try APIFailure.json(r)
+            return .empty(204)
         case ("POST", 1, "delete"):
             let body = try APIFailure.json(r)
             guard let ids = body["ids"]?.arrayValue?.compactMap(\.stringValue), (1...1000).contains(ids.count) else {

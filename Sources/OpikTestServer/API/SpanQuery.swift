@@ -44,6 +44,7 @@ struct SpanQuery {
                 switch failure {
                 case .unreadable: throw .code(400, "Invalid filters query parameter '\(text)'")
                 case let .invalid(message): throw .code(400, message)
+                case .failsInDatabase: throw .internalError
                 }
             } catch {
                 throw .code(400, "Invalid filters query parameter '\(text)'")
@@ -70,6 +71,7 @@ struct SpanQuery {
                 switch error {
                 case .unreadable: throw .code(400, "Unable to process JSON. Invalid filters \(JSONWriter.compact(json))")
                 case let .invalid(message): throw .code(400, message)
+                case .failsInDatabase: throw .internalError
                 }
             }
         }

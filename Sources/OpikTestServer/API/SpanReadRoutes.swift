@@ -39,14 +39,23 @@ extension OpikAPI {
         } else {
             ids = SpanSorting.defaultOrder(ids.map { spans[$0]! }).map(\.id)
         }
-        let start = min(ids.count, (page - 1) * size)
-        let pageIDs = ids[start..<min(ids.count, start + size)]
+        let pageIDs = ids[pageRange(page: page, size: size, count: ids.count)]
         let options = SpanRenderOptions(exclude: exclude, truncate: flag(request, "truncate"))
         let content = pageIDs.map { spans[$0]!.render(options) }
+        // A project with no spans has no sortable columns yet (see docs/SERVER.md).
+        let hasSpans = !(store.projects[query.projectID]?.spanIDs.isEmpty ?? true)
         return .json(200, .object([
             ("page", .int(page)), ("size", .int(content.count)), ("total", .int(ids.count)),
-            ("content", .array(content)), ("sortableBy", .array(sortableBy)),
+            ("content", .array(content)), ("sortableBy", .array(hasSpans ? sortableBy : [])),
         ]))
+    }
+
+    /// The indices of page `page` (from 1) of `size` items among `count`, empty past the end;
+    /// never overflows, whatever `page` and `size` are.
+    static func pageRange(page: Int, size: Int, count: Int) -> Range<Int> {
+        let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: size)
+        guard !overflow, skip < count else { return count..<count }
+        return skip..<(size >= count - skip ? count : skip + size)
     }
 
     private static func positive(_ request: ServerRequest, _ name: String, default value: Int) throws(APIFailure) -> Int {
@@ -82,7 +91,11 @@ extension OpikAPI {
         let query = try SpanQuery(body: body, store: store)
         var limit = 500
         if let value = body["limit"], !value.isNull {
-            guard let number = value.doubleValue.map({ Int($0) }) else { throw .code(400, "Unable to process JSON. Invalid limit") }
+            // Jackson reads an int (a fraction is cut off): a number outside its range is a parse error.
+            guard let double = value.doubleValue, double > -2_147_483_649, double < 2_147_483_648 else {
+                throw .code(400, "Unable to process JSON. Invalid limit")
+            }
+            let number = Int(double)
             guard number >= 1 else { throw .errors(422, "limit must be greater than or equal to 1") }
             guard number <= 2000 else { throw .errors(422, "limit must be less than or equal to 2000") }
             limit = number

@@ -34,6 +34,7 @@ extension OpikAPI {
         for name in ["trace_id", "parent_span_id"] {
             if let text = fields[name]?.stringValue { fields[name] = .string(text.lowercased()) }
         }
+        CostEstimate.create(&fields)
         let projectID = store.projectIDCreating(named: body["project_name"]?.stringValue)
         let now = Timestamp.format(micros: Timestamp.nowMicros())
         return SpanRecord(id: id, projectID: projectID, fields: fields, createdAt: now)
@@ -154,10 +155,11 @@ extension OpikAPI {
     /// Applies the non-null fields of a `SpanUpdate`; returns the 422 for a tag limit.
     static func apply(_ update: JSONValue, to span: inout SpanRecord, mergeTags: Bool) -> APIFailure? {
         for name in ["name", "type", "end_time", "input", "output", "metadata", "model", "provider", "usage",
-            "total_estimated_cost", "total_estimated_cost_version", "error_info", "ttft", "source", "environment"]
+            "error_info", "ttft", "source", "environment"]
         {
             if let value = update[name], !value.isNull { span[name] = value }
         }
+        CostEstimate.update(&span.fields, with: update)
         var tags = span["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let add = update["tags_to_add"]?.arrayValue?.compactMap(\.stringValue)
         let remove = update["tags_to_remove"]?.arrayValue?.compactMap(\.stringValue)

@@ -1,6 +1,41 @@
-/// Gzip encoding with stored (uncompressed) deflate blocks: valid gzip that any decoder
-/// accepts, without linking zlib.
+/// Gzip (RFC 1952) without linking zlib: encoding with stored (uncompressed) deflate blocks,
+/// valid gzip that any decoder accepts, and full decoding of request bodies through `Inflate`.
 enum Gzip {
+    /// Decodes one or more concatenated gzip members, checking each CRC-32 and length;
+    /// nil when the data is not valid gzip.
+    static func decode(_ data: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        var offset = 0
+        repeat {
+            guard data.count - offset >= 18, data[offset] == 0x1F, data[offset + 1] == 0x8B, data[offset + 2] == 8
+            else { return nil }
+            let flags = data[offset + 3]
+            var cursor = offset + 10
+            if flags & 0x04 != 0 {  // FEXTRA: a length, then that many bytes
+                guard cursor + 2 <= data.count else { return nil }
+                cursor += 2 + (Int(data[cursor]) | Int(data[cursor + 1]) << 8)
+            }
+            for flag: UInt8 in [0x08, 0x10] where flags & flag != 0 {  // FNAME, FCOMMENT: zero-terminated
+                while cursor < data.count && data[cursor] != 0 { cursor += 1 }
+                cursor += 1
+            }
+            if flags & 0x02 != 0 { cursor += 2 }  // FHCRC
+            guard cursor < data.count, let (member, end) = try? Inflate.decode(data, from: cursor),
+                end + 8 <= data.count
+            else { return nil }
+            let crc = readLittleEndian(data, at: end)
+            let size = readLittleEndian(data, at: end + 4)
+            guard crc == crc32(member), size == UInt32(truncatingIfNeeded: member.count) else { return nil }
+            output += member
+            offset = end + 8
+        } while offset < data.count
+        return output
+    }
+
+    private static func readLittleEndian(_ data: [UInt8], at index: Int) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(data[index + $1]) << UInt32(8 * $1) }
+    }
+
     static func encode(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
         var offset = 0

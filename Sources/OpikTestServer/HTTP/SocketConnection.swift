@@ -49,6 +49,11 @@ final class SocketConnection {
             request.body = try readExactly(length)
         }
         compact()
+        // The Python SDK gzips JSON bodies by default; the server inflates them before routing.
+        if request.header("Content-Encoding")?.trimmed(" ").lowercased() == "gzip", !request.body.isEmpty {
+            guard let plain = Gzip.decode(request.body) else { throw RequestReadError.malformed("body is not valid gzip") }
+            request.body = plain
+        }
         return request
     }
 
@@ -129,7 +134,7 @@ final class SocketConnection {
         while true {
             let sizeLine = try readLine()
             let sizeText = sizeLine.split(separator: ";").first.map { $0.trimming(" ") } ?? ""
-            guard let size = Int(sizeText, radix: 16) else { throw RequestReadError.malformed("bad chunk size") }
+            guard let size = Int(sizeText, radix: 16), size >= 0 else { throw RequestReadError.malformed("bad chunk size") }
             if size == 0 {
                 // Trailers, if any, end with an empty line.
                 while try !readLine().isEmpty {}

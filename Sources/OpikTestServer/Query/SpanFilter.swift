@@ -39,7 +39,7 @@ struct SpanFilter: Equatable {
         .DATE_TIME: ["=", "!=", ">", "<", ">=", "<="],
         .NUMBER: ["=", "!=", ">", "<", ">=", "<="],
         .DICTIONARY: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with", "is_empty", "is_not_empty"],
-        .LIST: ["=", "!=", "contains", "is_empty", "is_not_empty"],
+        .LIST: ["=", "!=", "contains", "not_contains", "is_empty", "is_not_empty"],
         .FEEDBACK_SCORES_NUMBER: ["=", "!=", ">", "<", ">=", "<=", "is_empty", "is_not_empty"],
         .ERROR_CONTAINER: ["is_empty", "is_not_empty"],
         .ENUM: ["=", "!=", "is_empty", "is_not_empty", "in", "not_in"],
@@ -52,6 +52,8 @@ struct SpanFilter: Equatable {
         case unreadable
         /// A `400 {code,message}` with this message.
         case invalid(String)
+        /// Passes validation but fails in the database: the server answers 500.
+        case failsInDatabase
     }
 
     /// Reads the JSON array form, then validates and decodes each filter as the server does.
@@ -69,7 +71,24 @@ struct SpanFilter: Equatable {
             if distinct && filters.contains(filter) { continue }
             filters.append(filter)
         }
-        return try filters.map { filter throws(Failure) in try filter.mappingCustom().validatedAndDecoded() }
+        let checked = try filters.map { filter throws(Failure) in try filter.mappingCustom().validatedAndDecoded() }
+        if checked.contains(where: \.failsInDatabase) { throw .failsInDatabase }
+        return checked
+    }
+
+    /// Filters the server validates but its database refuses (see docs/SERVER.md): emptiness
+    /// tests and unknown values on the `type` enum column, fractions on the integer usage columns.
+    var failsInDatabase: Bool {
+        if field == "type" {
+            if Self.noValueOperators.contains(op) { return true }
+            let items = ["in", "not_in"].contains(op) ? (value ?? "").split(separator: ",").map { $0.trimming(" ") }.filter { !$0.isEmpty } : [value ?? ""]
+            return !items.allSatisfy(SpanQuery.spanTypes.contains)
+        }
+        if field.hasPrefix("usage."), let value {
+            let digits = value.hasPrefix("-") ? value.dropFirst() : value[...]
+            return digits.isEmpty || !digits.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
     }
 
     private func mappingCustom() throws(Failure) -> SpanFilter {

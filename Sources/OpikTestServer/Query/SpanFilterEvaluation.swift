@@ -23,6 +23,7 @@ extension SpanFilter {
             case "=": return tags.contains(value)
             case "!=": return !tags.contains(value)
             case "contains": return tags.contains { $0.lowercased().contains(value.lowercased()) }
+            case "not_contains": return !tags.contains { $0.lowercased().contains(value.lowercased()) }
             case "is_empty": return tags.isEmpty
             default: return !tags.isEmpty
             }

@@ -13,6 +13,18 @@ struct ScoreRecord {
     var lastUpdatedAt: String
 }
 
+extension ScoreRecord {
+    /// This author's entry in `value_by_author`.
+    var authorEntry: JSONValue {
+        var entry: [(String, JSONValue)] = [("value", value)]
+        if let reason, !reason.isEmpty { entry.append(("reason", .string(reason))) }
+        if let categoryName, !categoryName.isEmpty { entry.append(("category_name", .string(categoryName))) }
+        entry.append(("source", .string(source)))
+        entry.append(("last_updated_at", .string(lastUpdatedAt)))
+        return .object(entry)
+    }
+}
+
 /// A comment on a span.
 struct CommentRecord {
     var id: String
@@ -67,7 +79,8 @@ struct SpanRecord {
         return Double(end - start) / 1000
     }
 
-    /// Scores merged per name as the server reads them: values of several authors averaged.
+    /// Scores merged per name as the server reads them: values of several authors averaged,
+    /// reasons and categories joined, and every author's own entry under `value_by_author`.
     var mergedScores: [JSONValue] {
         var names: [String] = []
         var byName: [String: [ScoreRecord]] = [:]
@@ -79,37 +92,27 @@ struct SpanRecord {
             let group = byName[name]!
             let first = group[0]
             var members: [(String, JSONValue)] = [("name", .string(name))]
-            if let category = joined(group.map(\.categoryName)) { members.append(("category_name", .string(category))) }
+            // The server joins the category column of every entry, blanks included.
+            let category = group.map { $0.categoryName ?? "" }.joined(separator: ", ")
+            if !category.isEmpty { members.append(("category_name", .string(category))) }
             if group.count == 1 {
                 members.append(("value", first.value))
             } else {
                 let sum = group.reduce(0.0) { $0 + ($1.value.doubleValue ?? 0) }
                 members.append(("value", .number(NumberText.decimal(sum / Double(group.count)))))
             }
-            if let reason = joined(group.map(\.reason)) { members.append(("reason", .string(reason))) }
+            let reason = group.count == 1
+                ? first.reason ?? ""
+                : group.map { ($0.reason ?? "").isEmpty ? "<no reason>" : $0.reason! }.joined(separator: ", ")
+            if !reason.isEmpty { members.append(("reason", .string(reason))) }
             members.append(("source", .string(first.source)))
+            members.append(("value_by_author", .object(group.map { ($0.author, $0.authorEntry) })))
             members.append(("created_at", .string(group.map(\.createdAt).min()!)))
             members.append(("last_updated_at", .string(group.map(\.lastUpdatedAt).max()!)))
-            members.append(("created_by", .string(first.author)))
-            members.append(("last_updated_by", .string(group.last!.author)))
-            if group.count > 1 {
-                members.append(("value_by_author", .object(group.map { score in
-                    var entry: [(String, JSONValue)] = [("value", score.value)]
-                    if let reason = score.reason { entry.append(("reason", .string(reason))) }
-                    if let category = score.categoryName { entry.append(("category_name", .string(category))) }
-                    entry.append(("source", .string(score.source)))
-                    entry.append(("last_updated_at", .string(score.lastUpdatedAt)))
-                    entry.append(("span_id", .string(id)))
-                    return (score.author, .object(entry))
-                })))
-            }
+            members.append(("created_by", .string(group.map(\.author).joined(separator: ", "))))
+            members.append(("last_updated_by", .string(group.map(\.author).joined(separator: ", "))))
             return .object(members)
         }
-    }
-
-    private func joined(_ values: [String?]) -> String? {
-        let present = values.compactMap { $0 }
-        return present.isEmpty ? nil : present.joined(separator: ", ")
     }
 
     /// Average score value for `name` (case-insensitive), when scored.

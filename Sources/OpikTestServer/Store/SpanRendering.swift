@@ -23,7 +23,11 @@ extension SpanRecord {
         if let projectName = options.projectName { members.append(("project_name", .string(projectName))) }
         members.append(("project_id", .string(projectID)))
         for name in ["trace_id", "parent_span_id"] { if let value = fields[name], !value.isNull { members.append((name, value)) } }
-        for name in ["name", "type", "start_time", "end_time"] { add(name, fields[name]) }
+        // Blank names, models and providers read back as absent.
+        func nonBlank(_ name: String) -> JSONValue? {
+            fields[name].flatMap { $0.stringValue?.trimmed(" \t\n").isEmpty == true ? nil : $0 }
+        }
+        for name in ["name", "type", "start_time", "end_time"] { add(name, name == "name" ? nonBlank(name) : fields[name]) }
         for name in ["input", "output", "metadata"] {
             var value = fields[name]
             if options.truncate, let raw = value {
@@ -33,19 +37,43 @@ extension SpanRecord {
                     if text.count > Self.truncationSize { value = .string(String(text.prefix(Self.truncationSize))) }
                 }
             }
+            if name == "metadata" {
+                // Added even when `metadata` itself is excluded.
+                if let enriched = withProvider(value, options) { members.append((name, enriched)) }
+                continue
+            }
             add(name, value)
         }
-        for name in ["model", "provider", "tags", "usage", "error_info"] { add(name, fields[name]) }
+        for name in ["model", "provider"] { add(name, nonBlank(name)) }
+        for name in ["tags", "usage", "error_info"] { add(name, fields[name]) }
         add("created_at", .string(createdAt))
         add("last_updated_at", .string(lastUpdatedAt))
         add("created_by", .string(author))
         add("last_updated_by", .string(author))
         if !scores.isEmpty { add("feedback_scores", .array(mergedScores)) }
         if !comments.isEmpty { add("comments", .array(comments.map(\.json))) }
-        add("total_estimated_cost", fields["total_estimated_cost"])
-        add("total_estimated_cost_version", fields["total_estimated_cost_version"])
+        // A zero cost and a blank version read back as absent.
+        add("total_estimated_cost", fields["total_estimated_cost"].flatMap { ($0.doubleValue ?? 0) > 0 ? $0 : nil })
+        add("total_estimated_cost_version", fields["total_estimated_cost_version"].flatMap { $0.stringValue?.isEmpty == false ? $0 : nil })
         add("duration", durationMillis.map { .number(NumberText.decimal($0)) })
         for name in ["ttft", "source", "environment"] { add(name, fields[name]) }
+        return .object(members)
+    }
+
+    /// Reads put the span's provider first in `metadata` (see docs/SERVER.md): an object keeps
+    /// its members (its own `provider` wins, in first place), anything else becomes
+    /// `{"provider": …}`; no provider (or `provider` excluded) leaves it as stored.
+    private func withProvider(_ metadata: JSONValue?, _ options: SpanRenderOptions) -> JSONValue? {
+        let base = options.exclude.contains("metadata") ? nil : metadata
+        guard !options.exclude.contains("provider"), let provider = fields["provider"]?.stringValue,
+            !provider.trimmed(" \t\n").isEmpty
+        else { return base }
+        var members: [(String, JSONValue)] = [("provider", .string(provider))]
+        if case let .object(stored)? = base {
+            for (key, value) in stored {
+                if key == "provider" { members[0].1 = value } else { members.append((key, value)) }
+            }
+        }
         return .object(members)
     }
 
