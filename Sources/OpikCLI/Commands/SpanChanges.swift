@@ -29,6 +29,9 @@ struct SpanChanges {
 
     var isEmpty: Bool { members.isEmpty }
 
+    /// Whether tags are added or removed (rather than replaced with --tags).
+    var editsTags: Bool { members.contains { $0.0 == "tags_to_add" || $0.0 == "tags_to_remove" } }
+
     init(_ invocation: Invocation, context: Context) throws {
         func text(_ name: String) -> String? { invocation.value(name) }
         if let name = text("name") { members.append(("name", .string(name))) }

@@ -32,7 +32,7 @@ enum SpansGet {
         if !single && !detail { try writer.begin() }
         var missing = 0
         for (index, id) in ids.enumerated() {
-            let span: JSONValue?
+            let span: JSONValue
             do {
                 span = try fetch(id, client: session.client)
             } catch let OpikError.server(_, status, _, _) where status == 404 {
@@ -40,7 +40,6 @@ enum SpansGet {
                 try? context.stderr.write("opik: error: span \(id) not found\n")
                 continue
             }
-            guard let span else { continue }
             if single {
                 try context.stdout.write(JSONWriter.pretty(session.fields?.project(span) ?? span) + "\n")
             } else if detail {
@@ -57,8 +56,15 @@ enum SpansGet {
         return missing > 0 ? .notFound : .success
     }
 
-    static func fetch(_ id: String, client: OpikClient) throws -> JSONValue? {
+    /// The span, checked to be one: any other 2xx answer (`{}`, a number, another span) is an
+    /// error naming what came, never a success.
+    static func fetch(_ id: String, client: OpikClient) throws -> JSONValue {
+        let what = "get span \(id)"
         let request = client.request("GET", "/v1/private/spans/\(id)", query: [("strip_attachments", "true")])
-        return try client.json(request, what: "get span \(id)", repetition: .safe)
+        let span = try client.json(request, what: what, repetition: .safe)
+        guard let span, span.objectMembers != nil, span["id"]?.stringValue?.lowercased() == id.lowercased() else {
+            throw client.unexpected(what, expected: "span \(id)", received: span)
+        }
+        return span
     }
 }
