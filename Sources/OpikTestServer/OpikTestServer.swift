@@ -116,6 +116,17 @@ public final class OpikTestServer: @unchecked Sendable {
                 return
             case let .status(status, headers, body):
                 response = ServerResponse(status: status, headers: headers, body: .bytes(Array(body.utf8)))
+            case let .gzipBomb(size):
+                response = ServerResponse(status: 200, headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
+                                          body: .bytes(Gzip.bomb(decompressedBytes: size)))
+            case .searchIgnoresPaging:
+                var ignoring = request
+                if let members = try? JSONParser.parse(bytes: request.body).objectMembers {
+                    var body: [UInt8] = []
+                    JSONWriter.write(.object(members.filter { $0.0 != "limit" && $0.0 != "last_retrieved_id" }), into: &body, indent: nil)
+                    ignoring.body = body
+                }
+                response = route(ignoring)
             case let .delay(seconds):
                 Thread.sleep(forTimeInterval: seconds)
                 response = route(request)
