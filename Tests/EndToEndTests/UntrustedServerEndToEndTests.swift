@@ -71,6 +71,21 @@ import Testing
         #expect(result.stderr.hasPrefix("opik: error: get span statistics: expected statistics (an object with a \"stats\" list), received '\(body)'"))
     }
 
+    @Test func otherReadsRefuseAnAnswerOfTheWrongShape() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "app", count: 1)
+        let span = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", comment = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e40"
+        server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/feedback-scores/names")
+        let names = try Self.opik(server, ["spans", "score", "names", "-p", "app"])
+        #expect(names.status == 1)
+        #expect(names.stderr.hasPrefix("opik: error: list score names: expected score names (an object with a \"scores\" list), received '{}'"))
+        server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/\(span)/comments/")
+        let got = try Self.opik(server, ["spans", "comment", "get", span, comment])
+        #expect(got.status == 1)
+        #expect(got.stderr.hasPrefix("opik: error: get comment \(comment): expected comment \(comment), received '{}'"))
+    }
+
     @Test func anExcerptMasksTheKeyAndControlCharacters() throws {
         let key = "secret-key-0123456789"
         let server = try OpikTestServer.start(apiKey: key)

@@ -16,7 +16,13 @@ enum SpansList {
             after page by id, so --all streams with flat memory and the first lines appear \
             before the last page is fetched. --sort, --search and --page use the paged list \
             endpoint instead. An --all export that stops early prints the command that \
-            resumes it with --after.
+            resumes it with --after: relative --since and --until become the instants the \
+            export used, and a CSV export continues without a second header (--no-header).
+
+            What the server sends is checked: never more than --limit spans are printed, a \
+            server that sends a span again instead of paging stops --all with status 1, and \
+            so does a streamed span over 64 MiB or any other response over 256 MiB \
+            (decompressed).
             """,
         options: SpanSelection.options + [
             OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc."),

@@ -24,7 +24,8 @@ enum SpansUpdate {
             spans that exist are changed. --add-tag and --remove-tag go through the batch \
             request even for one id, because the single-span update of released servers ignores \
             them; so the span is then always looked up. Updating the same fields again gives the \
-            same result, so failed requests are retried.
+            same result, so failed requests are retried. Standard input may hold at most \
+            1000000 ids.
             """,
         arguments: [ArgumentSpec("ID", help: "Span id (UUID); - reads ids from standard input.", variadic: true)],
         options: SpanChanges.options + SpanIdentity.options + [DryRun.option],
