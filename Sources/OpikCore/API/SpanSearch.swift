@@ -46,7 +46,8 @@ public struct SpanSearch {
         onSpan: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
         onChunkEnd: () throws -> Void = {}
     ) throws -> Int {
-        var page = Page(cursor: after)
+        // Servers write ids in lower case; a typed --after may not be.
+        var page = Page(cursor: after?.lowercased())
         var failures = 0
         defer { if let delivered = page.lastDelivered { lastId = delivered } }
         while limit.map({ page.delivered < $0 }) ?? true {
@@ -126,7 +127,7 @@ public struct SpanSearch {
 
     /// Spans come newest first, each older than the cursor; anything else would repeat spans.
     static func checkAdvance(_ id: String, cursor: String?) throws {
-        guard let cursor, id.lowercased() >= cursor.lowercased() else { return }
+        guard let cursor, id >= cursor else { return }
         throw OpikError.server(
             what: "search spans", status: 200,
             message: "the server sent span \(id) after span \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating spans",
