@@ -22,6 +22,9 @@ public enum Fault: Sendable {
     /// Serves a search as a server that ignores `limit` and `last_retrieved_id` would: its
     /// default page of 500 from the newest span on, whatever was asked.
     case searchIgnoresPaging
+    /// Sends a status line, then header lines until this many bytes are out or the client
+    /// hangs up, and closes the connection.
+    case endlessHeaders(bytes: Int)
 }
 
 /// Faults waiting for requests, consumed in the order they were injected.

@@ -114,6 +114,12 @@ public final class OpikTestServer: @unchecked Sendable {
             switch fault {
             case .closeWithoutResponse:
                 return
+            case let .endlessHeaders(total):
+                let line = Array(("X-Padding: " + String(repeating: "a", count: 1000) + "\r\n").utf8)
+                var sent = 0
+                guard connection.write(Array("HTTP/1.1 200 OK\r\n".utf8)) else { return }
+                while sent < total, connection.write(line) { sent += line.count }
+                return
             case let .status(status, headers, body):
                 response = ServerResponse(status: status, headers: headers, body: .bytes(Array(body.utf8)))
             case let .gzipBomb(size):

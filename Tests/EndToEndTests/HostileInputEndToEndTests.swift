@@ -48,6 +48,15 @@ import Testing
         #expect(result.stdout == "")
     }
 
+    @Test func headersWithoutEndEndInAnError() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.inject(.endlessHeaders(bytes: 64 << 20), pathPrefix: "/v1/private/spans/")
+        let result = try Self.limited("\"$OPIK\" spans get \(Self.id)", url: server.baseURL)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("opik: error: get span \(Self.id): the response head is larger than 256 KiB; stopped reading it (HTTP 200)\n"))
+    }
+
     @Test func endlessIdsOnStandardInputEndInAnError() throws {
         let result = try Self.limited("yes \(Self.id) | \"$OPIK\" spans update - --name x", url: "http://127.0.0.1:9")
         #expect(result.status == 2)

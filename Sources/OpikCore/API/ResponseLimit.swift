@@ -7,10 +7,14 @@ public enum ResponseLimit {
     public static let bodyBytes = 256 * 1024 * 1024
     /// One line of the search stream, that is one span.
     public static let lineBytes = 64 * 1024 * 1024
+    /// The status line and headers of a response, redirects included: below the 300 KB that
+    /// recent libcurl enforces itself, so that every libcurl gives the same error.
+    public static let headBytes = 256 * 1024
 
-    /// `256 MiB`.
+    /// `256 MiB`, `256 KiB`.
     public static func describe(_ bytes: Int) -> String {
-        bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MiB" : "\(bytes) bytes"
+        if bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
+        return bytes % 1024 == 0 ? "\(bytes / 1024) KiB" : "\(bytes) bytes"
     }
 }
 
