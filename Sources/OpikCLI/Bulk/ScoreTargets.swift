@@ -31,6 +31,7 @@ struct ScoreTargets {
                 ids.append(id)
             }
         }
+        if context.isStderrTerminal { session.notices.info("checking \(ids.count) \(ids.count == 1 ? "span" : "spans")") }
         let found = try SpanExistence(
             ids: ids, parallel: parallel, factory: session.clientFactory, context: context,
             gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet
