@@ -20,12 +20,12 @@ _opik_subcommands() {
 # Prints the options accepted at a command path, global ones included.
 _opik_options() {
     case "$1" in
-        'spans list') echo '--project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --follow --explain' ;;
+        'spans list') echo '--project-id --trace-id --type -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --no-header --follow --explain' ;;
         'spans create') echo '--name --type --trace-id --parent-span-id --start-time --end-time --input --output --metadata --tags --model --provider --usage --cost --environment --error-type --error-message --file --parallel --failed --dry-run' ;;
         'spans update') echo '--name --type --end-time --input --output --metadata --tags --add-tag --remove-tag --model --provider --usage --cost --environment --trace-id --parent-span-id --dry-run' ;;
         'spans delete') echo '--trace -y --yes --project-id --dry-run' ;;
         'spans score add') echo '--reason --category --source --dry-run' ;;
-        'spans score upload') echo '--input-format --parallel --failed --dry-run' ;;
+        'spans score upload') echo '--input-format --no-check --parallel --failed --dry-run' ;;
         'spans score delete') echo '--author --dry-run' ;;
         'spans score names') echo '--project-id --type' ;;
         'spans comment add') echo '--dry-run' ;;

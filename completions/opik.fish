@@ -210,6 +210,7 @@ complete -c opik -n '__opik_at "spans list"' -l all -d 'Every matching span, str
 complete -c opik -n '__opik_at "spans list"' -l page -x -d 'One page of --limit spans; the table footer shows the page count and total.'
 complete -c opik -n '__opik_at "spans list"' -l truncate -d 'Let the server shorten large input and output (they may then arrive as strings).'
 complete -c opik -n '__opik_at "spans list"' -l after -x -d 'Continue after this span id (exclusive): resumes an interrupted --all export.'
+complete -c opik -n '__opik_at "spans list"' -l no-header -d 'With --format csv, leave out the header row: the command that resumes a CSV export adds it.'
 complete -c opik -n '__opik_at "spans list"' -l follow -d 'After the current matches, keep printing new spans as they arrive, until Ctrl-C.'
 complete -c opik -n '__opik_at "spans list"' -l explain -d 'Print the request that would be sent, and send nothing.'
 
@@ -269,6 +270,7 @@ complete -c opik -n '__opik_at "spans score add"' -l dry-run -d 'Do every check 
 
 # opik spans score upload
 complete -c opik -n '__opik_at "spans score upload"' -l input-format -x -a 'json csv' -d 'Format of the input (default: csv for a .csv file, json otherwise). [json|csv]'
+complete -c opik -n '__opik_at "spans score upload"' -l no-check -d 'Send without looking up each span first: unknown span ids and scores under another project than the span\'s are then accepted by the server and never show.'
 complete -c opik -n '__opik_at "spans score upload"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
 complete -c opik -n '__opik_at "spans score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).'
 complete -c opik -n '__opik_at "spans score upload"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'

@@ -25,8 +25,10 @@ public struct TransportOptions: Sendable {
 public struct Context: @unchecked Sendable {
     public var stdout: OutputStream
     public var stderr: OutputStream
-    /// Reads all of standard input.
+    /// Reads all of standard input. Commands read through `StdinReader`, which is bounded.
     public var readStdin: () throws -> [UInt8]
+    /// Reads the next bytes of standard input, at most the given count; empty at its end.
+    public var readStdinPiece: (Int) throws -> [UInt8]
     /// Reads one line from standard input (for confirmations), nil at end of input.
     public var readLine: () -> String?
     public var environment: [String: String]
@@ -48,6 +50,7 @@ public struct Context: @unchecked Sendable {
     public init(
         stdout: OutputStream, stderr: OutputStream,
         readStdin: @escaping () throws -> [UInt8] = { [] },
+        readStdinPiece: ((Int) throws -> [UInt8])? = nil,
         readLine: @escaping () -> String? = { nil },
         environment: [String: String] = [:],
         now: @escaping () -> Date = { Date() },
@@ -61,6 +64,7 @@ public struct Context: @unchecked Sendable {
         self.stdout = stdout
         self.stderr = stderr
         self.readStdin = readStdin
+        self.readStdinPiece = readStdinPiece ?? StdinReader.pieces(of: readStdin)
         self.readLine = readLine
         self.environment = environment
         self.now = now

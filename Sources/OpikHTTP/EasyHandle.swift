@@ -18,6 +18,8 @@ final class EasyHandle {
     private(set) var wasInterrupted = false
     private(set) var deliveredHead: HTTPResponseHead?
     private(set) var bodyByteCount = 0
+    /// Header bytes received in this transfer, held to `ResponseLimit.headBytes`.
+    private var headByteCount = 0
 
     init() throws {
         guard let curl = curl_easy_init() else {
@@ -47,6 +49,7 @@ final class EasyHandle {
         wasInterrupted = false
         deliveredHead = nil
         bodyByteCount = 0
+        headByteCount = 0
         try installCallbacks()
     }
 
@@ -191,6 +194,12 @@ final class EasyHandle {
     }
 
     private func received(headerLine: UnsafeRawBufferPointer) -> Int {
+        headByteCount += headerLine.count
+        guard headByteCount <= ResponseLimit.headBytes else {
+            // A server sending headers without end must not fill memory; the count mismatch aborts.
+            sinkError = ResponseTooLarge(part: "the response head", limit: ResponseLimit.headBytes)
+            return 0
+        }
         // Trailers after the body are not part of the head the sink already has.
         if deliveredHead == nil {
             collector.add(line: String(decoding: headerLine, as: UTF8.self))

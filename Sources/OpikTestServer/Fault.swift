@@ -16,6 +16,15 @@ public enum Fault: Sendable {
     case truncateStream(afterObjects: Int)
     /// Ends a search stream after this many objects with the server's timeout line.
     case streamTimeoutMarker(afterObjects: Int)
+    /// Answers 200 with a small gzip body that inflates to this many zero bytes: a
+    /// decompression bomb, which is also one endless line for a stream reader.
+    case gzipBomb(decompressedBytes: Int)
+    /// Serves a search as a server that ignores `limit` and `last_retrieved_id` would: its
+    /// default page of 500 from the newest span on, whatever was asked.
+    case searchIgnoresPaging
+    /// Sends a status line, then header lines until this many bytes are out or the client
+    /// hangs up, and closes the connection.
+    case endlessHeaders(bytes: Int)
 }
 
 /// Faults waiting for requests, consumed in the order they were injected.

@@ -121,8 +121,25 @@ public final class OpikTestServer: @unchecked Sendable {
             switch fault {
             case .closeWithoutResponse:
                 return
+            case let .endlessHeaders(total):
+                let line = Array(("X-Padding: " + String(repeating: "a", count: 1000) + "\r\n").utf8)
+                var sent = 0
+                guard connection.write(Array("HTTP/1.1 200 OK\r\n".utf8)) else { return }
+                while sent < total, connection.write(line) { sent += line.count }
+                return
             case let .status(status, headers, body):
                 response = ServerResponse(status: status, headers: headers, body: .bytes(Array(body.utf8)))
+            case let .gzipBomb(size):
+                response = ServerResponse(status: 200, headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
+                                          body: .bytes(Gzip.bomb(decompressedBytes: size)))
+            case .searchIgnoresPaging:
+                var ignoring = request
+                if let members = try? JSONParser.parse(bytes: request.body).objectMembers {
+                    var body: [UInt8] = []
+                    JSONWriter.write(.object(members.filter { $0.0 != "limit" && $0.0 != "last_retrieved_id" }), into: &body, indent: nil)
+                    ignoring.body = body
+                }
+                response = route(ignoring)
             case let .delay(seconds):
                 Thread.sleep(forTimeInterval: seconds)
                 response = route(request)

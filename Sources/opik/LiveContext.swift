@@ -17,6 +17,7 @@ enum LiveContext {
             stdout: OutputStream(capacity: 64 * 1024, sink: fileSink(STDOUT_FILENO)),
             stderr: OutputStream(capacity: 4096, sink: fileSink(STDERR_FILENO)),
             readStdin: { try readAll(STDIN_FILENO) },
+            readStdinPiece: { try readPiece(STDIN_FILENO, count: $0) },
             readLine: { Swift.readLine() },
             environment: environment,
             now: { Date() },
@@ -56,6 +57,19 @@ enum LiveContext {
             }
             if count == 0 { return result }
             result.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// Up to `count` bytes (at least one unless the input has ended).
+    static func readPiece(_ fd: Int32, count: Int) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: max(1, count))
+        while true {
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if read < 0 {
+                if errno == EINTR && !Interrupt.isSet { continue }
+                throw OpikError.interrupted(summary: "while reading standard input")
+            }
+            return Array(buffer[0..<read])
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         let csv = "id,name,value,reason,project_name\r\n"
             + "\(Self.span1),accuracy,0.90,\"fine, mostly \"\"ok\"\"\",\r\n"
             + "\(Self.span2),relevance,1,\"two\nlines\",other app\r\n"
-        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv", "-p", "my app"],
+        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv", "-p", "my app", "--no-check"],
                                     transport: transport, stdin: csv)
         #expect(result.status == 0)
         #expect(result.stdout == "")
@@ -56,7 +56,7 @@ import Testing
         let transport = FakeTransport()
         transport.stub("PUT", Self.path, status: 204)
         let input = #"{"id":"\#(Self.span1)","name":"accuracy","value":0.5,"source":"ui","extra":true}"# + "\n"
-        let result = CLIHarness.run(["spans", "score", "upload", "-"], transport: transport, stdin: input)
+        let result = CLIHarness.run(["spans", "score", "upload", "-", "--no-check"], transport: transport, stdin: input)
         #expect(result.status == 0)
         #expect(try Self.scores(in: transport.requests[0]) == [
             ["id": .string(Self.span1), "name": "accuracy", "value": .number("0.5"), "project_name": "Default Project", "source": "ui"],
@@ -80,7 +80,7 @@ import Testing
         let transport = FakeTransport()
         transport.stub("PUT", Self.path, status: 204)
         transport.stub("PUT", Self.path, status: 400, body: #"{"code":400,"message":"Invalid UUID for id","details":"span id must be a version 7 UUID"}"#)
-        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv", "--parallel", "1", "--failed", failed],
+        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv", "--parallel", "1", "--failed", failed, "--no-check"],
                                     transport: transport, stdin: csv)
         #expect(result.status == 6)
         #expect(try String(contentsOfFile: failed, encoding: .utf8) == "id,name,value,reason\n" + rows[1000...].joined(separator: "\n") + "\n")

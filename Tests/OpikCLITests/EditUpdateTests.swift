@@ -7,19 +7,19 @@ import Testing
     typealias H = EditHarness
     static let spanPath = "/api/v1/private/spans/\(H.span)"
 
-    @Test func oneIdIsLookedUpThenPatchedWithItsIdentity() {
+    @Test func tagEditsOfOneIdGoThroughTheBatchUpdate() {
         let transport = FakeTransport()
         transport.stub("GET", Self.spanPath, body: H.spanJSON())
-        transport.stub("PATCH", Self.spanPath, status: 204)
+        transport.stub("PATCH", "/api/v1/private/spans/batch", status: 204)
         let result = H.run(["spans", "update", H.span, "--name", "rerank", "--add-tag", "reviewed", "--add-tag", "ok",
                             "--remove-tag", "draft", "--usage", "prompt_tokens=10,completion_tokens=5", "--cost", "0.0012"],
                            transport: transport)
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(result.stderr == "")
-        #expect(transport.requests.map(\.line) == ["GET \(Self.spanPath)", "PATCH \(Self.spanPath)"])
+        #expect(transport.requests.map(\.line) == ["GET \(Self.spanPath)", "PATCH /api/v1/private/spans/batch"])
         #expect(transport.requests[0].url.contains("strip_attachments=true"))
-        #expect(transport.requests[1].bodyText == #"{"project_name":"my app","trace_id":"\#(H.trace)","parent_span_id":"\#(H.parent)","name":"rerank","tags_to_add":["reviewed","ok"],"tags_to_remove":["draft"],"usage":{"prompt_tokens":10,"completion_tokens":5},"total_estimated_cost":0.0012}"#)
+        #expect(transport.requests[1].bodyText == #"{"ids":["\#(H.span)"],"update":{"trace_id":"\#(H.trace)","name":"rerank","tags_to_add":["reviewed","ok"],"tags_to_remove":["draft"],"usage":{"prompt_tokens":10,"completion_tokens":5},"total_estimated_cost":0.0012}}"#)
         #expect(transport.unusedStubs.isEmpty)
     }
 

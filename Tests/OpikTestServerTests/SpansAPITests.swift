@@ -188,7 +188,7 @@ func spanID(_ n: Int) -> String { "01900000-0000-7000-8000-" + String(n).leftPad
         #expect(response.json == ["errors": [.string(message)]])
     }
 
-    @Test func patchEditsTagsAndCreatesPlaceholdersForUnknownSpans() throws {
+    @Test func patchIgnoresTagEditsAsReleasedServersDoAndCreatesPlaceholders() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
         server.insert(span: ["id": .string(spanID(1)), "trace_id": .string(traceID), "start_time": "2026-07-01T10:00:00Z",
@@ -197,6 +197,10 @@ func spanID(_ n: Int) -> String { "01900000-0000-7000-8000-" + String(n).leftPad
         let patched = client.send("PATCH", "/v1/private/spans/\(spanID(1))",
             body: #"{"trace_id":"\#(traceID)","project_name":"P","tags_to_add":["c"],"tags_to_remove":["a"]}"#)
         #expect(patched.status == 204)
+        #expect(server.span(id: spanID(1))?["tags"] == ["a", "b"])
+        let batch = client.send("PATCH", "/v1/private/spans/batch",
+            body: #"{"ids":["\#(spanID(1))"],"update":{"trace_id":"\#(traceID)","tags_to_add":["c"],"tags_to_remove":["a"]}}"#)
+        #expect(batch.status == 204)
         #expect(server.span(id: spanID(1))?["tags"] == ["b", "c"])
         let placeholder = client.send("PATCH", "/v1/private/spans/\(spanID(2))", body: #"{"trace_id":"\#(traceID)","name":"later"}"#)
         #expect(placeholder.status == 204)

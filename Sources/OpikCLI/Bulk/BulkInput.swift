@@ -5,17 +5,28 @@ import OpikCore
 
 /// The input file of a bulk command (`-` for standard input, read whole first so that every
 /// record is checked before the first request), and the report of invalid records.
+///
+/// Standard input may never end (`< /dev/zero`), so it is read within limits: a record over
+/// the per-record limit of files is refused as soon as it passes the limit, and the whole
+/// input may hold at most `maxStdinBytes`.
 struct BulkInput {
+    static let maxStdinBytes = 1024 * 1024 * 1024
+
     /// The name used in messages: the path, or `<stdin>`.
     let name: String
     let bytes: [UInt8]
     /// The lower-cased extension of the path (`csv`, `ndjson`), empty for stdin.
     let fileExtension: String
 
-    init(path: String, context: Context) throws {
+    init(path: String, context: Context, syntax: RecordSizeCheck.Syntax = .json) throws {
         if path == "-" {
             name = "<stdin>"
-            bytes = try context.readStdin()
+            var check = RecordSizeCheck(syntax)
+            do {
+                bytes = try StdinReader.read(context, maxBytes: Self.maxStdinBytes, what: "<stdin>") { try check.feed($0) }
+            } catch let issue as RecordIssue {
+                throw Self.reject([issue], file: "<stdin>", noun: "records", stderr: context.stderr)
+            }
             fileExtension = ""
         } else {
             name = path

@@ -21,6 +21,8 @@ struct BulkSend {
         /// Per record: whether the server accepted its batch.
         var accepted: [Bool]
         var seconds: Double
+        /// Why some records were left out before sending (`2 name spans that do not exist`).
+        var leftOut: String?
         var acceptedCount: Int { accepted.lazy.filter { $0 }.count }
         var failedIndexes: [Int] { accepted.indices.filter { !accepted[$0] } }
     }
@@ -54,7 +56,7 @@ struct BulkSend {
     func conclude(_ result: Result, session: Session, failedContent: ([Int]) -> [UInt8], rerun: (String) -> String) throws {
         let failed = result.failedIndexes
         if let path = options.failedPath, !failed.isEmpty { try Files.write(failedContent(failed), to: path, mode: 0o644) }
-        let total = payload.count
+        let total = result.accepted.count
         let noun = endpoint.noun
         let outcome = result.outcome
         if outcome.wasInterrupted {
@@ -71,8 +73,12 @@ struct BulkSend {
             try? session.notices.stderr.write(Report.describe(fatal).0.joined(separator: "\n") + "\n")
         }
         let failedBatches = outcome.accepted.filter { !$0 }.count
-        session.notices.info("\(pastTense) \(result.acceptedCount) of \(total) \(noun); "
-            + "\(failedBatches) of \(BulkText.count(batches.count, "batch", "batches")) failed (\(time))")
+        var why: [String] = []
+        if failedBatches > 0 || result.leftOut == nil {
+            why.append("\(failedBatches) of \(BulkText.count(batches.count, "batch", "batches")) failed")
+        }
+        if let leftOut = result.leftOut { why.append(leftOut) }
+        session.notices.info("\(pastTense) \(result.acceptedCount) of \(total) \(noun); \(why.joined(separator: "; ")) (\(time))")
         let hint = options.failedPath.map { "they are in \($0); after fixing them run '\(rerun($0))'" }
             ?? "add --failed FILE to collect them in a file to fix and send again"
         throw OpikError.partial("\(failed.count) of \(total) \(noun) were not accepted", hint: hint)

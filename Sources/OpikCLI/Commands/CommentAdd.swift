@@ -59,7 +59,7 @@ enum CommentText {
     static func read(_ operand: String, context: Context) throws -> String {
         var text = operand
         if operand == "-" {
-            text = String(decoding: try context.readStdin(), as: UTF8.self)
+            text = String(decoding: try StdinReader.read(context, maxBytes: JSONRecordReader.defaultMaxRecordBytes, what: "comment text"), as: UTF8.self)
             while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
         }
         guard !text.trimmingSpaces.isEmpty else {

@@ -34,8 +34,8 @@ enum CommentGet {
         } catch let OpikError.server(_, status, _, _) where status == 404 {
             throw OpikError.notFound("comment \(commentId) not found on span \(spanId)")
         }
-        guard let comment else {
-            throw OpikError.server(what: "get comment \(commentId)", status: 200, message: "the response is empty")
+        guard let comment, comment["id"]?.stringValue?.lowercased() == commentId.lowercased() else {
+            throw session.client.unexpected("get comment \(commentId)", expected: "comment \(commentId)", received: comment)
         }
         switch session.format {
         case .json:

@@ -1,13 +1,21 @@
 import OpikCore
 
-/// Ids from operands, where `-` reads more from standard input (one per line or space-separated).
+/// Ids from operands, where `-` reads more from standard input (one per line or separated by
+/// spaces, tabs or commas). Standard input is read piece by piece and may hold at most
+/// `maxIds` ids, none longer than `maxIdBytes`: `yes ID | opik …` ends in an error, not in
+/// exhausted memory.
 enum IdList {
+    static let maxIds = 1_000_000
+    /// Far longer than any UUID: a longer word cannot be an id.
+    static let maxIdBytes = 100
+
     static func read(_ operands: [String], context: Context, what: String, requireUUID: Bool = true) throws -> [String] {
         var ids: [String] = []
         for operand in operands {
             if operand == "-" {
-                let text = String(decoding: try context.readStdin(), as: UTF8.self)
-                ids += text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "," }).map(String.init)
+                var scanner = Scanner(what: what)
+                try StdinReader.scan(context) { try scanner.feed($0, into: &ids) }
+                try scanner.finish(into: &ids)
             } else {
                 ids.append(operand)
             }
@@ -17,5 +25,35 @@ enum IdList {
             throw OpikError.usage("invalid \(what) '\(bad)': expected a UUID such as 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f")
         }
         return ids
+    }
+
+    /// Splits pieces of standard input into ids as they arrive, keeping none of the text.
+    struct Scanner {
+        let what: String
+        var word: [UInt8] = []
+
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into ids: inout [String]) throws {
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: ",") {
+                    try finish(into: &ids)
+                    continue
+                }
+                guard word.count < IdList.maxIdBytes else {
+                    throw OpikError.usage("invalid \(what) '\(String(decoding: word.prefix(40).map { $0 < 0x20 || $0 == 0x7F ? UInt8(ascii: "?") : $0 }, as: UTF8.self))…' on standard input: longer than \(IdList.maxIdBytes) bytes",
+                                          hint: "give one UUID per line")
+                }
+                word.append(byte)
+            }
+        }
+
+        mutating func finish(into ids: inout [String]) throws {
+            guard !word.isEmpty else { return }
+            guard ids.count < IdList.maxIds else {
+                throw OpikError.usage("more than \(IdList.maxIds) \(what)s on standard input",
+                                      hint: "nothing was sent; split the ids and run the command once per part")
+            }
+            ids.append(String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
+        }
     }
 }

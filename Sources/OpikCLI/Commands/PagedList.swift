@@ -1,7 +1,7 @@
 import OpikCore
 
 /// `GET /v1/private/spans` page by page: needed for --sort, --search and --page, and the only
-/// listing that reports a total (API.md §5.4).
+/// listing that reports a total (see docs/SERVER.md).
 struct PagedList {
     let selection: SpanSelection
     let plan: SpansList.Plan
@@ -17,7 +17,7 @@ struct PagedList {
         if let sorting = plan.sorting { query.append(("sorting", JSONWriter.compact(sorting))) }
         if !exclude.isEmpty { query.append(("exclude", JSONWriter.compact(.array(exclude.map { .string($0) })))) }
         query.append(("truncate", truncate ? "true" : "false"))
-        // References instead of attachment contents: fast and small (API.md §5.11).
+        // References instead of attachment contents: fast and small (see docs/SERVER.md).
         query.append(("strip_attachments", "true"))
         query.append(("page", String(page)))
         query.append(("size", String(pageSize)))
@@ -25,13 +25,25 @@ struct PagedList {
     }
 
     /// Writes the spans and returns the footer for a terminal (`page 2 of 7, 312 spans`).
+    /// At most a page of spans is written whatever the server sends, and a server that ignores
+    /// `page` (sending the same spans again) stops --all with an error instead of looping.
     func run(client: OpikClient, writer: RecordWriter) throws -> String? {
         var page = plan.page ?? 1
+        var previousFirst: JSONValue?
         while true {
-            guard let response = try client.json(request(client: client, page: page), what: "list spans", repetition: .safe) else {
+            let what = "list spans"
+            guard let response = try client.json(request(client: client, page: page), what: what, repetition: .safe) else {
                 return nil
             }
-            let content = response["content"]?.arrayValue ?? []
+            guard let received = response["content"]?.arrayValue else {
+                throw client.unexpected(what, expected: "a page of spans (an object with \"content\")", received: response)
+            }
+            let content = received.prefix(pageSize)
+            if let first = content.first?["id"], first == previousFirst {
+                throw OpikError.server(what: what, status: 200,
+                                       message: "page \(page) starts with the same span as page \(page - 1), so the server does not page; stopped to avoid repeating spans")
+            }
+            previousFirst = content.first?["id"]
             for span in content { try writer.write(span) }
             try writer.flushIfNeeded()
             let total = response["total"].flatMap(\.doubleValue).map { Int($0) }

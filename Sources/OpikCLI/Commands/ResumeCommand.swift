@@ -1,19 +1,34 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import OpikCore
 
-/// Renders the command line that continues an export after a given span id.
+/// Renders the command line that continues an export after a given span id: the same options,
+/// relative times frozen to the instants the export used (a later run must select the same
+/// spans), `--no-header` for CSV (the output so far has the header), and `--after ID`.
 enum ResumeCommand {
-    static func render(_ invocation: Invocation, after id: String) -> String {
+    static func render(_ invocation: Invocation, after id: String, now: Date) -> String {
         var words = ["opik"] + invocation.path
         let order = (GlobalOptions.all + SpansList.spec.options).map(\.long)
-        for long in order where long != "after" {
+        for long in order where long != "after" && long != "no-header" {
             guard let values = invocation.options[long] else { continue }
             for value in values {
                 words.append("--" + long)
-                if !value.isEmpty || takesValue(long) { words.append(quote(value)) }
+                let shown = long == "since" || long == "until" ? frozen(value, now: now) : value
+                if !shown.isEmpty || takesValue(long) { words.append(quote(shown)) }
             }
         }
+        if invocation.value("format") == OutputFormat.csv.rawValue { words.append("--no-header") }
         words += ["--after", id]
         return words.joined(separator: " ")
+    }
+
+    /// A relative time (`24h`) as the RFC 3339 instant it meant at `now`; others unchanged.
+    static func frozen(_ text: String, now: Date) -> String {
+        guard TimeParser.date(rfc3339: text) == nil, let date = try? TimeParser.parse(text, now: now) else { return text }
+        return TimeParser.format(date)
     }
 
     static func takesValue(_ long: String) -> Bool {

@@ -28,7 +28,9 @@ enum ScoreNames {
         if let type = invocation.value("type") { query.append(("type", type)) }
         let request = session.client.request("GET", "/v1/private/spans/feedback-scores/names", query: query)
         let answer = try session.client.json(request, what: "list score names", repetition: .safe)
-        let scores = answer?["scores"]?.arrayValue ?? []
+        guard let scores = answer?["scores"]?.arrayValue else {
+            throw session.client.unexpected("list score names", expected: "score names (an object with a \"scores\" list)", received: answer)
+        }
         // Spans' default columns mean nothing here; the name is the one column.
         let fields = session.fields ?? (session.format == .json || session.format == .ndjson ? nil : FieldSelection(paths: ["name"]))
         let writer = Renderer.makeWriter(

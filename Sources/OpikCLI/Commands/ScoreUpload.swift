@@ -10,11 +10,19 @@ enum ScoreUpload {
             header (RFC 4180: quoted fields may hold commas, quotes and line breaks). CSV is \
             recognised by the .csv extension or --input-format csv. Fields: id (the span id, \
             a UUIDv7), name, value (a number), and optionally reason, category_name, \
-            project_name (default --project: the score must name the span's project to show \
-            on it) and source (default sdk). Every row is checked before the first request \
-            (CSV must be UTF-8; the same id and name twice is refused, the server would keep \
-            one); an error names the file, line and field, the exit status is 2 and nothing \
-            is sent. \
+            project_name (default --project) and source (default sdk). Every row is checked \
+            before the first request (CSV must be UTF-8; the same id and name twice is refused, \
+            the server would keep one); an error names the file, line and field, the exit status \
+            is 2 and nothing is sent.
+
+            The server's batch endpoint checks neither that a span exists nor that the score \
+            names the span's project: a score filed under another project is stored but never \
+            shows on the span. So each distinct span id is looked up first (--parallel at a \
+            time): scores of spans that do not exist are not sent and count as failed (exit \
+            status 6, and they go to --failed), and the others are sent under their span's own \
+            project, whatever -p or project_name say. --no-check skips the lookups, for speed \
+            when the ids and projects are known to be right.
+
             Scores go out in batches of at most 1000 through PUT \
             /v1/private/spans/feedback-scores, --parallel at a time, retried when the \
             connection drops or the server is busy: a score sent twice replaces itself. If \
@@ -25,6 +33,7 @@ enum ScoreUpload {
         arguments: [ArgumentSpec("FILE", help: "Scores file; - reads standard input.", completion: .file)],
         options: [
             OptionSpec("input-format", value: "FORMAT", help: "Format of the input (default: csv for a .csv file, json otherwise).", choices: ["json", "csv"]),
+            OptionSpec("no-check", help: "Send without looking up each span first: unknown span ids and scores under another project than the span's are then accepted by the server and never show."),
         ] + BulkOptions.specs,
         examples: [
             Example("opik spans score upload -p my-app scores.csv", "Upload the scores of an evaluation run."),
@@ -43,7 +52,8 @@ enum ScoreUpload {
         let options = try BulkOptions(invocation)
         guard let path = invocation.operands.first else { throw OpikError.usage("no scores file given", hint: "use - to read standard input") }
         let session = try Session(invocation, context: context)
-        let input = try BulkInput(path: path, context: context)
+        // Standard input has no extension: --input-format alone says it is CSV.
+        let input = try BulkInput(path: path, context: context, syntax: invocation.value("input-format") == "csv" ? .csv : .json)
         let isCSV = invocation.value("input-format").map { $0 == "csv" } ?? (input.fileExtension == "csv")
         let prepared: ScorePreparation
         var readIssues: [RecordIssue] = []
@@ -68,12 +78,17 @@ enum ScoreUpload {
             throw BulkInput.reject(issues, file: input.name, noun: "scores", stderr: context.stderr)
         }
         guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no scores in the file") }
-        let send = BulkSend(payload: prepared.payload, endpoint: endpoint, options: options, pastTense: "uploaded")
         if options.isDryRun {
+            let send = BulkSend(payload: prepared.payload, endpoint: endpoint, options: options, pastTense: "uploaded")
             try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
             return .success
         }
-        let result = try send.send(session: session, context: context)
+        let targets = invocation.flag("no-check")
+            ? ScoreTargets(unchecked: prepared.payload)
+            : try ScoreTargets(checking: prepared.payload, session: session, parallel: options.parallel, context: context)
+        targets.report(lines: prepared.payload.lines, file: input.name, stderr: context.stderr)
+        let send = BulkSend(payload: targets.payload, endpoint: endpoint, options: options, pastTense: "uploaded")
+        let result = targets.result(of: try send.send(session: session, context: context), total: prepared.payload.count)
         try send.conclude(result, session: session, failedContent: { indexes in
             var text = ""
             if let csv {

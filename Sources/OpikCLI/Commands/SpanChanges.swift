@@ -29,6 +29,9 @@ struct SpanChanges {
 
     var isEmpty: Bool { members.isEmpty }
 
+    /// Whether tags are added or removed (rather than replaced with --tags).
+    var editsTags: Bool { members.contains { $0.0 == "tags_to_add" || $0.0 == "tags_to_remove" } }
+
     init(_ invocation: Invocation, context: Context) throws {
         func text(_ name: String) -> String? { invocation.value(name) }
         if let name = text("name") { members.append(("name", .string(name))) }
@@ -53,7 +56,7 @@ struct SpanChanges {
         if let environment = text("environment") { members.append(("environment", try SpanFieldValues.environment(environment))) }
     }
 
-    /// `--tags` replaces the set; `--add-tag` and `--remove-tag` edit it (API.md §5.8).
+    /// `--tags` replaces the set; `--add-tag` and `--remove-tag` edit it (see docs/SERVER.md).
     private mutating func readTags(_ invocation: Invocation) throws {
         let add = invocation.values("add-tag")
         let remove = invocation.values("remove-tag")

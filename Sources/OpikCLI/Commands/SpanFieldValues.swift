@@ -13,7 +13,7 @@ enum SpanFieldValues {
         let bytes: [UInt8]
         var source = "--\(option)"
         if text == "-" {
-            bytes = try context.readStdin()
+            bytes = try StdinReader.read(context, maxBytes: JSONRecordReader.defaultMaxRecordBytes, what: "--\(option)")
             source += " (standard input)"
         } else if text.hasPrefix("@") {
             bytes = try Files.readBytes(String(text.dropFirst()))

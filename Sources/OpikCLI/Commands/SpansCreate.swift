@@ -22,7 +22,8 @@ enum SpansCreate {
             every run, and likewise a trace_id; \
             project_name defaults to --project, and last_updated_at to the time of the run. \
             Running the same command again after an interruption or a failure therefore never \
-            duplicates a span. Spans go out in batches of at most 1000 spans and 16 MiB, \
+            duplicates a span. A record may hold at most 20 MiB, on standard input too, \
+            which may hold at most 1 GiB in all (larger inputs: pass a file). Spans go out in batches of at most 1000 spans and 16 MiB, \
             --parallel batches at a time. stdout gets the id of every accepted span in input \
             order (json and ndjson: {"id", "trace_id"} objects); on a terminal stderr shows \
             progress, and at the end a one-line summary unless -q. If some batches fail for \

@@ -10,7 +10,8 @@ enum SpansGet {
             input, output and metadata as indented JSON, then scores and comments. In a pipe it \
             prints one tab-separated row per span. With --format json one id prints an object and \
             several ids an array. Unknown ids are reported on stderr, the others are still \
-            printed, and the exit status is 3.
+            printed, and the exit status is 3. An answer that is not the span asked for is an \
+            error (status 1). Standard input may hold at most 1000000 ids.
             """,
         arguments: [ArgumentSpec("ID", help: "Span id (UUID); - reads ids from standard input.", variadic: true)],
         examples: [
@@ -32,7 +33,7 @@ enum SpansGet {
         if !single && !detail { try writer.begin() }
         var missing = 0
         for (index, id) in ids.enumerated() {
-            let span: JSONValue?
+            let span: JSONValue
             do {
                 span = try fetch(id, client: session.client)
             } catch let OpikError.server(_, status, _, _) where status == 404 {
@@ -40,7 +41,6 @@ enum SpansGet {
                 try? context.stderr.write("opik: error: span \(id) not found\n")
                 continue
             }
-            guard let span else { continue }
             if single {
                 try context.stdout.write(JSONWriter.pretty(session.fields?.project(span) ?? span) + "\n")
             } else if detail {
@@ -57,8 +57,15 @@ enum SpansGet {
         return missing > 0 ? .notFound : .success
     }
 
-    static func fetch(_ id: String, client: OpikClient) throws -> JSONValue? {
+    /// The span, checked to be one: any other 2xx answer (`{}`, a number, another span) is an
+    /// error naming what came, never a success.
+    static func fetch(_ id: String, client: OpikClient) throws -> JSONValue {
+        let what = "get span \(id)"
         let request = client.request("GET", "/v1/private/spans/\(id)", query: [("strip_attachments", "true")])
-        return try client.json(request, what: "get span \(id)", repetition: .safe)
+        let span = try client.json(request, what: what, repetition: .safe)
+        guard let span, span.objectMembers != nil, span["id"]?.stringValue?.lowercased() == id.lowercased() else {
+            throw client.unexpected(what, expected: "span \(id)", received: span)
+        }
+        return span
     }
 }

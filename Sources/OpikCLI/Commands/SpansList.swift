@@ -16,7 +16,13 @@ enum SpansList {
             after page by id, so --all streams with flat memory and the first lines appear \
             before the last page is fetched. --sort, --search and --page use the paged list \
             endpoint instead. An --all export that stops early prints the command that \
-            resumes it with --after.
+            resumes it with --after: relative --since and --until become the instants the \
+            export used, and a CSV export continues without a second header (--no-header).
+
+            What the server sends is checked: never more than --limit spans are printed, a \
+            server that sends a span again instead of paging stops --all with status 1, and \
+            so does a streamed span over 64 MiB or any other response over 256 MiB \
+            (decompressed).
             """,
         options: SpanSelection.options + [
             OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc."),
@@ -25,6 +31,7 @@ enum SpansList {
             OptionSpec("page", value: "N", help: "One page of --limit spans; the table footer shows the page count and total."),
             OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings)."),
             OptionSpec("after", value: "ID", help: "Continue after this span id (exclusive): resumes an interrupted --all export."),
+            OptionSpec("no-header", help: "With --format csv, leave out the header row: the command that resumes a CSV export adds it."),
             OptionSpec("follow", help: "After the current matches, keep printing new spans as they arrive, until Ctrl-C."),
             OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
         ],
@@ -81,7 +88,9 @@ enum SpansList {
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let session = try Session(invocation, context: context, fieldsOf: .span)
-        let selection = try SpanSelection(invocation, session: session, now: context.now())
+        // One instant for the selection and for the resume command, which freezes relative times.
+        let now = context.now()
+        let selection = try SpanSelection(invocation, session: session, now: now)
         let plan = try plan(invocation, selection: selection)
         let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields)
         let truncate = invocation.flag("truncate")
@@ -93,7 +102,7 @@ enum SpansList {
         if plan.usesPages {
             let pages = PagedList(selection: selection, plan: plan, exclude: exclude, truncate: truncate)
             if invocation.flag("explain") { return try Explain.print(pages.request(client: session.client, page: plan.page ?? 1), context: context) }
-            try writer.begin()
+            if !(session.format == .csv && invocation.flag("no-header")) { try writer.begin() }
             let footer = try pages.run(client: session.client, writer: writer)
             try writer.end(footer: context.isStdoutTerminal ? footer : nil)
             return .success
@@ -109,7 +118,8 @@ enum SpansList {
         if invocation.flag("explain") {
             return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
         }
-        try writer.begin()
+        // The CSV header is all `begin` writes; a resumed export appends to output that has it.
+        if !(session.format == .csv && invocation.flag("no-header")) { try writer.begin() }
         var lastId: String?
         var newestId: String?
         var count = 0
@@ -130,7 +140,7 @@ enum SpansList {
         } catch let error as OpikError where plan.limit == nil || plan.follow {
             try? writer.end(footer: nil)
             if case .interrupted = error, plan.follow { return .success }
-            throw resumeHint(error, invocation: invocation, lastId: lastId ?? plan.after)
+            throw resumeHint(error, invocation: invocation, lastId: lastId ?? plan.after, now: now)
         }
         try writer.end(footer: nil)
         if plan.limit == nil, !session.isQuiet, context.isStderrTerminal {
@@ -140,9 +150,9 @@ enum SpansList {
     }
 
     /// Adds to an export's error the command that continues where it stopped.
-    static func resumeHint(_ error: OpikError, invocation: Invocation, lastId: String?) -> OpikError {
+    static func resumeHint(_ error: OpikError, invocation: Invocation, lastId: String?, now: Date) -> OpikError {
         guard let lastId else { return error }
-        let command = ResumeCommand.render(invocation, after: lastId)
+        let command = ResumeCommand.render(invocation, after: lastId, now: now)
         if case let .interrupted(summary) = error {
             return .interrupted(summary: [summary, "to continue: \(command)"].compactMap { $0 }.joined(separator: "; "))
         }

@@ -25,7 +25,12 @@ enum SpansStats {
         let selection = try SpanSelection(invocation, session: session, now: context.now())
         let request = session.client.request("GET", "/v1/private/spans/stats", query: selection.queryItems)
         if invocation.flag("explain") { return try Explain.print(request, context: context) }
-        let response = try session.client.json(request, what: "get span statistics", repetition: .safe) ?? ["stats": []]
+        let what = "get span statistics"
+        let response = try session.client.json(request, what: what, repetition: .safe)
+        // Any 2xx body would otherwise render as empty statistics and exit 0.
+        guard let response, let stats = response["stats"]?.arrayValue, stats.allSatisfy({ $0["name"]?.stringValue != nil }) else {
+            throw session.client.unexpected(what, expected: "statistics (an object with a \"stats\" list)", received: response)
+        }
         try Renderer.writeStats(response, format: session.format, to: context.stdout,
                                 isTerminal: context.isStdoutTerminal, useColor: session.useColor, width: context.terminalWidth)
         return .success

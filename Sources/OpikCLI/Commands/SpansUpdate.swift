@@ -21,8 +21,11 @@ enum SpansUpdate {
             Several ids go out as one batch request per 1000 ids. The batch endpoint checks \
             neither trace nor project and skips ids it does not know, so opik first looks up \
             every id: unknown ids are reported on stderr and left out (exit status 3), and only \
-            spans that exist are changed. Updating the same fields again gives the same result, \
-            so failed requests are retried.
+            spans that exist are changed. --add-tag and --remove-tag go through the batch \
+            request even for one id, because the single-span update of released servers ignores \
+            them; so the span is then always looked up. Updating the same fields again gives the \
+            same result, so failed requests are retried. Standard input may hold at most \
+            1000000 ids.
             """,
         arguments: [ArgumentSpec("ID", help: "Span id (UUID); - reads ids from standard input.", variadic: true)],
         options: SpanChanges.options + SpanIdentity.options + [DryRun.option],
@@ -53,7 +56,7 @@ enum SpansUpdate {
 
         var found: [(id: String, identity: SpanIdentity)] = []
         var missing: [String] = []
-        if ids.count == 1, given.isComplete, let trace = given.traceId, let parent = given.parentSpanId {
+        if ids.count == 1, !changes.editsTags, given.isComplete, let trace = given.traceId, let parent = given.parentSpanId {
             found = [(ids[0], SpanIdentity(traceId: trace, parentSpanId: parent, projectName: session.projectName))]
         } else {
             for id in ids {
@@ -89,9 +92,11 @@ enum SpansUpdate {
         return missing.isEmpty ? .success : .notFound
     }
 
-    /// One PATCH for a single span; batch PATCHes of up to 1000 ids for several.
+    /// One PATCH for a single span; batch PATCHes of up to 1000 ids for several, and for tag
+    /// edits of even one span (see docs/SERVER.md: only the batch update applies `tags_to_add`
+    /// and `tags_to_remove` on released servers; the single one answers 204 and drops them).
     static func plan(_ found: [(id: String, identity: SpanIdentity)], changes: SpanChanges, client: OpikClient) -> [PlannedWrite] {
-        if found.count == 1 {
+        if found.count == 1, !changes.editsTags {
             let (id, identity) = found[0]
             let body = JSONValue.object(identity.members + changes.members)
             return [PlannedWrite(request: client.request("PATCH", "/v1/private/spans/\(id)", body: body),
@@ -101,7 +106,7 @@ enum SpansUpdate {
         var start = 0
         while start < found.count {
             let chunk = found[start..<min(found.count, start + SpanVocabulary.maxBatch)]
-            // The batch endpoint requires a trace_id but neither applies nor checks it (API.md §5.8).
+            // The batch endpoint requires a trace_id but neither applies nor checks it (see docs/SERVER.md).
             let update = JSONValue.object([("trace_id", .string(chunk.first!.identity.traceId))] + changes.members)
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) }), "update": update]
             writes.append(PlannedWrite(request: client.request("PATCH", "/v1/private/spans/batch", body: body),

@@ -105,7 +105,11 @@ enum TraceDeletion {
         let request = client.request("GET", "/v1/private/spans", query: [
             ("project_id", projectId), ("trace_id", trace), ("size", "1"), ("exclude", exclude), ("strip_attachments", "true"),
         ])
-        let page = try client.json(request, what: "count spans of trace \(trace)", repetition: .safe)
-        return page?["total"]?.doubleValue.map { Int($0) } ?? 0
+        let what = "count spans of trace \(trace)"
+        let page = try client.json(request, what: what, repetition: .safe)
+        guard let total = page?["total"]?.doubleValue else {
+            throw client.unexpected(what, expected: "a page of spans with a total", received: page)
+        }
+        return Int(total)
     }
 }

@@ -58,6 +58,6 @@ enum ManPageReference {
               exit 1
             fi
             """,
-            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status 2 on a bad row); when the server refuses some rows the status is 6 and rejected.ndjson holds exactly those rows:"),
+            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status 2 on a bad row); each span is looked up first, so that a score of a span that does not exist fails instead of vanishing (--no-check skips this); when some rows are not stored on their span the status is 6 and rejected.ndjson holds exactly those rows:"),
     ]
 }

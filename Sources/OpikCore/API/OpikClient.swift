@@ -28,7 +28,7 @@ public final class OpikClient {
                 timeout: Double, retries: Int, context: Context) {
         self.baseURL = baseURL
         var headers: [(String, String)] = [("Accept", "application/json")]
-        // The raw key, no "Bearer" (API.md §2).
+        // The raw key, no "Bearer" (see docs/SERVER.md).
         if let apiKey, !apiKey.isEmpty { headers.append(("Authorization", apiKey)) }
         headers.append(("Comet-Workspace", workspace))
         headers.append(("User-Agent", "opik-cli/\(OpikVersion.current)"))
@@ -68,9 +68,29 @@ public final class OpikClient {
         do {
             return try JSONParser.parse(bytes: body)
         } catch {
-            throw OpikError.server(what: what, status: 200, message: "the response is not valid JSON (\(error))",
+            throw OpikError.server(what: what, status: 200, message: "the response is not valid JSON (\(error)): \(excerpt(body))",
                                    hint: "check that --url points at the Opik API (it usually ends in /api)")
         }
+    }
+
+    /// An error for a 2xx answer that is not what the request asks for, showing what came.
+    public func unexpected(_ what: String, expected: String, received: JSONValue?) -> OpikError {
+        var bytes: [UInt8] = []
+        if let received { JSONWriter.write(received, into: &bytes, indent: nil) }
+        return OpikError.server(what: what, status: 200, message: "expected \(expected), received \(excerpt(bytes))",
+                                hint: "check that --url points at the Opik API (it usually ends in /api)")
+    }
+
+    /// At most 80 characters of a response for a message: control characters shown as `?`
+    /// (nothing the server sends may steer the terminal), the API key masked.
+    public func excerpt(_ bytes: [UInt8]) -> String {
+        if bytes.isEmpty { return "an empty body" }
+        var text = String(decoding: bytes.prefix(400), as: UTF8.self)
+        if let key = headers.first(where: { $0.0 == "Authorization" })?.1, !key.isEmpty {
+            text = text.replacing(key, with: key.count >= 12 ? key.prefix(3) + "***" : "***")
+        }
+        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
+        return "'" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "'"
     }
 
     /// Performs `request` with retries. `makeSink` gives a fresh sink for each attempt; a
@@ -99,6 +119,9 @@ public final class OpikClient {
                     continue
                 }
                 throw OpikError.transport(what: what, error: error, url: request.url)
+            } catch let tooLarge as ResponseTooLarge {
+                throw OpikError.server(what: what, status: 200, message: tooLarge.message,
+                                       hint: "check that --url points at the Opik API (it usually ends in /api)")
             }
             pacer.observe(head, now: context.now())
             if (200..<300).contains(head.status) { return head }

@@ -1,8 +1,12 @@
 /// Streams every span matching a search through `POST /v1/private/spans/search`, page after
-/// page by the id cursor (API.md §5.5), so memory stays flat however many spans match.
+/// page by the id cursor (see docs/SERVER.md: newest first, `last_retrieved_id` exclusive), so
+/// memory stays flat however many spans match.
 ///
 /// The stream may end early without a marker, so a short page is confirmed by asking again
-/// from the same cursor; a dropped connection resumes from the last id received.
+/// from the same cursor; a connection that broke mid-stream resumes from the last id received.
+/// What the server sends is not trusted: no more than `limit` spans are delivered whatever it
+/// sends, and a span that is not older than the cursor (a server that ignores the cursor would
+/// repeat its first page forever) stops the search with an error.
 public struct SpanSearch {
     /// The search body without `limit` and `last_retrieved_id`.
     public var body: [(String, JSONValue)]
@@ -27,81 +31,121 @@ public struct SpanSearch {
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
         var request = client.request("POST", "/v1/private/spans/search", body: .object(members))
-        // The resource produces application/octet-stream (API.md §2).
+        // The resource produces application/octet-stream (see docs/SERVER.md).
         request.headers = request.headers.map { $0.0 == "Accept" ? ("Accept", "*/*") : $0 }
         return request
     }
 
     /// Runs the search. `onSpan` gets each span and its raw line; `onChunkEnd` is called when a
     /// network chunk is used up (a good moment to flush). Returns the number of spans delivered.
-    /// `lastId` is kept up to date so an interrupted export can say where to resume.
+    /// `lastId` is the id of the last span `onSpan` accepted, kept even when the search fails,
+    /// so an interrupted export can say where to resume.
     @discardableResult
     public func run(
         client: OpikClient, lastId: inout String?,
         onSpan: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
         onChunkEnd: () throws -> Void = {}
     ) throws -> Int {
-        var cursor = after
-        var delivered = 0
+        // Servers write ids in lower case; a typed --after may not be.
+        var page = Page(cursor: after?.lowercased())
         var failures = 0
-        while limit.map({ delivered < $0 }) ?? true {
-            let size = min(pageSize, limit.map { $0 - delivered } ?? pageSize)
-            var count = 0
-            var streamError: String?
-            var failed = false
-            let request = self.request(client: client, cursor: cursor, size: size)
+        defer { if let delivered = page.lastDelivered { lastId = delivered } }
+        while limit.map({ page.delivered < $0 }) ?? true {
+            let size = min(pageSize, limit.map { $0 - page.delivered } ?? pageSize)
+            page.count = 0
+            page.streamError = nil
             do {
-                try withoutActuallyEscaping(onSpan) { onSpan in
-                    try withoutActuallyEscaping(onChunkEnd) { onChunkEnd in
-                        let sink = LineSink(onLine: { line in
-                            if !parsesSpans, let id = SpanSearch.leadingId(line) {
-                                cursor = id
-                                count += 1
-                                try onSpan(.null, line)
-                                return
-                            }
-                            let value: JSONValue
-                            do {
-                                value = try JSONParser.parse(bytes: line)
-                            } catch {
-                                streamError = "the stream held invalid JSON (\(error))"
-                                throw StreamFailure()
-                            }
-                            guard let id = value["id"]?.stringValue else {
-                                // `{"code":500,"message":"Streaming operation timed out"}`
-                                streamError = value["message"]?.stringValue ?? "unexpected object in the stream"
-                                throw StreamFailure()
-                            }
-                            cursor = id
-                            count += 1
-                            try onSpan(value, line)
-                        }, onChunkEnd: onChunkEnd)
-                        _ = try client.perform(request, what: "search spans", repetition: .resumable) { sink }
-                        if !sink.unfinishedLine.isEmpty { throw StreamFailure() }
-                    }
-                }
+                try fetchPage(client: client, size: size, page: &page, onSpan: onSpan, onChunkEnd: onChunkEnd)
+            } catch is LimitReached {
+                break
             } catch is StreamFailure {
-                failed = true
-                try retryOrThrow(&failures, client: client, message: streamError ?? "the stream ended mid-object")
-            } catch let OpikError.transport(what, error, url) where error != .interrupted {
-                failed = true
-                try retryOrThrow(&failures, client: client, message: nil,
+                try retryOrThrow(&failures, client: client, message: page.streamError ?? "the stream ended mid-object")
+                continue
+            } catch let OpikError.transport(what, error, url) where Self.resumes(error) {
+                try retryOrThrow(&failures, client: client, message: OpikClient.describe(error),
                                  original: OpikError.transport(what: what, error: error, url: url))
-            }
-            delivered += count
-            lastId = cursor
-            if failed {
                 continue
             }
             failures = 0
             // A full page means more may follow; an empty one means the end. A short page is
             // either the end or a stream closed early, so it is confirmed from the cursor.
-            if count == 0 { break }
+            if page.count == 0 { break }
         }
-        return delivered
+        return page.delivered
+    }
+
+    /// Where the search stands: the cursor, and what the current page delivered.
+    struct Page {
+        var cursor: String?
+        var delivered = 0
+        var lastDelivered: String?
+        var count = 0
+        var streamError: String?
+    }
+
+    private func fetchPage(client: OpikClient, size: Int, page: inout Page,
+                           onSpan: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
+                           onChunkEnd: () throws -> Void) throws {
+        let request = self.request(client: client, cursor: page.cursor, size: size)
+        try withoutActuallyEscaping(onSpan) { onSpan in
+            try withoutActuallyEscaping(onChunkEnd) { onChunkEnd in
+                var state = page
+                defer { page = state }
+                let sink = LineSink(onLine: { line in
+                    if let limit, state.delivered >= limit { throw LimitReached() }
+                    let (id, value) = try parse(line, streamError: &state.streamError)
+                    try Self.checkAdvance(id, cursor: state.cursor)
+                    state.cursor = id
+                    try onSpan(value, line)
+                    state.count += 1
+                    state.delivered += 1
+                    state.lastDelivered = id
+                }, onChunkEnd: onChunkEnd)
+                _ = try client.perform(request, what: "search spans", repetition: .resumable) { sink }
+                if !sink.unfinishedLine.isEmpty { throw StreamFailure() }
+            }
+        }
+    }
+
+    /// The id of a line and the parsed span (`.null` when spans are not parsed).
+    private func parse(_ line: UnsafeBufferPointer<UInt8>, streamError: inout String?) throws -> (String, JSONValue) {
+        if !parsesSpans, let id = SpanSearch.leadingId(line) { return (id, .null) }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes: line)
+        } catch {
+            streamError = "the stream held invalid JSON (\(error))"
+            throw StreamFailure()
+        }
+        guard let id = value["id"]?.stringValue else {
+            // `{"code":500,"message":"Streaming operation timed out"}`
+            streamError = value["message"]?.stringValue ?? "unexpected object in the stream"
+            throw StreamFailure()
+        }
+        return (id, value)
+    }
+
+    /// Spans come newest first, each older than the cursor; anything else would repeat spans.
+    static func checkAdvance(_ id: String, cursor: String?) throws {
+        guard let cursor, id >= cursor else { return }
+        throw OpikError.server(
+            what: "search spans", status: 200,
+            message: "the server sent span \(id) after span \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating spans",
+            hint: "check that --url points at an Opik server")
+    }
+
+    /// Errors after which the stream resumes from the cursor. Failures to connect were already
+    /// retried by the client; resuming would only multiply its attempts.
+    static func resumes(_ error: TransportError) -> Bool {
+        switch error {
+        case .dropped, .timeout: return true
+        default: return false
+        }
     }
 
     struct StreamFailure: Error {}
+    /// The server sent more spans than asked for; the rest of the stream is not read.
+    struct LimitReached: Error {}
 
     static let idPrefix = Array(#"{"id":""#.utf8)
 
@@ -114,13 +158,13 @@ public struct SpanSearch {
         return UUIDv7.isValid(id) ? id : nil
     }
 
-    func retryOrThrow(_ failures: inout Int, client: OpikClient, message: String?, original: OpikError? = nil) throws {
+    func retryOrThrow(_ failures: inout Int, client: OpikClient, message: String, original: OpikError? = nil) throws {
         failures += 1
         guard failures <= client.retries else {
-            throw original ?? OpikError.server(what: "search spans", status: 200, message: message ?? "stream failed", hint: nil)
+            throw original ?? OpikError.server(what: "search spans", status: 200, message: message, hint: nil)
         }
         let delay = client.backoff(failures)
-        client.onWait("\(message ?? "connection dropped"); resuming in \(OpikClient.seconds(delay))")
+        client.onWait("\(message); resuming in \(OpikClient.seconds(delay))")
         client.context.sleep(delay)
     }
 }

@@ -84,12 +84,14 @@ public protocol HTTPTransport: AnyObject {
     func perform(_ request: HTTPRequest, sink: HTTPResponseSink) throws -> HTTPResponseHead
 }
 
-/// A sink that keeps the whole body, for ordinary (non-streaming) requests.
+/// A sink that keeps the whole body, for ordinary (non-streaming) requests, up to `maxBytes`
+/// (beyond that it throws `ResponseTooLarge` rather than grow without end).
 public final class CollectingSink: HTTPResponseSink {
     public private(set) var head: HTTPResponseHead?
     public private(set) var body: [UInt8] = []
+    public let maxBytes: Int
 
-    public init() {}
+    public init(maxBytes: Int = ResponseLimit.bodyBytes) { self.maxBytes = maxBytes }
 
     public func receive(head: HTTPResponseHead) throws {
         self.head = head
@@ -97,6 +99,7 @@ public final class CollectingSink: HTTPResponseSink {
     }
 
     public func receive(body chunk: UnsafeRawBufferPointer) throws {
+        guard body.count + chunk.count <= maxBytes else { throw ResponseTooLarge(part: "the response", limit: maxBytes) }
         body.append(contentsOf: chunk)
     }
 }

@@ -122,7 +122,7 @@ extension OpikAPI {
             if existing["trace_id"]?.stringValue != traceID { throw .errors(409, "trace_id does not match the existing span") }
             if existing["parent_span_id"]?.stringValue != parent { throw .errors(409, "parent_span_id does not match the existing span") }
             var failure: APIFailure?
-            store.update(id) { span in failure = apply(body, to: &span, mergeTags: false) }
+            store.update(id) { span in failure = apply(singleSpanUpdate(body), to: &span, mergeTags: false) }
             if let failure { throw failure }
             return .empty(204)
         }
@@ -130,7 +130,7 @@ extension OpikAPI {
             id: id, projectID: projectID, fields: ["trace_id": .string(traceID), "start_time": "1970-01-01T00:00:00Z"],
             isPlaceholder: true, createdAt: Timestamp.format(micros: Timestamp.nowMicros()))
         if let parent { placeholder["parent_span_id"] = .string(parent) }
-        if let failure = apply(body, to: &placeholder, mergeTags: false) { throw failure }
+        if let failure = apply(singleSpanUpdate(body), to: &placeholder, mergeTags: false) { throw failure }
         store.put(placeholder)
         return .empty(204)
     }
@@ -150,6 +150,13 @@ extension OpikAPI {
             if let failure { throw failure }
         }
         return .empty(204)
+    }
+
+    /// The body as the single-span update of released servers uses it: `tags_to_add` and
+    /// `tags_to_remove` are accepted but dropped (only the batch update applies them), so the
+    /// request succeeds and the tags stay as they were.
+    static func singleSpanUpdate(_ body: JSONValue) -> JSONValue {
+        .object((body.objectMembers ?? []).filter { $0.0 != "tags_to_add" && $0.0 != "tags_to_remove" })
     }
 
     /// Applies the non-null fields of a `SpanUpdate`; returns the 422 for a tag limit.

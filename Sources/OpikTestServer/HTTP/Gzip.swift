@@ -55,6 +55,54 @@ enum Gzip {
         return out
     }
 
+    /// A gzip member that inflates to `count` zero bytes (rounded up to a whole run) from about
+    /// `count / 170` bytes: one literal zero, then back-references of 258 bytes at distance 1,
+    /// in fixed-Huffman deflate. The trailer's checksum is not computed (clients are meant to
+    /// give up long before it).
+    static func bomb(decompressedBytes count: Int) -> [UInt8] {
+        var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
+        var bits = BitWriter()
+        bits.put(1, count: 1)  // BFINAL
+        bits.put(1, count: 2)  // BTYPE 01: fixed Huffman codes
+        bits.putCode(0b0011_0000, length: 8)  // literal 0
+        for _ in 0..<max(0, (count - 1 + 257) / 258) {
+            bits.putCode(0b1100_0101, length: 8)  // length code 285: 258 bytes
+            bits.putCode(0, length: 5)  // distance code 0: distance 1
+        }
+        bits.putCode(0, length: 7)  // end of block
+        out += bits.bytes(flushing: true)
+        appendLittleEndian(0, to: &out)
+        appendLittleEndian(UInt32(truncatingIfNeeded: count), to: &out)
+        return out
+    }
+
+    /// Deflate's bit order: values least significant bit first, Huffman codes most significant first.
+    private struct BitWriter {
+        var buffer: [UInt8] = []
+        var current: UInt32 = 0
+        var used: UInt32 = 0
+
+        mutating func put(_ value: UInt32, count: UInt32) {
+            for i in 0..<count { putBit((value >> i) & 1) }
+        }
+
+        mutating func putCode(_ code: UInt32, length: UInt32) {
+            for i in (0..<length).reversed() { putBit((code >> i) & 1) }
+        }
+
+        mutating func putBit(_ bit: UInt32) {
+            current |= bit << used
+            used += 1
+            if used == 8 {
+                buffer.append(UInt8(current))
+                current = 0
+                used = 0
+            }
+        }
+
+        func bytes(flushing: Bool) -> [UInt8] { used > 0 ? buffer + [UInt8(current)] : buffer }
+    }
+
     private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {
         for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
     }

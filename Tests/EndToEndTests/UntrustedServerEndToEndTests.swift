@@ -1,0 +1,129 @@
+import Foundation
+import Glibc
+import OpikCore
+import OpikTestServer
+import OpikTestSupport
+import Testing
+
+/// The built binary against servers that answer wrongly or not at all: limits hold on the
+/// client's side, loops end, and a wrong answer is never a success.
+@Suite struct UntrustedServerEndToEndTests {
+    static func opik(_ server: OpikTestServer, _ arguments: [String], stdin: String? = nil) throws -> RunResult {
+        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: stdin)
+    }
+
+    static func ids(_ output: String) -> [String] {
+        output.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
+    }
+
+    @Test func limitHoldsWhenTheServerSendsMore() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "app", count: 600)
+        server.inject(.searchIgnoresPaging, pathPrefix: "/v1/private/spans/search")
+        let result = try Self.opik(server, ["spans", "list", "-p", "app", "-n", "5", "--format", "ndjson"])
+        #expect(result.status == 0)
+        #expect(Self.ids(result.stdout).count == 5)
+    }
+
+    @Test func allStopsWhenTheCursorDoesNotAdvance() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "app", count: 600)
+        server.inject(.searchIgnoresPaging, times: 20, pathPrefix: "/v1/private/spans/search")
+        let result = try Self.opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("so it does not page by last_retrieved_id; stopped to avoid repeating spans"))
+        let ids = Self.ids(result.stdout)
+        #expect(ids.count == 500)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func aRefusedConnectionFailsAfterTheRetriesAlone() throws {
+        let port = try RefusingPort()
+        let result = try BinaryRunner.run(["spans", "list", "-p", "app", "--all", "-v", "--url", "http://127.0.0.1:\(port.number)"])
+        #expect(result.status == 5)
+        // --retries 4 by default: five attempts, and nothing resumes a stream that never began.
+        #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("> POST ") }.count == 5)
+        #expect(!result.stderr.contains("resuming"))
+    }
+
+    @Test(arguments: ["{}", "5", #"{"id":"0190b5d2-7c1e-7a3b-8f00-000000000999","name":"other"}"#])
+    func getRefusesAnAnswerThatIsNotTheSpan(body: String) throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        let id = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
+        server.inject(.status(200, headers: [("Content-Type", "application/json")], body: body), pathPrefix: "/v1/private/spans/")
+        let result = try Self.opik(server, ["spans", "get", id, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("opik: error: get span \(id): expected span \(id), received '\(body)' (HTTP 200)\n"))
+    }
+
+    @Test(arguments: ["{}", "5", #"{"stats":[1]}"#])
+    func statsRefusesAnAnswerThatIsNotStatistics(body: String) throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.inject(.status(200, headers: [("Content-Type", "application/json")], body: body), pathPrefix: "/v1/private/spans/stats")
+        let result = try Self.opik(server, ["spans", "stats", "-p", "app", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("opik: error: get span statistics: expected statistics (an object with a \"stats\" list), received '\(body)'"))
+    }
+
+    @Test func otherReadsRefuseAnAnswerOfTheWrongShape() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "app", count: 1)
+        let span = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", comment = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e40"
+        server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/feedback-scores/names")
+        let names = try Self.opik(server, ["spans", "score", "names", "-p", "app"])
+        #expect(names.status == 1)
+        #expect(names.stderr.hasPrefix("opik: error: list score names: expected score names (an object with a \"scores\" list), received '{}'"))
+        server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/\(span)/comments/")
+        let got = try Self.opik(server, ["spans", "comment", "get", span, comment])
+        #expect(got.status == 1)
+        #expect(got.stderr.hasPrefix("opik: error: get comment \(comment): expected comment \(comment), received '{}'"))
+    }
+
+    @Test func anExcerptMasksTheKeyAndControlCharacters() throws {
+        let key = "secret-key-0123456789"
+        let server = try OpikTestServer.start(apiKey: key)
+        defer { server.stop() }
+        server.inject(.status(200, body: "{\"echo\":\"\(key)\u{1B}[31m\"}"), pathPrefix: "/v1/private/spans/stats")
+        let result = try BinaryRunner.run(["spans", "stats", "-p", "app"],
+                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL, "OPIK_API_KEY": key])
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains(key))
+        #expect(!result.stderr.contains("\u{1B}"))
+        #expect(result.stderr.contains("sec***?[31m"))
+    }
+}
+
+/// A loopback port where connections are refused: bound, so no other test can take it, but
+/// not listening.
+final class RefusingPort {
+    struct Failure: Error {}
+    let number: Int
+    private let fd: Int32
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else {
+            close(fd)
+            throw Failure()
+        }
+        self.fd = fd
+        number = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(fd) }
+}
