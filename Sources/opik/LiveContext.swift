@@ -13,17 +13,20 @@ import OpikHTTP
 enum LiveContext {
     static func make() -> Context {
         let environment = ProcessInfo.processInfo.environment
+        let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        // Whatever reaches a terminal is escaped at the stream, so no path can skip it.
         return Context(
-            stdout: OutputStream(capacity: 64 * 1024, sink: fileSink(STDOUT_FILENO)),
-            stderr: OutputStream(capacity: 4096, sink: fileSink(STDERR_FILENO)),
+            stdout: OutputStream(capacity: 64 * 1024, escaping: stdoutIsTerminal ? .all : .none, sink: fileSink(STDOUT_FILENO)),
+            stderr: OutputStream(capacity: 4096, escaping: stderrIsTerminal ? .all : .none, sink: fileSink(STDERR_FILENO)),
             readStdin: { try readAll(STDIN_FILENO) },
             readLine: { Swift.readLine() },
             environment: environment,
             now: { Date() },
             sleep: interruptibleSleep,
             isInterrupted: { Interrupt.isSet },
-            isStdoutTerminal: isatty(STDOUT_FILENO) == 1,
-            isStderrTerminal: isatty(STDERR_FILENO) == 1,
+            isStdoutTerminal: stdoutIsTerminal,
+            isStderrTerminal: stderrIsTerminal,
             isStdinTerminal: isatty(STDIN_FILENO) == 1,
             terminalWidth: terminalWidth(environment),
             makeTransport: { options, log in
@@ -31,14 +34,18 @@ enum LiveContext {
             })
     }
 
+    /// Writes all the bytes to `fd`. A closed pipe (EPIPE) is `OutputClosed`, which ends the
+    /// program quietly; any other failure (ENOSPC, EIO, EBADF) is `OutputFailed`, an error.
     static func fileSink(_ fd: Int32) -> (UnsafeRawBufferPointer) throws -> Void {
         return { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputClosed()
+                    let code = errno
+                    if code == EINTR { continue }
+                    if code == EPIPE { throw OutputClosed() }
+                    throw OutputFailed(reason: String(cString: strerror(code)))
                 }
                 offset += written
             }
