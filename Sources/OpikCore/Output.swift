@@ -33,6 +33,9 @@ public final class OutputStream: @unchecked Sendable {
     public var isClosed: Bool { failure != nil }
     /// How text bound for the sink is escaped (`.none` unless the sink is a terminal).
     public var escaping: TerminalEscaping
+    /// Masks secrets and URL user information in everything written (stderr sets one; stdout
+    /// does not, so exported data stays byte-exact).
+    public var redaction: Redaction?
 
     /// `capacity` is how many bytes are held before they are written out.
     public init(capacity: Int = 64 * 1024, escaping: TerminalEscaping = .none,
@@ -44,6 +47,7 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     public func write(_ text: String) throws {
+        let text = redaction?.apply(text) ?? text
         if escaping == .none {
             buffer.append(contentsOf: text.utf8)
         } else {
@@ -53,6 +57,7 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     public func write(bytes: some Sequence<UInt8>) throws {
+        if let redaction { return try write(redaction.apply(String(decoding: Array(bytes), as: UTF8.self))) }
         if escaping == .none {
             buffer.append(contentsOf: bytes)
         } else {
@@ -69,6 +74,11 @@ public final class OutputStream: @unchecked Sendable {
 
     /// Appends directly into the buffer (for serialisers that write bytes).
     public func append(_ body: (inout [UInt8]) -> Void) throws {
+        if redaction != nil {
+            var added: [UInt8] = []
+            body(&added)
+            return try write(bytes: added)
+        }
         if escaping == .none {
             body(&buffer)
         } else {

@@ -15,10 +15,13 @@ enum LiveContext {
         let environment = ProcessInfo.processInfo.environment
         let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
         let stderrIsTerminal = isatty(STDERR_FILENO) == 1
-        // Whatever reaches a terminal is escaped at the stream, so no path can skip it.
+        // Whatever reaches a terminal is escaped at the stream, so no path can skip it; URL
+        // user information is masked in everything on stderr from the first line on.
+        let stderr = OutputStream(capacity: 4096, escaping: stderrIsTerminal ? .all : .none, sink: fileSink(STDERR_FILENO))
+        stderr.redaction = Redaction()
         return Context(
             stdout: OutputStream(capacity: 64 * 1024, escaping: stdoutIsTerminal ? .all : .none, sink: fileSink(STDOUT_FILENO)),
-            stderr: OutputStream(capacity: 4096, escaping: stderrIsTerminal ? .all : .none, sink: fileSink(STDERR_FILENO)),
+            stderr: stderr,
             readStdin: { try readAll(STDIN_FILENO) },
             readLine: { Swift.readLine() },
             environment: environment,

@@ -25,6 +25,7 @@ struct Session {
         isQuiet = invocation.flag("quiet")
         notices = Notices(stderr: context.stderr, isQuiet: isQuiet)
         notices.warnAbout(configuration)
+        try BaseURLCheck.check(configuration.url)
 
         format = try invocation.value("format").map {
             guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
@@ -33,6 +34,9 @@ struct Session {
         fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
         useColor = context.isStdoutTerminal && !invocation.flag("no-color")
             && context.environment[EnvironmentVariable.noColor.name] == nil
+        // The table renderers clean server text before they colour it: their own colour codes
+        // may pass the terminal escaping; in every other format nothing does.
+        if useColor, format == .table, context.stdout.escaping == .all { context.stdout.escaping = .allButStyles }
 
         let timeout = try Session.number(invocation, "timeout", default: 60, range: 0.1...86_400)
         let retries = Int(try Session.number(invocation, "retries", default: 4, range: 0...100))
@@ -65,7 +69,16 @@ struct Session {
             if let value = invocation.value(name) { flags[name] = value }
         }
         if invocation.flag("insecure") { flags["insecure"] = "" }
-        return Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
+        let configuration = Configuration.resolve(flags: flags, environment: context.environment) { path in
+            switch Files.read(path) {
+            case let .text(text): return .text(text)
+            case .missing: return .missing
+            case let .unreadable(reason): return .unreadable(reason)
+            }
+        }
+        // From here on stderr masks the API key wherever it shows up (a server may echo it).
+        context.stderr.redaction = Redaction(secrets: configuration.apiKey.value.map { [$0] } ?? [])
+        return configuration
     }
 
     /// The project name to use (flag, env, config file or "Default Project").

@@ -23,6 +23,14 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// What reading the config file found.
+public enum ConfigFileContent: Sendable, Equatable {
+    case text(String)
+    case missing
+    /// It exists but cannot be read; the system's reason.
+    case unreadable(String)
+}
+
 /// One resolved setting.
 public struct ConfigValue: Sendable, Equatable {
     public var value: String?
@@ -54,10 +62,19 @@ public struct Configuration: Sendable, Equatable {
     /// The config file's keys, as `opik config set` accepts them.
     public static let fileKeys = ["url_override", "api_key", "workspace", "project_name", "check_tls_certificate"]
 
-    /// Resolves every setting. `flags` holds flag values by long name (`url`, `workspace`,
-    /// `project`, `config`, `insecure`); `readFile` returns nil for a missing file.
+    /// Resolves every setting, with `readFile` returning nil for a missing file.
     public static func resolve(
         flags: [String: String], environment: [String: String], readFile: (String) -> String?
+    ) -> Configuration {
+        resolve(flags: flags, environment: environment) { path in readFile(path).map(ConfigFileContent.text) ?? .missing }
+    }
+
+    /// Resolves every setting. `flags` holds flag values by long name (`url`, `workspace`,
+    /// `project`, `config`, `insecure`); `readConfig` reads the config file. A config file
+    /// that exists but cannot be read, and every line of it that configparser would refuse,
+    /// earns a warning naming the file (and line): its settings never vanish silently.
+    public static func resolve(
+        flags: [String: String], environment: [String: String], readConfig: (String) -> ConfigFileContent
     ) -> Configuration {
         var warnings: [String] = []
         let configPath: ConfigValue
@@ -70,22 +87,31 @@ public struct Configuration: Sendable, Equatable {
             configPath = ConfigValue(value: home + "/.opik.config", source: .default)
         }
         let path = expandHome(configPath.value ?? "", environment: environment)
-        var ini = IniFile(text: "")
-        if let text = readFile(path) {
-            ini = IniFile(text: text)
-        } else if configPath.source != .default {
-            warnings.append("config file \(path) does not exist")
+        var ini = IniParser(text: "")
+        switch readConfig(path) {
+        case let .text(text):
+            ini = IniParser(text: text)
+            warnings += ini.problems.map { "\(path):\($0.line): \($0.message)" }
+        case .missing:
+            if configPath.source != .default { warnings.append("config file \(path) does not exist") }
+        case let .unreadable(reason):
+            warnings.append("config file \(path) cannot be read (\(reason)); none of its settings are used")
         }
 
         func pick(_ flag: String?, _ env: EnvironmentVariable, _ key: String, _ fallback: String?) -> ConfigValue {
             if let flag, let value = flags[flag] { return ConfigValue(value: value, source: .flag("--" + flag)) }
             // The SDK (pydantic-settings) matches OPIK_* names case-insensitively.
             if let value = lookup(env.name, in: environment) { return ConfigValue(value: value, source: .environment(env.name)) }
-            if let value = ini.value(section: section, key: key) { return ConfigValue(value: value, source: .file(path)) }
+            if let (entry, problem) = ini.value(section: section, key: key) {
+                if let problem { warnings.append("\(path):\(problem.line): \(problem.message)") }
+                return ConfigValue(value: entry.value, source: .file(path))
+            }
             return ConfigValue(value: fallback, source: .default)
         }
 
-        let apiKey = pick(nil, .apiKey, "api_key", nil)
+        var apiKey = pick(nil, .apiKey, "api_key", nil)
+        // An empty key is no key: nothing to send, nothing to mask.
+        if apiKey.value?.isEmpty == true { apiKey.value = nil }
         var url = pick("url", .urlOverride, "url_override", nil)
         if url.value == nil {
             if let embedded = apiKey.value.flatMap(embeddedBaseURL) {
@@ -131,8 +157,8 @@ public struct Configuration: Sendable, Equatable {
         return (base.hasSuffix("/") ? base : base + "/") + "opik/api/"
     }
 
-    /// The API key with all but its first three characters hidden.
+    /// The API key masked for display (see `Redaction.mask`).
     public static func mask(_ key: String) -> String {
-        key.count <= 3 ? "***" : String(key.prefix(3)) + "***"
+        Redaction.mask(key)
     }
 }
