@@ -80,8 +80,10 @@ import Testing
         #expect(fresh.text == "[opik]\napi_key = k\n")
     }
 
-    @Test func maskShowsOnlyThreeCharacters() {
-        #expect(Configuration.mask("secretkey") == "sec***")
+    @Test func maskShowsOnlyThreeCharactersOfALongKey() {
+        #expect(Configuration.mask("secretkey-0123") == "sec***")
+        // A short key shows nothing: the same rule as the wire log's.
+        #expect(Configuration.mask("secretkey") == "***")
         #expect(Configuration.mask("ab") == "***")
     }
 }

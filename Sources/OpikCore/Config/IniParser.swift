@@ -20,6 +20,11 @@ public struct IniParser: Sendable {
     public struct Problem: Sendable, Equatable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     /// What a line is, for editing the file without disturbing other lines.
