@@ -9,7 +9,8 @@ enum ResumeCommand {
             guard let values = invocation.options[long] else { continue }
             for value in values {
                 words.append("--" + long)
-                if !value.isEmpty || takesValue(long) { words.append(quote(value)) }
+                // Masked before quoting, so a hidden password stays one shell word.
+                if !value.isEmpty || takesValue(long) { words.append(quote(Redaction.maskingUserinfo(in: value))) }
             }
         }
         words += ["--after", id]
