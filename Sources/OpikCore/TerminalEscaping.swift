@@ -1,7 +1,7 @@
 /// How text bound for a terminal is made inert. Server text (span fields, error bodies) may
 /// hold escape sequences that set the window title, clear the screen or write the clipboard
 /// (OSC 52), or bidi overrides that make text read differently than it is. On a terminal every
-/// C0 and C1 control character but line feed and tab, DEL, and the bidi overrides U+202A–U+202E
+/// C0 and C1 control character but line feed (alone or after CR) and tab, DEL, and the bidi overrides U+202A–U+202E
 /// and U+2066–U+2069 are written as visible escapes (`\x1B`, `\u009B`, `\u202E`); bytes that
 /// are not UTF-8 become `\xNN`. A pipe or file gets the bytes unchanged.
 public enum TerminalEscaping: Sendable, Equatable {
@@ -34,7 +34,9 @@ public enum TerminalEscaping: Sendable, Equatable {
                     index = end
                     continue
                 }
-                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F {
+                // CR before LF (CSV's line end) only ends the line; a lone CR could overwrite it.
+                let isLineEnd = byte == 0x0A || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A)
+                if (byte < 0x20 && byte != 0x09 && !isLineEnd) || byte == 0x7F {
                     Self.appendHex(byte, to: &output)
                 } else {
                     output.append(byte)

@@ -7,6 +7,7 @@ import Testing
         #expect(TerminalEscaping.escape("a\u{1B}]0;title\u{07}b") == "a\\x1B]0;title\\x07b")
         #expect(TerminalEscaping.escape("x\u{9B}2Jy\u{202E}z\u{2066}") == "x\\u009B2Jy\\u202Ez\\u2066")
         #expect(TerminalEscaping.escape("tab\tline\nend\r\u{7F}") == "tab\tline\nend\\x0D\\x7F")
+        #expect(TerminalEscaping.escape("a,b\r\nc\rd\r") == "a,b\r\nc\\x0Dd\\x0D")
         #expect(TerminalEscaping.escape("héllo ✓") == "héllo ✓")
     }
 
