@@ -14,12 +14,12 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     public var meaning: String {
         switch self {
         case .success: return "success"
-        case .failure: return "the server refused or failed the request, output could not be written (a full disk; a closed pipe is not an error), or something unexpected happened"
-        case .usage: return "usage error or invalid input (an invalid URL included); nothing was sent"
+        case .failure: return "the server refused or failed the request, or output could not be written"
+        case .usage: return "usage error or invalid input (an invalid URL too); nothing was sent"
         case .notFound: return "not found: a span, comment, trace or project does not exist"
         case .authentication: return "authentication or permission refused (HTTP 401 or 403)"
         case .unreachable: return "the server could not be reached (DNS, connect, TLS, timeout)"
-        case .partialFailure: return "a bulk command finished, but some items failed (see --failed; when FILE cannot be written they are printed on stderr)"
+        case .partialFailure: return "a bulk command finished, but some items failed (see --failed)"
         case .interrupted: return "interrupted (Ctrl-C)"
         }
     }

@@ -12,7 +12,7 @@ import OpikHTTP
 /// The real world: file descriptors 0–2, the process environment, the clock, libcurl.
 enum LiveContext {
     static func make() -> Context {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment()
         let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
         let stderrIsTerminal = isatty(STDERR_FILENO) == 1
         // Whatever reaches a terminal is escaped at the stream, so no path can skip it; URL
@@ -53,6 +53,23 @@ enum LiveContext {
                 offset += written
             }
         }
+    }
+
+    /// The process environment, read from `environ`: Foundation's ProcessInfo would link its
+    /// file writer into a static binary, and with it the unsafe `mktemp`.
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+            if let equals = text.firstIndex(of: "=") {
+                let name = String(text[..<equals])
+                // The first definition wins, as getenv(3) finds it.
+                if result[name] == nil { result[name] = String(text[text.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return result
     }
 
     static func readAll(_ fd: Int32) throws -> [UInt8] {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,17 +18,33 @@ enum Files {
         return nil
     }
 
-    /// Reads the whole file with plain reads, so a FIFO or `/dev/fd/N` (a shell's `<(...)`)
-    /// works like a regular file. A missing file is told apart from one that cannot be read.
+    /// The file's text; a missing file is told apart from one that cannot be read.
     static func read(_ path: String) -> ReadResult {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            return code == ENOENT ? .missing : .unreadable(reason(code))
+        switch readAll(path) {
+        case let .success(bytes): return .text(String(decoding: bytes, as: UTF8.self))
+        case let .failure(error): return error.code == ENOENT ? .missing : .unreadable(reason(error.code))
         }
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        switch readAll(path) {
+        case let .success(bytes): return bytes
+        case let .failure(error):
+            throw OpikError.file(path: path, message: error.code == ENOENT ? "no such file" : "cannot be read (\(reason(error.code)))")
+        }
+    }
+
+    /// An errno as an error.
+    struct Errno: Error { let code: Int32 }
+
+    /// Reads the whole file with plain reads, so a FIFO or `/dev/fd/N` (a shell's `<(...)`)
+    /// works like a regular file.
+    static func readAll(_ path: String) -> Result<[UInt8], Errno> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(Errno(code: errno)) }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .unreadable(reason(EISDIR)) }
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .failure(Errno(code: EISDIR)) }
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -41,19 +52,11 @@ enum Files {
             if count < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                return .unreadable(reason(code))
+                return .failure(Errno(code: code))
             }
-            if count == 0 { break }
+            if count == 0 { return .success(result) }
             result.append(contentsOf: buffer[0..<count])
         }
-        return .text(String(decoding: result, as: UTF8.self))
-    }
-
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw OpikError.file(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-        }
-        return [UInt8](data)
     }
 
     /// Writes `bytes` with the given mode. A regular file is replaced atomically: the bytes go
@@ -127,14 +130,15 @@ enum Files {
     /// The system's words for an errno (`No space left on device`).
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// Creates the directory that will hold `path`, if missing.
+    /// Creates the directory that will hold `path`, and its parents, if missing.
     static func createParentDirectory(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
         let directory = String(path[..<slash])
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OpikError.file(path: directory, message: "cannot be created")
+        var info = stat()
+        if stat(directory, &info) == 0 { return }
+        try createParentDirectory(of: directory)
+        guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+            throw OpikError.file(path: directory, message: "cannot be created (\(reason(errno)))")
         }
     }
 

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import OpikCore
 
 /// What every command that talks to the server needs, resolved once from the invocation,
@@ -48,7 +51,7 @@ struct Session {
         if !options.verifyTLS {
             notices.warn("TLS certificate verification is off; the connection can be intercepted")
         }
-        if let cacert = options.caCertificateFile, !FileManager.default.isReadableFile(atPath: cacert) {
+        if let cacert = options.caCertificateFile, access(cacert, R_OK) != 0 {
             throw OpikError.invalidInput("--cacert \(cacert): no such file")
         }
         clientFactory = ClientFactory(

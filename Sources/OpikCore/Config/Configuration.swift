@@ -148,10 +148,8 @@ public struct Configuration: Sendable, Equatable {
     /// The base URL an API key of the form `KEY*BASE64(JSON)` carries, as `<baseUrl>opik/api/`.
     public static func embeddedBaseURL(in apiKey: String) -> String? {
         guard let star = apiKey.firstIndex(of: "*") else { return nil }
-        var encoded = String(apiKey[apiKey.index(after: star)...].map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-        while encoded.count % 4 != 0 { encoded += "=" }
-        guard let data = Data(base64Encoded: encoded),
-            let json = try? JSONParser.parse(bytes: [UInt8](data)),
+        guard let bytes = Base64.decode(String(apiKey[apiKey.index(after: star)...])),
+            let json = try? JSONParser.parse(bytes: bytes),
             let base = json["baseUrl"]?.stringValue, !base.isEmpty
         else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + "opik/api/"
