@@ -66,6 +66,12 @@ import Testing
         #expect(result.stderr == "opik: warning: config file \(home)/.opik.config cannot be read (Is a directory); none of its settings are used\n")
     }
 
+    @Test func settingsUnderAnotherSectionNameAreNotSkippedSilently() throws {
+        let home = try home(config: "[OPIK]\nurl_override = http://localhost:5173/api\n")
+        let result = try BinaryRunner.run(["config", "show"], home: home)
+        #expect(result.stderr == "opik: warning: config file \(home)/.opik.config has no [opik] section; none of its settings are used\n")
+    }
+
     @Test func aConfigFromAProcessSubstitutionOrFIFOIsRead() throws {
         let home = try home()
         let substituted = try bash(#""$OPIK" config show --config <(printf '[opik]\r\nworkspace = piped\r\n')"#, home: home)

@@ -68,7 +68,13 @@ enum SpansCreate {
             return .success
         }
         let result = try send.send(session: session, context: context)
-        if let failure = result.outcome.failures.first { throw failure.error }
+        if let failure = result.outcome.failures.first {
+            // --failed receives the record that was not accepted, as for a file.
+            if let path = options.failedPath {
+                _ = send.saveFailed(payload.ndjson(of: [0]), count: 1, to: path, stderr: context.stderr)
+            }
+            throw failure.error
+        }
         if result.outcome.wasInterrupted { throw OpikError.interrupted(summary: "the span may not have been created") }
         if flags.traceId == nil { session.notices.info("new trace \(traceId)") }
         try writeIds([(id, traceId)], format: session.format, single: true, stdout: context.stdout)

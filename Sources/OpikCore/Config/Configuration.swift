@@ -92,6 +92,11 @@ public struct Configuration: Sendable, Equatable {
         case let .text(text):
             ini = IniParser(text: text)
             warnings += ini.problems.map { "\(path):\($0.line): \($0.message)" }
+            // Settings under another section (configparser's names are case-sensitive) would
+            // be skipped without a word, and the URL fall back to the cloud.
+            if ini.sections[section] == nil, ini.sections.values.contains(where: { !$0.isEmpty }) {
+                warnings.append("config file \(path) has no [\(section)] section; none of its settings are used")
+            }
         case .missing:
             if configPath.source != .default { warnings.append("config file \(path) does not exist") }
         case let .unreadable(reason):
