@@ -86,4 +86,18 @@ import Testing
         #expect(Configuration.mask("secretkey") == "***")
         #expect(Configuration.mask("ab") == "***")
     }
+
+    @Test func fileProblemsAndUnreadableFilesAreWarnedAbout() {
+        let broken = resolve(file: "[opik]\n" + (1...8).map { "junk \($0)" }.joined(separator: "\n"))
+        #expect(broken.warnings.count == 6)
+        #expect(broken.warnings.first == "/home/u/.opik.config:2: not a [section], a key = value or a comment; the line is ignored")
+        #expect(broken.warnings.last == "/home/u/.opik.config: 3 more lines like these")
+        let unreadable = Configuration.resolve(flags: [:], environment: ["HOME": "/home/u"]) { _ in .unreadable("Permission denied") }
+        #expect(unreadable.warnings == ["config file /home/u/.opik.config cannot be read (Permission denied); none of its settings are used"])
+    }
+
+    @Test func anEmptyAPIKeyIsNoKey() {
+        let config = resolve(env: ["OPIK_API_KEY": ""])
+        #expect(config.apiKey == ConfigValue(value: nil, source: .environment("OPIK_API_KEY")))
+    }
 }

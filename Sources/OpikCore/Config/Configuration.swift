@@ -91,7 +91,9 @@ public struct Configuration: Sendable, Equatable {
         switch readConfig(path) {
         case let .text(text):
             ini = IniParser(text: text)
-            warnings += ini.problems.map { "\(path):\($0.line): \($0.message)" }
+            // A file that is no INI file at all must not bury the terminal in warnings.
+            warnings += ini.problems.prefix(5).map { "\(path):\($0.line): \($0.message)" }
+            if ini.problems.count > 5 { warnings.append("\(path): \(ini.problems.count - 5) more lines like these") }
             // Settings under another section (configparser's names are case-sensitive) would
             // be skipped without a word, and the URL fall back to the cloud.
             if ini.sections[section] == nil, ini.sections.values.contains(where: { !$0.isEmpty }) {
