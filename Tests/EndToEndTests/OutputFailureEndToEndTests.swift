@@ -77,7 +77,7 @@ import Testing
                               stdin: records)
         #expect(result.status == 6)
         #expect(result.stderr.contains("opik: error: --failed /dev/full: cannot be written: No space left on device; "
-            + "the 1 spans that were not accepted are saved nowhere else, so they follow here:\n{"))
+            + "the span that was not accepted is saved nowhere else, so here it is:\n{"))
         #expect(result.stderr.contains(#""name":"step 1000""#))
         #expect(result.stderr.contains("hint: /dev/full could not be written: they are only in the error output above"))
         #expect(BulkSupport.storedIds(server, project: "full").count == 1000)

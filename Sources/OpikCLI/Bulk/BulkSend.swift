@@ -58,8 +58,9 @@ struct BulkSend {
         } catch {
             let (lines, _) = Report.describe(error)
             let why = lines.first.map { String($0.dropFirst("opik: error: ".count)) } ?? "\(error)"
-            try? stderr.write("opik: error: --failed \(why); the \(count) \(endpoint.noun) that were not accepted "
-                + "are saved nowhere else, so they follow here:\n")
+            let records = count == 1 ? "the \(endpoint.noun.dropLast()) that was not accepted is"
+                : "the \(count) \(endpoint.noun) that were not accepted are"
+            try? stderr.write("opik: error: --failed \(why); \(records) saved nowhere else, so here \(count == 1 ? "it is" : "they are"):\n")
             try? stderr.write(bytes: content)
             if content.last != UInt8(ascii: "\n") { try? stderr.write("\n") }
             try? stderr.flush()
