@@ -42,7 +42,7 @@ public struct ConfigValue: Sendable, Equatable {
     }
 }
 
-/// The settings a command needs, resolved exactly like the official SDK (API.md §3):
+/// The settings a command needs, resolved exactly like the official Python SDK:
 /// flag > environment > config file > default.
 public struct Configuration: Sendable, Equatable {
     public static let cloudURL = "https://www.comet.com/opik/api"
