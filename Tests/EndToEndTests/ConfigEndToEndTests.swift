@@ -89,6 +89,9 @@ import Testing
             #expect(result.status == 2)
             #expect(result.stderr == "opik: error: invalid value for workspace: it holds a line break or another control character\n")
         }
+        let url = try BinaryRunner.run(["config", "set", "url_override", "localhost:5173/api"], home: home)
+        #expect(url.status == 2)
+        #expect(url.stderr == "opik: error: invalid URL 'localhost:5173/api' for url_override: it has no scheme (expected http:// or https://)\n")
         #expect(try String(contentsOfFile: home + "/.opik.config", encoding: .utf8) == "[opik]\nworkspace = mine\n")
     }
 

@@ -33,7 +33,8 @@ enum ConfigCommands {
             file is replaced atomically (a temporary file in the same directory, then a \
             rename); a config file that is a symbolic link stays one and the file it points \
             to is written. A repeated key is written once. A VALUE with a line break or \
-            another control character is refused (status 2); a % is written as %%, as \
+            another control character, and a url_override that is no http or https URL, are \
+            refused (status 2); a % is written as %%, as \
             configparser reads it. Keys: \(Configuration.fileKeys.joined(separator: ", ")).
             """,
         arguments: [
@@ -87,6 +88,9 @@ enum ConfigCommands {
         // characters would be written raw into a file that people read in terminals.
         if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw OpikError.usage("invalid value for \(key): it holds a line break or another control character")
+        }
+        if key == "url_override", let problem = BaseURLCheck.problem(value) {
+            throw OpikError.usage("invalid URL '\(value)' for url_override: \(problem)")
         }
         let configuration = Session.configuration(invocation, context: context)
         guard let path = configuration.configPath.value else { throw OpikError.usage("no config file path") }
