@@ -66,6 +66,13 @@ public final class OutputStream: @unchecked Sendable {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Writes the user's own records (a last-resort copy of data that could not be saved)
+    /// without redaction, which would alter them; a terminal still gets them escaped.
+    public func writeRecords(_ bytes: [UInt8]) throws {
+        escaping.append(bytes, to: &buffer)
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Writes the program's own terminal codes (a progress line's `\r` and erase) unescaped.
     public func writeControl(_ code: String) throws {
         buffer.append(contentsOf: code.utf8)

@@ -29,4 +29,12 @@ import Testing
         TerminalEscaping.allButStyles.append(Array("\u{1B}[1;31mred\u{1B}[0m\u{1B}]0;t\u{07}\u{1B}[2J".utf8), to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "\u{1B}[1;31mred\u{1B}[0m\\x1B]0;t\\x07\\x1B[2J")
     }
+
+    @Test func recordsAreCopiedWithoutRedactionButEscapedOnATerminal() throws {
+        let (stream, shown) = OutputStream.memory(escaping: .all)
+        stream.redaction = Redaction(secrets: ["sk-0123456789abcdef"])
+        try stream.write("key sk-0123456789abcdef at http://u:p@h\n")
+        try stream.writeRecords(Array("{\"url\":\"http://u:p@h\",\"k\":\"sk-0123456789abcdef\u{1B}\"}\n".utf8))
+        #expect(shown.text == "key sk-*** at http://***@h\n{\"url\":\"http://u:p@h\",\"k\":\"sk-0123456789abcdef\\x1B\"}\n")
+    }
 }

@@ -61,7 +61,7 @@ struct BulkSend {
             let records = count == 1 ? "the \(endpoint.noun.dropLast()) that was not accepted is"
                 : "the \(count) \(endpoint.noun) that were not accepted are"
             try? stderr.write("opik: error: --failed \(why); \(records) saved nowhere else, so here \(count == 1 ? "it is" : "they are"):\n")
-            try? stderr.write(bytes: content)
+            try? stderr.writeRecords(content)
             if content.last != UInt8(ascii: "\n") { try? stderr.write("\n") }
             try? stderr.flush()
             return nil
