@@ -100,4 +100,12 @@ import Testing
         let config = resolve(env: ["OPIK_API_KEY": ""])
         #expect(config.apiKey == ConfigValue(value: nil, source: .environment("OPIK_API_KEY")))
     }
+
+    @Test func textThatIsNotUTF8IsReadWithAWarning() {
+        let config = Configuration.resolve(flags: [:], environment: ["HOME": "/home/u"]) { _ in
+            .notUTF8("[opik]\nworkspace = w\u{FFFD}\n", line: 2)
+        }
+        #expect(config.workspace.value == "w\u{FFFD}")
+        #expect(config.warnings == ["/home/u/.opik.config:2: not valid UTF-8 (the Python SDK cannot read this file); the bad bytes are read as U+FFFD"])
+    }
 }

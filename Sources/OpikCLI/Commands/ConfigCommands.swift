@@ -97,6 +97,8 @@ enum ConfigCommands {
         var ini: IniFile
         switch Files.read(path) {
         case let .text(text): ini = IniFile(text: text)
+        case .notUTF8(_, let line):
+            throw OpikError.file(path: path, message: "line \(line) is not valid UTF-8; nothing was changed")
         case .missing: ini = IniFile(text: "")
         case let .unreadable(reason):
             // Writing would replace a file whose other settings were never read.

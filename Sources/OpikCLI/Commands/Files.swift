@@ -5,23 +5,33 @@ import OpikCore
 
 /// Small file helpers with the errors users should see.
 enum Files {
-    /// What reading a file found.
-    enum ReadResult: Equatable {
-        case text(String)
-        case missing
-        case unreadable(String)
-    }
-
     /// The file's text, or nil when it cannot be read.
     static func readText(_ path: String) -> String? {
-        if case let .text(text) = read(path) { return text }
-        return nil
+        switch read(path) {
+        case let .text(text), let .notUTF8(text, _): return text
+        case .missing, .unreadable: return nil
+        }
     }
 
-    /// The file's text; a missing file is told apart from one that cannot be read.
-    static func read(_ path: String) -> ReadResult {
+    /// The file's text; a missing file is told apart from one that cannot be read, and text
+    /// that is not UTF-8 is flagged with the line of its first bad byte.
+    static func read(_ path: String) -> ConfigFileContent {
         switch readAll(path) {
-        case let .success(bytes): return .text(String(decoding: bytes, as: UTF8.self))
+        case let .success(bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            if String(validating: bytes, as: UTF8.self) == nil {
+                var decoder = UTF8()
+                var iterator = bytes.makeIterator()
+                var line = 1
+                decoding: while true {
+                    switch decoder.decode(&iterator) {
+                    case let .scalarValue(scalar): if scalar == "\n" { line += 1 }
+                    case .emptyInput, .error: break decoding
+                    }
+                }
+                return .notUTF8(text, line: line)
+            }
+            return .text(text)
         case let .failure(error): return error.code == ENOENT ? .missing : .unreadable(reason(error.code))
         }
     }

@@ -72,13 +72,7 @@ struct Session {
             if let value = invocation.value(name) { flags[name] = value }
         }
         if invocation.flag("insecure") { flags["insecure"] = "" }
-        let configuration = Configuration.resolve(flags: flags, environment: context.environment) { path in
-            switch Files.read(path) {
-            case let .text(text): return .text(text)
-            case .missing: return .missing
-            case let .unreadable(reason): return .unreadable(reason)
-            }
-        }
+        let configuration = Configuration.resolve(flags: flags, environment: context.environment, readConfig: Files.read)
         // From here on stderr masks the API key wherever it shows up (a server may echo it).
         context.stderr.redaction = Redaction(secrets: configuration.apiKey.value.map { [$0] } ?? [])
         return configuration

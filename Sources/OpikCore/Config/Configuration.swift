@@ -29,6 +29,8 @@ public enum ConfigFileContent: Sendable, Equatable {
     case missing
     /// It exists but cannot be read; the system's reason.
     case unreadable(String)
+    /// Text that is not valid UTF-8 (bad bytes read as U+FFFD), and the line of the first.
+    case notUTF8(String, line: Int)
 }
 
 /// One resolved setting.
@@ -88,7 +90,13 @@ public struct Configuration: Sendable, Equatable {
         }
         let path = expandHome(configPath.value ?? "", environment: environment)
         var ini = IniParser(text: "")
-        switch readConfig(path) {
+        var content = readConfig(path)
+        if case let .notUTF8(text, line) = content {
+            warnings.append("\(path):\(line): not valid UTF-8 (the Python SDK cannot read this file); the bad bytes are read as U+FFFD")
+            content = .text(text)
+        }
+        switch content {
+        case .notUTF8: break
         case let .text(text):
             ini = IniParser(text: text)
             // A file that is no INI file at all must not bury the terminal in warnings.
