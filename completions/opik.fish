@@ -234,7 +234,7 @@ complete -c opik -n '__opik_at "spans create"' -l error-type -x -d 'Exception ty
 complete -c opik -n '__opik_at "spans create"' -l error-message -x -d 'Message of the error the span ended with.'
 complete -c opik -n '__opik_at "spans create"' -l file -r -F -d 'Create the spans of a JSON array or NDJSON file (- for standard input).'
 complete -c opik -n '__opik_at "spans create"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
-complete -c opik -n '__opik_at "spans create"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).'
+complete -c opik -n '__opik_at "spans create"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).'
 complete -c opik -n '__opik_at "spans create"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
 
 # opik spans update
@@ -272,7 +272,7 @@ complete -c opik -n '__opik_at "spans score add"' -l dry-run -d 'Do every check 
 complete -c opik -n '__opik_at "spans score upload"' -l input-format -x -a 'json csv' -d 'Format of the input (default: csv for a .csv file, json otherwise). [json|csv]'
 complete -c opik -n '__opik_at "spans score upload"' -l no-check -d 'Send without looking up each span first: unknown span ids and scores under another project than the span\'s are then accepted by the server and never show.'
 complete -c opik -n '__opik_at "spans score upload"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
-complete -c opik -n '__opik_at "spans score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).'
+complete -c opik -n '__opik_at "spans score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).'
 complete -c opik -n '__opik_at "spans score upload"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
 complete -c opik -n '__opik_at "spans score upload" 0' -F -d 'FILE'
 

@@ -12,6 +12,10 @@ public enum Report {
 
     static func describe(_ error: Error) -> ([String], ExitStatus) {
         if error is OutputClosed { return ([], .success) }
+        if let failed = error as? OutputFailed {
+            let lines = ["opik: error: cannot write output: \(failed.reason)" + (failed.lost.map { "; \($0)" } ?? "")]
+            return (lines + (failed.hint.map { ["hint: \($0)"] } ?? []), .failure)
+        }
         guard let error = error as? OpikError else {
             return (["opik: error: \(error)"], .failure)
         }

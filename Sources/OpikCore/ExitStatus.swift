@@ -14,8 +14,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     public var meaning: String {
         switch self {
         case .success: return "success"
-        case .failure: return "the server refused or failed the request, or something unexpected happened"
-        case .usage: return "usage error or invalid input; nothing was sent"
+        case .failure: return "the server refused or failed the request, or output could not be written"
+        case .usage: return "usage error or invalid input (an invalid URL too); nothing was sent"
         case .notFound: return "not found: a span, comment, trace or project does not exist"
         case .authentication: return "authentication or permission refused (HTTP 401 or 403)"
         case .unreachable: return "the server could not be reached (DNS, connect, TLS, timeout)"

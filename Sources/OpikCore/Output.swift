@@ -3,56 +3,118 @@ public struct OutputClosed: Error, Sendable {
     public init() {}
 }
 
+/// Output could not be written for another reason (a full disk, EIO, EBADF): the command
+/// fails with status 1, never silently.
+public struct OutputFailed: Error, Sendable, Equatable {
+    /// Why, as the system words it (`No space left on device`).
+    public let reason: String
+    /// What was lost with it (`the ids of 20 created spans were not all written`).
+    public var lost: String?
+    /// What the user can do about it.
+    public var hint: String?
+
+    public init(reason: String, lost: String? = nil, hint: String? = nil) {
+        self.reason = reason
+        self.lost = lost
+        self.hint = hint
+    }
+}
+
 /// A buffered byte stream for stdout or stderr. The bytes go to `sink`, which main wires to a
-/// file descriptor and tests wire to memory.
+/// file descriptor and tests wire to memory. A stream on a terminal escapes control
+/// characters in what it is given (see `TerminalEscaping`), so server text cannot drive the
+/// terminal; a stream on a pipe or file passes every byte unchanged.
 public final class OutputStream: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private let sink: (UnsafeRawBufferPointer) throws -> Void
     private let capacity: Int
-    public private(set) var isClosed = false
+    /// The first error of the sink; every later flush throws it again.
+    private var failure: Error?
+    public var isClosed: Bool { failure != nil }
+    /// How text bound for the sink is escaped (`.none` unless the sink is a terminal).
+    public var escaping: TerminalEscaping
+    /// Masks secrets and URL user information in everything written (stderr sets one; stdout
+    /// does not, so exported data stays byte-exact).
+    public var redaction: Redaction?
 
     /// `capacity` is how many bytes are held before they are written out.
-    public init(capacity: Int = 64 * 1024, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    public init(capacity: Int = 64 * 1024, escaping: TerminalEscaping = .none,
+                sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.capacity = capacity
         self.sink = sink
+        self.escaping = escaping
         buffer.reserveCapacity(capacity)
     }
 
     public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        let text = redaction?.apply(text) ?? text
+        if escaping == .none {
+            buffer.append(contentsOf: text.utf8)
+        } else {
+            escaping.append(text.utf8, to: &buffer)
+        }
         if buffer.count >= capacity { try flush() }
     }
 
     public func write(bytes: some Sequence<UInt8>) throws {
-        buffer.append(contentsOf: bytes)
+        if let redaction { return try write(redaction.apply(String(decoding: Array(bytes), as: UTF8.self))) }
+        if escaping == .none {
+            buffer.append(contentsOf: bytes)
+        } else {
+            escaping.append(Array(bytes), to: &buffer)
+        }
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes the user's own records (a last-resort copy of data that could not be saved)
+    /// without redaction, which would alter them; a terminal still gets them escaped.
+    public func writeRecords(_ bytes: [UInt8]) throws {
+        escaping.append(bytes, to: &buffer)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Writes the program's own terminal codes (a progress line's `\r` and erase) unescaped.
+    public func writeControl(_ code: String) throws {
+        buffer.append(contentsOf: code.utf8)
         if buffer.count >= capacity { try flush() }
     }
 
     /// Appends directly into the buffer (for serialisers that write bytes).
     public func append(_ body: (inout [UInt8]) -> Void) throws {
-        body(&buffer)
+        if redaction != nil {
+            var added: [UInt8] = []
+            body(&added)
+            return try write(bytes: added)
+        }
+        if escaping == .none {
+            body(&buffer)
+        } else {
+            var added: [UInt8] = []
+            body(&added)
+            escaping.append(added, to: &buffer)
+        }
         if buffer.count >= capacity { try flush() }
     }
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        if isClosed {
+        if let failure {
             buffer.removeAll(keepingCapacity: true)
-            throw OutputClosed()
+            throw failure
         }
         defer { buffer.removeAll(keepingCapacity: true) }
         do {
             try buffer.withUnsafeBytes { raw throws in try sink(raw) }
         } catch {
-            isClosed = true
+            failure = error
             throw error
         }
     }
 
     /// A stream that collects everything in memory, for tests.
-    public static func memory() -> (OutputStream, MemoryOutput) {
+    public static func memory(escaping: TerminalEscaping = .none) -> (OutputStream, MemoryOutput) {
         let store = MemoryOutput()
-        let stream = OutputStream(capacity: 1) { bytes in store.bytes.append(contentsOf: bytes) }
+        let stream = OutputStream(capacity: 1, escaping: escaping) { bytes in store.bytes.append(contentsOf: bytes) }
         return (stream, store)
     }
 }

@@ -1,6 +1,7 @@
 import OpikCore
 
-/// Formats the `--verbose` lines of one exchange, with every secret masked.
+/// Formats the `--verbose` lines of one exchange, with every secret and URL user information
+/// masked.
 struct WireLog {
     /// Strings that must never be written whole (the API key).
     let secrets: [String]
@@ -32,18 +33,13 @@ struct WireLog {
         mask("< failed: \(reason) (\(microseconds / 1000) ms)")
     }
 
-    /// `text` with each secret replaced by its masked form.
+    /// `text` with each secret and each URL's user information masked.
     func mask(_ text: String) -> String {
-        var text = text
-        for secret in secrets where !secret.isEmpty {
-            text = text.replacing(secret, with: Self.masked(secret))
-        }
-        return text
+        Redaction(secrets: secrets).apply(text)
     }
 
-    /// At most the first 3 characters of a long secret, then `***`; nothing of a short one.
+    /// The masked form of one secret (see `Redaction.mask`).
     static func masked(_ secret: String) -> String {
-        let shown = secret.count >= 12 ? secret.prefix(3) : ""
-        return shown + "***"
+        Redaction.mask(secret)
     }
 }

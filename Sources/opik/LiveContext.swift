@@ -12,10 +12,16 @@ import OpikHTTP
 /// The real world: file descriptors 0–2, the process environment, the clock, libcurl.
 enum LiveContext {
     static func make() -> Context {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment()
+        let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        // Whatever reaches a terminal is escaped at the stream, so no path can skip it; URL
+        // user information is masked in everything on stderr from the first line on.
+        let stderr = OutputStream(capacity: 4096, escaping: stderrIsTerminal ? .all : .none, sink: fileSink(STDERR_FILENO))
+        stderr.redaction = Redaction()
         return Context(
-            stdout: OutputStream(capacity: 64 * 1024, sink: fileSink(STDOUT_FILENO)),
-            stderr: OutputStream(capacity: 4096, sink: fileSink(STDERR_FILENO)),
+            stdout: OutputStream(capacity: 64 * 1024, escaping: stdoutIsTerminal ? .all : .none, sink: fileSink(STDOUT_FILENO)),
+            stderr: stderr,
             readStdin: { try readAll(STDIN_FILENO) },
             readStdinPiece: { try readPiece(STDIN_FILENO, count: $0) },
             readLine: { Swift.readLine() },
@@ -23,8 +29,8 @@ enum LiveContext {
             now: { Date() },
             sleep: interruptibleSleep,
             isInterrupted: { Interrupt.isSet },
-            isStdoutTerminal: isatty(STDOUT_FILENO) == 1,
-            isStderrTerminal: isatty(STDERR_FILENO) == 1,
+            isStdoutTerminal: stdoutIsTerminal,
+            isStderrTerminal: stderrIsTerminal,
             isStdinTerminal: isatty(STDIN_FILENO) == 1,
             terminalWidth: terminalWidth(environment),
             makeTransport: { options, log in
@@ -32,18 +38,39 @@ enum LiveContext {
             })
     }
 
+    /// Writes all the bytes to `fd`. A closed pipe (EPIPE) is `OutputClosed`, which ends the
+    /// program quietly; any other failure (ENOSPC, EIO, EBADF) is `OutputFailed`, an error.
     static func fileSink(_ fd: Int32) -> (UnsafeRawBufferPointer) throws -> Void {
         return { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputClosed()
+                    let code = errno
+                    if code == EINTR { continue }
+                    if code == EPIPE { throw OutputClosed() }
+                    throw OutputFailed(reason: String(cString: strerror(code)))
                 }
                 offset += written
             }
         }
+    }
+
+    /// The process environment, read from `environ`: Foundation's ProcessInfo would link its
+    /// file writer into a static binary, and with it the unsafe `mktemp`.
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+            if let equals = text.firstIndex(of: "=") {
+                let name = String(text[..<equals])
+                // The first definition wins, as getenv(3) finds it.
+                if result[name] == nil { result[name] = String(text[text.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return result
     }
 
     static func readAll(_ fd: Int32) throws -> [UInt8] {

@@ -200,7 +200,7 @@ import Testing
 
     @Test func configSetThenShow() throws {
         let home = BinaryRunner.temporaryHome()
-        let set = try BinaryRunner.run(["config", "set", "api_key", "abcdef123"], home: home)
+        let set = try BinaryRunner.run(["config", "set", "api_key", "abcdef123456"], home: home)
         #expect(set.status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: home + "/.opik.config")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -210,7 +210,7 @@ import Testing
         #expect(show.stdout.contains("api_key\tabc***\tfile \(home)/.opik.config\n"))
         #expect(show.stdout.contains("workspace\tteam\tenv OPIK_WORKSPACE\n"))
         #expect(show.stdout.contains("project\tmy app\tfile \(home)/.opik.config\n"))
-        #expect(!show.stdout.contains("abcdef123"))
+        #expect(!show.stdout.contains("abcdef123456"))
         chmod(home + "/.opik.config", 0o644)
         let warned = try BinaryRunner.run(["config", "show"], home: home)
         #expect(warned.stderr.contains("holds an API key and is readable by others"))

@@ -80,8 +80,32 @@ import Testing
         #expect(fresh.text == "[opik]\napi_key = k\n")
     }
 
-    @Test func maskShowsOnlyThreeCharacters() {
-        #expect(Configuration.mask("secretkey") == "sec***")
+    @Test func maskShowsOnlyThreeCharactersOfALongKey() {
+        #expect(Configuration.mask("secretkey-0123") == "sec***")
+        // A short key shows nothing: the same rule as the wire log's.
+        #expect(Configuration.mask("secretkey") == "***")
         #expect(Configuration.mask("ab") == "***")
+    }
+
+    @Test func fileProblemsAndUnreadableFilesAreWarnedAbout() {
+        let broken = resolve(file: "[opik]\n" + (1...8).map { "junk \($0)" }.joined(separator: "\n"))
+        #expect(broken.warnings.count == 6)
+        #expect(broken.warnings.first == "/home/u/.opik.config:2: not a [section], a key = value or a comment; the line is ignored")
+        #expect(broken.warnings.last == "/home/u/.opik.config: 3 more lines like these")
+        let unreadable = Configuration.resolve(flags: [:], environment: ["HOME": "/home/u"]) { _ in .unreadable("Permission denied") }
+        #expect(unreadable.warnings == ["config file /home/u/.opik.config cannot be read (Permission denied); none of its settings are used"])
+    }
+
+    @Test func anEmptyAPIKeyIsNoKey() {
+        let config = resolve(env: ["OPIK_API_KEY": ""])
+        #expect(config.apiKey == ConfigValue(value: nil, source: .environment("OPIK_API_KEY")))
+    }
+
+    @Test func textThatIsNotUTF8IsReadWithAWarning() {
+        let config = Configuration.resolve(flags: [:], environment: ["HOME": "/home/u"]) { _ in
+            .notUTF8("[opik]\nworkspace = w\u{FFFD}\n", line: 2)
+        }
+        #expect(config.workspace.value == "w\u{FFFD}")
+        #expect(config.warnings == ["/home/u/.opik.config:2: not valid UTF-8 (the Python SDK cannot read this file); the bad bytes are read as U+FFFD"])
     }
 }

@@ -19,8 +19,10 @@ public enum BinaryRunner {
     }
 
     /// Runs opik with `arguments`; the environment holds only PATH, HOME and `environment`.
+    /// With `stdoutFile` (such as /dev/full) stdout goes to that file instead of a pipe.
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, home: String? = nil
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, home: String? = nil,
+        stdoutFile: String? = nil
     ) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opikPath)
@@ -31,7 +33,13 @@ public enum BinaryRunner {
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()
-        process.standardOutput = out
+        if let stdoutFile {
+            guard let handle = FileHandle(forWritingAtPath: stdoutFile) else { throw CocoaError(.fileWriteUnknown) }
+            process.standardOutput = handle
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = input
         try process.run()

@@ -4,7 +4,7 @@ import OpikCore
 struct BulkOptions {
     static let specs: [OptionSpec] = [
         OptionSpec("parallel", value: "N", help: "Batches in flight at once, 1 to 16 (default 4)."),
-        OptionSpec("failed", value: "FILE", help: "Write the records the server did not accept to FILE, ready to send again (empty when all were accepted).", completion: .file),
+        OptionSpec("failed", value: "FILE", help: "Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).", completion: .file),
         OptionSpec("dry-run", help: "Check every record and show the batches that would be sent; send nothing."),
     ]
 

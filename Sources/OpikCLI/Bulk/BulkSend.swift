@@ -50,14 +50,37 @@ struct BulkSend {
         return Result(outcome: outcome, accepted: accepted, seconds: context.now().timeIntervalSince(started))
     }
 
+    /// Writes the failed records to `path` and returns it; when that fails (the upload has
+    /// already happened, so this is no usage error) the records go to stderr as a last resort,
+    /// after a line saying they are saved nowhere, and the result is nil.
+    func saveFailed(_ content: [UInt8], count: Int, to path: String, stderr: OutputStream) -> String? {
+        do {
+            try Files.write(content, to: path, mode: 0o644)
+            return path
+        } catch {
+            let (lines, _) = Report.describe(error)
+            let why = lines.first.map { String($0.dropFirst("opik: error: ".count)) } ?? "\(error)"
+            let records = count == 1 ? "the \(endpoint.noun.dropLast()) that was not accepted is"
+                : "the \(count) \(endpoint.noun) that were not accepted are"
+            try? stderr.write("opik: error: --failed \(why); \(records) saved nowhere else, so here \(count == 1 ? "it is" : "they are"):\n")
+            try? stderr.writeRecords(content)
+            if content.last != UInt8(ascii: "\n") { try? stderr.write("\n") }
+            try? stderr.flush()
+            return nil
+        }
+    }
+
     /// Writes the failed records, prints the summary, and throws unless every record was
     /// accepted. `failedContent` renders the given records in the input's own format;
     /// `rerun` is the command that sends a file of them.
     func conclude(_ result: Result, session: Session, failedContent: ([Int]) -> [UInt8], rerun: (String) -> String) throws {
         let failed = result.failedIndexes
-        if let path = options.failedPath, !failed.isEmpty { try Files.write(failedContent(failed), to: path, mode: 0o644) }
         let total = result.accepted.count
         let noun = endpoint.noun
+        var savedIn = options.failedPath
+        if let path = options.failedPath, !failed.isEmpty {
+            savedIn = saveFailed(failedContent(failed), count: failed.count, to: path, stderr: session.notices.stderr)
+        }
         let outcome = result.outcome
         if outcome.wasInterrupted {
             throw OpikError.interrupted(summary: "\(result.acceptedCount) of \(total) \(noun) were accepted; "
@@ -79,8 +102,14 @@ struct BulkSend {
         }
         if let leftOut = result.leftOut { why.append(leftOut) }
         session.notices.info("\(pastTense) \(result.acceptedCount) of \(total) \(noun); \(why.joined(separator: "; ")) (\(time))")
-        let hint = options.failedPath.map { "they are in \($0); after fixing them run '\(rerun($0))'" }
-            ?? "add --failed FILE to collect them in a file to fix and send again"
+        let hint: String
+        if let path = savedIn {
+            hint = "they are in \(path); after fixing them run '\(rerun(path))'"
+        } else if let path = options.failedPath {
+            hint = "\(path) could not be written: they are only in the error output above"
+        } else {
+            hint = "add --failed FILE to collect them in a file to fix and send again"
+        }
         throw OpikError.partial("\(failed.count) of \(total) \(noun) were not accepted", hint: hint)
     }
 }

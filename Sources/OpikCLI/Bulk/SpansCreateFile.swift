@@ -24,10 +24,23 @@ enum SpansCreateFile {
         }
         let result = try send.send(session: session, context: context)
         let accepted = result.accepted.indices.filter { result.accepted[$0] }
-        try SpansCreate.writeIds(accepted.map { (prepared.ids[$0], prepared.traceIds[$0]) },
-                                 format: session.format, single: false, stdout: context.stdout)
-        try context.stdout.flush()
-        try send.conclude(result, session: session, failedContent: { prepared.payload.ndjson(of: $0) }, rerun: { "opik spans create --file \($0)" })
+        // The spans exist whether or not their ids can be printed: the records that were not
+        // accepted are still saved and reported, and then a failed output is the error.
+        var lostOutput: Error?
+        do {
+            try SpansCreate.writeIds(accepted.map { (prepared.ids[$0], prepared.traceIds[$0]) },
+                                     format: session.format, single: false, stdout: context.stdout)
+        } catch is OutputClosed {
+            lostOutput = OutputClosed()
+        } catch let error as OutputFailed {
+            lostOutput = error
+        }
+        do {
+            try send.conclude(result, session: session, failedContent: { prepared.payload.ndjson(of: $0) }, rerun: { "opik spans create --file \($0)" })
+        } catch where lostOutput is OutputFailed {
+            try? context.stderr.write(Report.describe(error).0.joined(separator: "\n") + "\n")
+        }
+        if let lostOutput { throw lostOutput }
         return .success
     }
 }

@@ -16,7 +16,7 @@ final class StderrGate: Sendable {
     /// Writes whole lines, first clearing the progress line.
     func write(lines: [String]) {
         state.withLock { state in
-            if state.progressShown { try? stderr.write("\r\u{1B}[K") }
+            if state.progressShown { try? stderr.writeControl("\r\u{1B}[K") }
             state.progressShown = false
             for line in lines { try? stderr.write(line + "\n") }
             try? stderr.flush()
@@ -26,7 +26,8 @@ final class StderrGate: Sendable {
     /// Replaces the progress line.
     func progress(_ line: String) {
         state.withLock { state in
-            try? stderr.write("\r\u{1B}[K" + line)
+            try? stderr.writeControl("\r\u{1B}[K")
+            try? stderr.write(line)
             try? stderr.flush()
             state.progressShown = true
         }
@@ -36,7 +37,7 @@ final class StderrGate: Sendable {
     func clearProgress() {
         state.withLock { state in
             guard state.progressShown else { return }
-            try? stderr.write("\r\u{1B}[K")
+            try? stderr.writeControl("\r\u{1B}[K")
             try? stderr.flush()
             state.progressShown = false
         }

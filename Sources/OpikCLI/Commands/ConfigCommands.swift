@@ -14,7 +14,13 @@ enum ConfigCommands {
     static let show = CommandSpec(
         "show",
         summary: "Print every setting, its value and where it came from",
-        discussion: "The API key is masked. With --format json, one object keyed by setting name.",
+        discussion: """
+            The API key is masked (its first three characters are shown when it has at least \
+            12), and an unset one shows as (not set) (empty in a pipe, null in JSON); a \
+            password in the URL (http://user:pass@host) shows as ***. Problems in the config \
+            file are warned about on stderr, naming the file and line. With --format json, \
+            one object keyed by setting name.
+            """,
         examples: [Example("opik config show", "Where does the URL come from?")],
         run: { invocation, context in try runShow(invocation, context: &context) })
 
@@ -23,8 +29,13 @@ enum ConfigCommands {
         summary: "Write a setting to the config file",
         discussion: """
             Writes KEY = VALUE into the [opik] section of the config file, creating the file \
-            with mode 0600 and keeping other sections and keys. Keys: \
-            \(Configuration.fileKeys.joined(separator: ", ")).
+            with mode 0600 and keeping other sections, keys, comments and line endings. The \
+            file is replaced atomically (a temporary file in the same directory, then a \
+            rename); a config file that is a symbolic link stays one and the file it points \
+            to is written. A repeated key is written once. A VALUE with a line break or \
+            another control character, and a url_override that is no http or https URL, are \
+            refused (status 2); a % is written as %%, as \
+            configparser reads it. Keys: \(Configuration.fileKeys.joined(separator: ", ")).
             """,
         arguments: [
             ArgumentSpec("KEY", help: "The setting to write.", choices: Configuration.fileKeys),
@@ -39,7 +50,7 @@ enum ConfigCommands {
     static func runShow(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let configuration = Session.configuration(invocation, context: context)
         let rows: [(String, ConfigValue)] = [
-            ("url", configuration.url),
+            ("url", ConfigValue(value: configuration.url.value.map(Redaction.maskingUserinfo), source: configuration.url.source)),
             ("api_key", ConfigValue(value: configuration.apiKey.value.map(Configuration.mask), source: configuration.apiKey.source)),
             ("workspace", configuration.workspace),
             ("project", configuration.project),
@@ -73,10 +84,28 @@ enum ConfigCommands {
         if key == "check_tls_certificate", !["true", "false"].contains(value.lowercased()) {
             throw OpikError.usage("invalid value '\(value)' for check_tls_certificate: expected true or false")
         }
+        // A line break would end the value and start a key of its own; other control
+        // characters would be written raw into a file that people read in terminals.
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            throw OpikError.usage("invalid value for \(key): it holds a line break or another control character")
+        }
+        if key == "url_override", let problem = BaseURLCheck.problem(value) {
+            throw OpikError.usage("invalid URL '\(value)' for url_override: \(problem)")
+        }
         let configuration = Session.configuration(invocation, context: context)
         guard let path = configuration.configPath.value else { throw OpikError.usage("no config file path") }
-        var ini = IniFile(text: Files.readText(path) ?? "")
-        ini.set(section: Configuration.section, key: key, value: value)
+        var ini: IniFile
+        switch Files.read(path) {
+        case let .text(text): ini = IniFile(text: text)
+        case .notUTF8(_, let line):
+            throw OpikError.file(path: path, message: "line \(line) is not valid UTF-8; nothing was changed")
+        case .missing: ini = IniFile(text: "")
+        case let .unreadable(reason):
+            // Writing would replace a file whose other settings were never read.
+            throw OpikError.file(path: path, message: "cannot be read (\(reason)); nothing was changed")
+        }
+        // configparser reads '%' as the start of a reference: '%%' is a literal one.
+        ini.set(section: Configuration.section, key: key, value: value.replacing("%", with: "%%"))
         try Files.write(Array(ini.text.utf8), to: path, mode: 0o600)
         if !invocation.flag("quiet") {
             let shown = key == "api_key" ? Configuration.mask(value) : value

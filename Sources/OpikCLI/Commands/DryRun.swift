@@ -25,7 +25,7 @@ enum DryRun {
         var text = ""
         for (index, write) in writes.enumerated() {
             if index > 0 { text += "\n" }
-            text += "\(write.request.method) \(URLQuery.decode(write.request.url))\n"
+            text += "\(write.request.method) \(Redaction.maskingUserinfo(in: URLQuery.decode(write.request.url)))\n"
             if let body = write.request.body, let json = try? JSONParser.parse(bytes: body) {
                 text += JSONWriter.pretty(json) + "\n"
             }

@@ -5,7 +5,7 @@ import OpikCore
 enum Explain {
     static func print(_ request: HTTPRequest, context: Context) throws -> ExitStatus {
         let parts = request.url.split(separator: "?", maxSplits: 1)
-        var text = "\(request.method) \(parts[0])\n"
+        var text = "\(request.method) \(Redaction.maskingUserinfo(in: String(parts[0])))\n"
         if parts.count > 1 {
             for item in parts[1].split(separator: "&") {
                 let pair = item.split(separator: "=", maxSplits: 1).map { URLQuery.decode(String($0)) }

@@ -17,7 +17,8 @@ enum ResumeCommand {
             for value in values {
                 words.append("--" + long)
                 let shown = long == "since" || long == "until" ? frozen(value, now: now) : value
-                if !shown.isEmpty || takesValue(long) { words.append(quote(shown)) }
+                // Masked before quoting, so a hidden password stays one shell word.
+                if !shown.isEmpty || takesValue(long) { words.append(quote(Redaction.maskingUserinfo(in: shown))) }
             }
         }
         if invocation.value("format") == OutputFormat.csv.rawValue { words.append("--no-header") }

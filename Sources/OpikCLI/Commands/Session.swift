@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import OpikCore
 
 /// What every command that talks to the server needs, resolved once from the invocation,
@@ -26,6 +29,7 @@ struct Session {
         isQuiet = invocation.flag("quiet")
         notices = Notices(stderr: context.stderr, isQuiet: isQuiet)
         notices.warnAbout(configuration)
+        try BaseURLCheck.check(configuration.url)
 
         format = try invocation.value("format").map {
             guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
@@ -39,6 +43,9 @@ struct Session {
         }
         useColor = context.isStdoutTerminal && !invocation.flag("no-color")
             && context.environment[EnvironmentVariable.noColor.name] == nil
+        // The table renderers clean server text before they colour it: their own colour codes
+        // may pass the terminal escaping; in every other format nothing does.
+        if useColor, format == .table, context.stdout.escaping == .all { context.stdout.escaping = .allButStyles }
 
         let timeout = try Session.number(invocation, "timeout", default: 60, range: 0.1...86_400)
         let retries = Int(try Session.number(invocation, "retries", default: 4, range: 0...100))
@@ -50,7 +57,7 @@ struct Session {
         if !options.verifyTLS {
             notices.warn("TLS certificate verification is off; the connection can be intercepted")
         }
-        if let cacert = options.caCertificateFile, !FileManager.default.isReadableFile(atPath: cacert) {
+        if let cacert = options.caCertificateFile, access(cacert, R_OK) != 0 {
             throw OpikError.invalidInput("--cacert \(cacert): no such file")
         }
         clientFactory = ClientFactory(
@@ -71,7 +78,10 @@ struct Session {
             if let value = invocation.value(name) { flags[name] = value }
         }
         if invocation.flag("insecure") { flags["insecure"] = "" }
-        return Configuration.resolve(flags: flags, environment: context.environment, readFile: Files.readText)
+        let configuration = Configuration.resolve(flags: flags, environment: context.environment, readConfig: Files.read)
+        // From here on stderr masks the API key wherever it shows up (a server may echo it).
+        context.stderr.redaction = Redaction(secrets: configuration.apiKey.value.map { [$0] } ?? [])
+        return configuration
     }
 
     /// The project name to use (flag, env, config file or "Default Project").

@@ -71,7 +71,13 @@ enum SpansCreate {
             return .success
         }
         let result = try send.send(session: session, context: context)
-        if let failure = result.outcome.failures.first { throw failure.error }
+        if let failure = result.outcome.failures.first {
+            // --failed receives the record that was not accepted, as for a file.
+            if let path = options.failedPath {
+                _ = send.saveFailed(payload.ndjson(of: [0]), count: 1, to: path, stderr: context.stderr)
+            }
+            throw failure.error
+        }
         if result.outcome.wasInterrupted { throw OpikError.interrupted(summary: "the span may not have been created") }
         if flags.traceId == nil { session.notices.info("new trace \(traceId)") }
         try writeIds([(id, traceId)], format: session.format, single: true, stdout: context.stdout)
@@ -81,8 +87,23 @@ enum SpansCreate {
     static let endpoint = BulkUpload.Endpoint(
         method: "POST", path: "/v1/private/spans/batch", key: "spans", action: "create spans", noun: "spans")
 
-    /// Ids as a plain list, or `{"id", "trace_id"}` objects for json and ndjson.
+    /// Ids as a plain list, or `{"id", "trace_id"}` objects for json and ndjson, flushed. The
+    /// spans exist already: output that cannot be written says that their ids were lost.
     static func writeIds(_ ids: [(String, String)], format: OutputFormat, single: Bool, stdout: OutputStream) throws {
+        do {
+            try writeIdList(ids, format: format, single: single, stdout: stdout)
+            try stdout.flush()
+        } catch var error as OutputFailed {
+            error.lost = ids.count == 1 ? "the id of the created span was not written"
+                : "the ids of the \(ids.count) created spans were not all written"
+            // A file's spans have fixed ids, so running again prints them; one from flags does not.
+            error.hint = single ? "the span was created; 'opik spans list' shows the newest spans and their ids"
+                : "the spans were created; run the same command again with working output to print their ids (nothing is duplicated)"
+            throw error
+        }
+    }
+
+    static func writeIdList(_ ids: [(String, String)], format: OutputFormat, single: Bool, stdout: OutputStream) throws {
         let object = { (pair: (String, String)) -> JSONValue in ["id": .string(pair.0), "trace_id": .string(pair.1)] }
         switch format {
         case .json where single:

@@ -27,14 +27,14 @@ enum ManPageReference {
             .definitions(settings.map { setting in
                 .init(setting.name, "flag: \(setting.flag)\nenvironment: \(setting.environment)\nconfig file key: \(setting.fileKey)\ndefault: \(setting.defaultValue)")
             }),
-            .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key masked; 'opik config set KEY VALUE' writes the file."),
+            .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key and any password in the URL masked; 'opik config set KEY VALUE' writes the file. The base URL must be an http or https URL with a host: anything else stops the command with status 2 before any request, naming the setting it came from."),
         ]
     }
 
     static var files: [TextBlock] {
         [
             .definitions([
-                .init("~/.opik.config", "The INI config file shared with the Opik Python SDK (see CONFIGURATION); OPIK_CONFIG_PATH or --config names another. It is created with mode 0600; a file readable by group or others that holds an API key earns a warning."),
+                .init("~/.opik.config", "The INI config file shared with the Opik Python SDK (see CONFIGURATION); OPIK_CONFIG_PATH or --config names another, which may also be a FIFO or <(...). It is read as Python's configparser reads it: LF, CRLF or CR line ends, a UTF-8 BOM skipped, # and ; comment lines, key = value or key: value with spaces around the delimiter dropped, keys in any case, indented lines continuing the value above, [DEFAULT] keys applying to every section, %% for a literal %. What configparser would refuse earns a warning on stderr naming the file and line, and reading goes on: of a repeated key the last value wins, a repeated section is merged, other bad lines are ignored. A named file that does not exist, a file that exists but cannot be read, one that is not UTF-8, and one without an [opik] section also earn a warning: their settings are never skipped silently. 'opik config set' creates the file with mode 0600 and replaces it atomically, writing through a symbolic link; a file readable by group or others that holds an API key earns a warning."),
             ])
         ]
     }

@@ -23,6 +23,16 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// What reading the config file found.
+public enum ConfigFileContent: Sendable, Equatable {
+    case text(String)
+    case missing
+    /// It exists but cannot be read; the system's reason.
+    case unreadable(String)
+    /// Text that is not valid UTF-8 (bad bytes read as U+FFFD), and the line of the first.
+    case notUTF8(String, line: Int)
+}
+
 /// One resolved setting.
 public struct ConfigValue: Sendable, Equatable {
     public var value: String?
@@ -34,7 +44,7 @@ public struct ConfigValue: Sendable, Equatable {
     }
 }
 
-/// The settings a command needs, resolved exactly like the official SDK (API.md §3):
+/// The settings a command needs, resolved exactly like the official Python SDK:
 /// flag > environment > config file > default.
 public struct Configuration: Sendable, Equatable {
     public static let cloudURL = "https://www.comet.com/opik/api"
@@ -54,10 +64,19 @@ public struct Configuration: Sendable, Equatable {
     /// The config file's keys, as `opik config set` accepts them.
     public static let fileKeys = ["url_override", "api_key", "workspace", "project_name", "check_tls_certificate"]
 
-    /// Resolves every setting. `flags` holds flag values by long name (`url`, `workspace`,
-    /// `project`, `config`, `insecure`); `readFile` returns nil for a missing file.
+    /// Resolves every setting, with `readFile` returning nil for a missing file.
     public static func resolve(
         flags: [String: String], environment: [String: String], readFile: (String) -> String?
+    ) -> Configuration {
+        resolve(flags: flags, environment: environment) { path in readFile(path).map(ConfigFileContent.text) ?? .missing }
+    }
+
+    /// Resolves every setting. `flags` holds flag values by long name (`url`, `workspace`,
+    /// `project`, `config`, `insecure`); `readConfig` reads the config file. A config file
+    /// that exists but cannot be read, and every line of it that configparser would refuse,
+    /// earns a warning naming the file (and line): its settings never vanish silently.
+    public static func resolve(
+        flags: [String: String], environment: [String: String], readConfig: (String) -> ConfigFileContent
     ) -> Configuration {
         var warnings: [String] = []
         let configPath: ConfigValue
@@ -70,22 +89,44 @@ public struct Configuration: Sendable, Equatable {
             configPath = ConfigValue(value: home + "/.opik.config", source: .default)
         }
         let path = expandHome(configPath.value ?? "", environment: environment)
-        var ini = IniFile(text: "")
-        if let text = readFile(path) {
-            ini = IniFile(text: text)
-        } else if configPath.source != .default {
-            warnings.append("config file \(path) does not exist")
+        var ini = IniParser(text: "")
+        var content = readConfig(path)
+        if case let .notUTF8(text, line) = content {
+            warnings.append("\(path):\(line): not valid UTF-8 (the Python SDK cannot read this file); the bad bytes are read as U+FFFD")
+            content = .text(text)
+        }
+        switch content {
+        case .notUTF8: break
+        case let .text(text):
+            ini = IniParser(text: text)
+            // A file that is no INI file at all must not bury the terminal in warnings.
+            warnings += ini.problems.prefix(5).map { "\(path):\($0.line): \($0.message)" }
+            if ini.problems.count > 5 { warnings.append("\(path): \(ini.problems.count - 5) more lines like these") }
+            // Settings under another section (configparser's names are case-sensitive) would
+            // be skipped without a word, and the URL fall back to the cloud.
+            if ini.sections[section] == nil, ini.sections.values.contains(where: { !$0.isEmpty }) {
+                warnings.append("config file \(path) has no [\(section)] section; none of its settings are used")
+            }
+        case .missing:
+            if configPath.source != .default { warnings.append("config file \(path) does not exist") }
+        case let .unreadable(reason):
+            warnings.append("config file \(path) cannot be read (\(reason)); none of its settings are used")
         }
 
         func pick(_ flag: String?, _ env: EnvironmentVariable, _ key: String, _ fallback: String?) -> ConfigValue {
             if let flag, let value = flags[flag] { return ConfigValue(value: value, source: .flag("--" + flag)) }
             // The SDK (pydantic-settings) matches OPIK_* names case-insensitively.
             if let value = lookup(env.name, in: environment) { return ConfigValue(value: value, source: .environment(env.name)) }
-            if let value = ini.value(section: section, key: key) { return ConfigValue(value: value, source: .file(path)) }
+            if let (entry, problem) = ini.value(section: section, key: key) {
+                if let problem { warnings.append("\(path):\(problem.line): \(problem.message)") }
+                return ConfigValue(value: entry.value, source: .file(path))
+            }
             return ConfigValue(value: fallback, source: .default)
         }
 
-        let apiKey = pick(nil, .apiKey, "api_key", nil)
+        var apiKey = pick(nil, .apiKey, "api_key", nil)
+        // An empty key is no key: nothing to send, nothing to mask.
+        if apiKey.value?.isEmpty == true { apiKey.value = nil }
         var url = pick("url", .urlOverride, "url_override", nil)
         if url.value == nil {
             if let embedded = apiKey.value.flatMap(embeddedBaseURL) {
@@ -122,17 +163,15 @@ public struct Configuration: Sendable, Equatable {
     /// The base URL an API key of the form `KEY*BASE64(JSON)` carries, as `<baseUrl>opik/api/`.
     public static func embeddedBaseURL(in apiKey: String) -> String? {
         guard let star = apiKey.firstIndex(of: "*") else { return nil }
-        var encoded = String(apiKey[apiKey.index(after: star)...].map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-        while encoded.count % 4 != 0 { encoded += "=" }
-        guard let data = Data(base64Encoded: encoded),
-            let json = try? JSONParser.parse(bytes: [UInt8](data)),
+        guard let bytes = Base64.decode(String(apiKey[apiKey.index(after: star)...])),
+            let json = try? JSONParser.parse(bytes: bytes),
             let base = json["baseUrl"]?.stringValue, !base.isEmpty
         else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + "opik/api/"
     }
 
-    /// The API key with all but its first three characters hidden.
+    /// The API key masked for display (see `Redaction.mask`).
     public static func mask(_ key: String) -> String {
-        key.count <= 3 ? "***" : String(key.prefix(3)) + "***"
+        Redaction.mask(key)
     }
 }

@@ -1,80 +1,78 @@
-/// An INI file as Python's `configparser` reads it (the format `opik configure` writes):
-/// `[section]` headers, `key = value` or `key: value`, `#`/`;` comment lines, keys compared
-/// case-insensitively. Editing keeps every other line as it was.
+/// An INI file as Python's `configparser` reads it (see `IniParser`), the format `opik
+/// configure` writes. Editing keeps every other line, the line endings and a BOM as they were.
 public struct IniFile: Sendable, Equatable {
     public private(set) var lines: [String]
+    /// `\r\n` when the file's lines end so, else `\n`.
+    private let lineEnding: String
+    private let hasBOM: Bool
 
     public init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        lines = IniParser.lines(of: text)
+        lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
+        hasBOM = text.unicodeScalars.first == "\u{FEFF}"
     }
 
-    public var text: String { lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
+    public var text: String {
+        lines.isEmpty ? "" : (hasBOM ? "\u{FEFF}" : "") + lines.joined(separator: lineEnding) + lineEnding
+    }
 
-    /// The value of `key` in `section`, if set.
+    /// The file as configparser reads it.
+    public var parsed: IniParser { IniParser(text: text) }
+
+    /// The value of `key` in `section` (or `[DEFAULT]`), if set.
     public func value(section: String, key: String) -> String? {
-        var current: String?
-        var found: String?
-        for line in lines {
-            if let name = IniFile.sectionName(line) {
-                current = name
-            } else if current == section, let (k, v) = IniFile.keyValue(line), k == key.lowercased() {
-                found = v
-            }
-        }
-        return found
+        parsed.value(section: section, key: key)?.0.value
     }
 
-    /// Sets `key` in `section`, replacing its line or adding it (and the section) as needed.
+    /// Sets `key` in `section`: the first line of the key gets the new value, and the lines
+    /// that continued its old value, and any repeats of the key in that section, go away, so
+    /// the file holds the key once. A missing key is added at the end of the section's last
+    /// block; a missing section at the end of the file.
     public mutating func set(section: String, key: String, value: String) {
+        let name = key.lowercased()
+        let kinds = parsed.kinds
+        let newLine = "\(key) = \(value)"
+        var remove: [Int] = []
+        var replaced = false
+        var lastOfSection: Int?
         var current: String?
-        var lastLineOfSection: Int?
-        for (index, line) in lines.enumerated() {
-            if let name = IniFile.sectionName(line) {
-                current = name
-                if name == section { lastLineOfSection = index }
-            } else if current == section {
-                if let (k, _) = IniFile.keyValue(line), k == key.lowercased() {
-                    lines[index] = "\(key) = \(value)"
-                    return
+        var previousKeyMatches = false
+        for (index, kind) in kinds.enumerated() {
+            switch kind {
+            case let .section(header):
+                current = header
+                previousKeyMatches = false
+                if header == section { lastOfSection = index }
+            case let .key(keySection, keyName):
+                previousKeyMatches = keySection == section && keyName == name
+                if keySection == section { lastOfSection = index }
+                if previousKeyMatches {
+                    if replaced { remove.append(index) } else { lines[index] = newLine }
+                    replaced = true
                 }
-                if !line.trimmingSpaces.isEmpty { lastLineOfSection = index }
+            case .continuation:
+                if previousKeyMatches { remove.append(index) }
+                if current == section { lastOfSection = index }
+            case .other:
+                break
             }
         }
-        if let last = lastLineOfSection {
-            lines.insert("\(key) = \(value)", at: last + 1)
+        for index in remove.reversed() { lines.remove(at: index) }
+        guard !replaced else { return }
+        if let last = lastOfSection {
+            lines.insert(newLine, at: last + 1)
         } else {
             if let last = lines.last, !last.trimmingSpaces.isEmpty { lines.append("") }
             lines.append("[\(section)]")
-            lines.append("\(key) = \(value)")
+            lines.append(newLine)
         }
-    }
-
-    static func sectionName(_ line: String) -> String? {
-        let trimmed = line.trimmingSpaces
-        guard trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") else { return nil }
-        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
-    }
-
-    static func keyValue(_ line: String) -> (String, String)? {
-        let trimmed = line.trimmingSpaces
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix(";"),
-            line.first != " ", line.first != "\t",
-            let separator = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" })
-        else { return nil }
-        let key = String(trimmed[..<separator]).trimmingSpaces.lowercased()
-        let value = String(trimmed[trimmed.index(after: separator)...]).trimmingSpaces
-        return (key, value)
     }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     public var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
