@@ -58,12 +58,12 @@ struct BulkSend {
         let noun = endpoint.noun
         let outcome = result.outcome
         if outcome.wasInterrupted {
-            throw OpikError.interrupted(summary: "\(result.acceptedCount) of \(total) \(noun) were accepted; "
+            throw OpikError.interrupted(summary: "\(result.acceptedCount) of \(Plural.count(total, noun)) \(Plural.was(result.acceptedCount)) accepted; "
                 + "to send the rest, run the same command again (nothing already accepted is duplicated)")
         }
         let time = BulkText.duration(result.seconds)
         if failed.isEmpty {
-            session.notices.info("\(pastTense) \(total) \(noun) in \(BulkText.count(batches.count, "batch", "batches")) (\(time))")
+            session.notices.info("\(pastTense) \(Plural.count(total, noun)) in \(Plural.count(batches.count, "batch")) (\(time))")
             return
         }
         if let fatal = outcome.fatal {
@@ -71,10 +71,10 @@ struct BulkSend {
             try? session.notices.stderr.write(Report.describe(fatal).0.joined(separator: "\n") + "\n")
         }
         let failedBatches = outcome.accepted.filter { !$0 }.count
-        session.notices.info("\(pastTense) \(result.acceptedCount) of \(total) \(noun); "
-            + "\(failedBatches) of \(BulkText.count(batches.count, "batch", "batches")) failed (\(time))")
+        session.notices.info("\(pastTense) \(result.acceptedCount) of \(Plural.count(total, noun)); "
+            + "\(failedBatches) of \(Plural.count(batches.count, "batch")) failed (\(time))")
         let hint = options.failedPath.map { "they are in \($0); after fixing them run '\(rerun($0))'" }
             ?? "add --failed FILE to collect them in a file to fix and send again"
-        throw OpikError.partial("\(failed.count) of \(total) \(noun) were not accepted", hint: hint)
+        throw OpikError.partial("\(failed.count) of \(Plural.count(total, noun)) \(Plural.was(failed.count)) not accepted", hint: hint)
     }
 }

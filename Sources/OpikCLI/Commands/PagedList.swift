@@ -1,7 +1,7 @@
 import OpikCore
 
 /// `GET /v1/private/spans` page by page: needed for --sort, --search and --page, and the only
-/// listing that reports a total (API.md §5.4).
+/// listing that reports a total (its answer carries `total`; see docs/SERVER.md).
 struct PagedList {
     let selection: SpanSelection
     let plan: SpansList.Plan
@@ -24,24 +24,35 @@ struct PagedList {
         return client.request("GET", "/v1/private/spans", query: query)
     }
 
-    /// Writes the spans and returns the footer for a terminal (`page 2 of 7, 312 spans`).
-    func run(client: OpikClient, writer: RecordWriter) throws -> String? {
+    /// What a listing showed, for the footers a person at a terminal sees.
+    struct Summary {
+        var shown = 0
+        /// How many spans match, when the answer said (the paged list's `total`).
+        var total: Int?
+    }
+
+    /// Writes the spans; returns how many were shown and how many match in all.
+    func run(client: OpikClient, writer: RecordWriter) throws -> Summary {
         var page = plan.page ?? 1
+        var summary = Summary()
         while true {
             guard let response = try client.json(request(client: client, page: page), what: "list spans", repetition: .safe) else {
-                return nil
+                return summary
             }
             let content = response["content"]?.arrayValue ?? []
             for span in content { try writer.write(span) }
             try writer.flushIfNeeded()
-            let total = response["total"].flatMap(\.doubleValue).map { Int($0) }
-            if plan.limit != nil {
-                guard let total else { return nil }
-                let pages = max(1, (total + pageSize - 1) / pageSize)
-                return "page \(page) of \(pages), \(total) spans"
-            }
-            if content.count < pageSize { return total.map { "\($0) spans" } }
+            summary.shown += content.count
+            summary.total = response["total"].flatMap(\.doubleValue).map { Int($0) }
+            if plan.limit != nil || content.count < pageSize { return summary }
             page += 1
         }
+    }
+
+    /// `page 2 of 7, 312 spans` for an explicit --page.
+    func pageFooter(_ summary: Summary) -> String? {
+        guard let page = plan.page, let total = summary.total else { return nil }
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+        return "page \(page) of \(pages), \(Plural.groupedCount(total, "span"))"
     }
 }

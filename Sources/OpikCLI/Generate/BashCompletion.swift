@@ -1,3 +1,5 @@
+import OpikCore
+
 /// The bash completion script: a function `_opik` registered with `complete -F`.
 struct BashCompletion {
     let model: CompletionModel
@@ -63,7 +65,7 @@ struct BashCompletion {
                         _\(p)_read_reply < <(compgen -f -- "$cur")
                         ;;
                     project) _\(p)_projects ;;
-                esac
+            \(sortKind)    esac
             }
 
             # Project names come from the server through a hidden command that prints nothing
@@ -82,14 +84,16 @@ struct BashCompletion {
                 done < <(command \(p) __complete projects "$typed" 2>/dev/null)
             }
 
-            _\(p)() {
-                local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="" pending="" word kind letters k
+            \(joinColons)_\(p)() {
+                local -a words=("${COMP_WORDS[@]}")
+                local cword=$COMP_CWORD
+                \(model.usesSortField ? "_\(p)_join_colons\n    " : "")local cur="${words[cword]}" cmdpath="" pending="" word kind letters k
                 local i operands=0 skip=0 ended=0
                 COMPREPLY=()
                 # Walk the words before the cursor: options that take a value consume the next
                 # word (or the next two when bash split "--opt=value" at the "=").
-                for ((i = 1; i < COMP_CWORD; i++)); do
-                    word="${COMP_WORDS[i]}"
+                for ((i = 1; i < cword; i++)); do
+                    word="${words[i]}"
                     if ((skip > 0)); then
                         ((skip--))
                         continue
@@ -105,7 +109,7 @@ struct BashCompletion {
                             if _\(p)_value_kind "$cmdpath" "$word" >/dev/null; then
                                 pending="$word"
                                 skip=1
-                                [[ ${COMP_WORDS[i + 1]} == "=" ]] && skip=2
+                                [[ ${words[i + 1]} == "=" ]] && skip=2
                             fi
                             ;;
                         -?*)
@@ -158,6 +162,60 @@ struct BashCompletion {
             }
 
             complete -F _\(p) \(p)
+
+            """
+    }
+
+    /// `--sort` values: the fields, or after `FIELD:` the field with each direction. Bash
+    /// splits words at `:` (COMP_WORDBREAKS), so `_join_colons` joins them back first, and
+    /// the replies drop what bash no longer counts as the current word.
+    private var sortKind: String {
+        guard model.usesSortField else { return "" }
+        let p = model.program
+        return """
+                    sort)
+                        if [[ $cur == *:* ]]; then
+                            local field="${cur%%:*}"
+                            _\(p)_read_reply < <(compgen -W "\(SortSpec.directions.map { "$field:\($0)" }.joined(separator: " "))" -- "$cur")
+                        else
+                            _\(p)_read_reply < <(compgen -W \(ShellQuote.single(SortSpec.completionFields.joined(separator: " "))) -- "$cur")
+                        fi
+                        if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+                            COMPREPLY=("${COMPREPLY[@]#"${cur%"${cur##*:}"}"}")
+                        fi
+                        ;;
+
+            """
+    }
+
+    /// Joins words that bash split at `:` but that were typed without spaces (`name:desc`),
+    /// by finding each word in COMP_LINE; `words` and `cword` then hold the line as typed.
+    private var joinColons: String {
+        guard model.usesSortField else { return "" }
+        let p = model.program
+        return """
+            # bash splits words at ':' (COMP_WORDBREAKS); joins "name" ":" "desc" typed without
+            # spaces back into one word in the caller's words and cword.
+            _\(p)_join_colons() {
+                [[ -n $COMP_LINE ]] || return 0
+                local -a joined=()
+                local i j=0 pos=0 gap rest word
+                for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+                    word="${COMP_WORDS[i]}"
+                    rest="${COMP_LINE:pos}"
+                    gap="${rest%%"$word"*}"
+                    pos=$((pos + ${#gap} + ${#word}))
+                    if ((j > 0)) && [[ -n $word && -z $gap && ( $word == : || ${joined[j - 1]} == *: ) ]]; then
+                        joined[j - 1]+="$word"
+                    else
+                        joined[j]="$word"
+                        ((j++))
+                    fi
+                    ((i == COMP_CWORD)) && cword=$((j - 1))
+                done
+                words=("${joined[@]}")
+            }
+
 
             """
     }
@@ -226,6 +284,7 @@ struct BashCompletion {
         case .none: return "none"
         case .file: return "file"
         case .project: return "project"
+        case .sortField: return "sort"
         case .choices: return "choices " + choices.joined(separator: " ")
         }
     }

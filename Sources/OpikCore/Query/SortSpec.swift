@@ -7,6 +7,15 @@ public enum SortSpec {
         "model", "provider", "total_estimated_cost", "error_info", "created_by", "environment",
     ]
 
+    /// What `--sort` completes to in every shell: the fixed fields, then the usual usage
+    /// counters; after `FIELD:`, one of `directions`.
+    public static var completionFields: [String] {
+        sortableFields + ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens"]
+    }
+
+    /// The directions after the colon.
+    public static let directions = ["asc", "desc"]
+
     /// Prefixes of the dynamic sortable fields: any usage counter and any score name.
     static let dynamicPrefixes = ["usage.", "feedback_scores."]
 
