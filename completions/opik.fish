@@ -191,7 +191,7 @@ complete -c opik -n '__opik_at "config" 0' -a 'show' -d 'Print every setting, it
 complete -c opik -n '__opik_at "config" 0' -a 'set' -d 'Write a setting to the config file'
 
 # Global options
-complete -c opik -l url -x -d 'Base URL of the Opik API, e.g. http://localhost:5173/api.'
+complete -c opik -l url -x -d 'Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik\'s means a wrong URL (status 5).'
 complete -c opik -l workspace -x -d 'Workspace name (default "default").'
 complete -c opik -s p -l project -x -a '(__opik_projects)' -d 'Project name (default "Default Project").'
 complete -c opik -l config -r -F -d 'Config file to read (default ~/.opik.config).'
