@@ -65,16 +65,17 @@ import Testing
         }
     }
 
-    @Test func followShowsTableRowsAsTheyArrive() throws {
+    @Test(arguments: [60, 120, 200])
+    func followShowsTableRowsAsTheyArrive(columns: Int) throws {
         try withServer { server in
             server.seed(project: "app", count: 3)
-            let run = try TerminalRun(["spans", "list", "-p", "app", "--follow", "--no-color"], columns: 120, environment: env(server))
+            let run = try TerminalRun(["spans", "list", "-p", "app", "--follow", "--no-color"], columns: columns, environment: env(server))
             #expect(run.waitFor { out, _ in out.split(separator: "\n").count == 4 })
             #expect(run.shown.stdout.hasPrefix("ID "))
             let newId = UUIDv7.make(milliseconds: UInt64(Date().timeIntervalSince1970 * 1000) + 60_000, random: (1, 2))
             server.insert(span: ["id": .string(newId), "trace_id": .string(newId), "name": "late_arrival",
                                  "start_time": "2026-07-01T12:00:00Z"], project: "app")
-            // The row shows while the command still runs.
+            // The row shows while the command still runs, its id whole.
             #expect(run.waitFor { out, _ in out.contains(newId + "  late_arrival") })
             run.interrupt()
             let result = run.wait()
@@ -82,7 +83,9 @@ import Testing
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.count == 5)
             #expect(lines.filter { $0.hasPrefix("ID ") }.count == 1)
-            for line in lines { #expect(DisplayWidth.of(String(line)) <= 120) }
+            for line in lines { #expect(DisplayWidth.of(String(line)) <= columns, "\(line)") }
+            #expect(headers(result.stdout).contains("NAME"))
+            if columns == 200 { #expect(headers(result.stdout) == Self.allHeaders) }
         }
     }
 
