@@ -152,7 +152,8 @@ enum SpansList {
             throw resumeHint(error, invocation: invocation, lastId: lastId ?? plan.after)
         }
         try writer.end(footer: nil)
-        if plan.limit == nil, !session.isQuiet, context.isStderrTerminal {
+        // (On a terminal, an empty export says "no spans match" instead.)
+        if plan.limit == nil, !session.isQuiet, context.isStderrTerminal, count > 0 || !context.isStdoutTerminal {
             session.notices.info(Plural.count(count, "span"))
         }
         footer(shown: shown, total: nil, more: more, plan: plan, session: session, context: context)
