@@ -62,6 +62,9 @@ import Testing
             let get = try BinaryRunner.run(["spans", "get", String(id), "--format", "json"], environment: env(server))
             #expect(get.status == 0)
             #expect(get.stdout.contains(#""id": "\#(id)""#))
+            let score = try BinaryRunner.run(["spans", "score", "add", String(id), "accuracy=0.5"], environment: env(server))
+            #expect(score.status == 0)
+            #expect(server.scores(spanId: String(id)).contains { $0["name"] == "accuracy" })
         }
     }
 
