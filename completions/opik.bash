@@ -49,7 +49,7 @@ _opik_value_kind() {
                 --search) echo 'none'; return 0 ;;
                 --since) echo 'none'; return 0 ;;
                 --until) echo 'none'; return 0 ;;
-                --sort) echo 'none'; return 0 ;;
+                --sort) echo 'sort'; return 0 ;;
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
@@ -201,6 +201,17 @@ _opik_complete_kind() {
             _opik_read_reply < <(compgen -f -- "$cur")
             ;;
         project) _opik_projects ;;
+        sort)
+            if [[ $cur == *:* ]]; then
+                local field="${cur%%:*}"
+                _opik_read_reply < <(compgen -W "$field:asc $field:desc" -- "$cur")
+            else
+                _opik_read_reply < <(compgen -W 'id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens' -- "$cur")
+            fi
+            if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+                COMPREPLY=("${COMPREPLY[@]#"${cur%"${cur##*:}"}"}")
+            fi
+            ;;
     esac
 }
 
@@ -220,14 +231,39 @@ _opik_projects() {
     done < <(command opik __complete projects "$typed" 2>/dev/null)
 }
 
+# bash splits words at ':' (COMP_WORDBREAKS); joins "name" ":" "desc" typed without
+# spaces back into one word in the caller's words and cword.
+_opik_join_colons() {
+    [[ -n $COMP_LINE ]] || return 0
+    local -a joined=()
+    local i j=0 pos=0 gap rest word
+    for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+        word="${COMP_WORDS[i]}"
+        rest="${COMP_LINE:pos}"
+        gap="${rest%%"$word"*}"
+        pos=$((pos + ${#gap} + ${#word}))
+        if ((j > 0)) && [[ -n $word && -z $gap && ( $word == : || ${joined[j - 1]} == *: ) ]]; then
+            joined[j - 1]+="$word"
+        else
+            joined[j]="$word"
+            ((j++))
+        fi
+        ((i == COMP_CWORD)) && cword=$((j - 1))
+    done
+    words=("${joined[@]}")
+}
+
 _opik() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="" pending="" word kind letters k
+    local -a words=("${COMP_WORDS[@]}")
+    local cword=$COMP_CWORD
+    _opik_join_colons
+    local cur="${words[cword]}" cmdpath="" pending="" word kind letters k
     local i operands=0 skip=0 ended=0
     COMPREPLY=()
     # Walk the words before the cursor: options that take a value consume the next
     # word (or the next two when bash split "--opt=value" at the "=").
-    for ((i = 1; i < COMP_CWORD; i++)); do
-        word="${COMP_WORDS[i]}"
+    for ((i = 1; i < cword; i++)); do
+        word="${words[i]}"
         if ((skip > 0)); then
             ((skip--))
             continue
@@ -243,7 +279,7 @@ _opik() {
                 if _opik_value_kind "$cmdpath" "$word" >/dev/null; then
                     pending="$word"
                     skip=1
-                    [[ ${COMP_WORDS[i + 1]} == "=" ]] && skip=2
+                    [[ ${words[i + 1]} == "=" ]] && skip=2
                 fi
                 ;;
             -?*)

@@ -17,7 +17,7 @@ function __opik_subcommands --argument-names cmdpath
             printf '%s\t%s\n' 'create' 'Create spans from flags or a file'
             printf '%s\t%s\n' 'update' 'Change fields of spans'
             printf '%s\t%s\n' 'delete' 'Delete spans (by deleting their traces)'
-            printf '%s\t%s\n' 'score' 'Add, upload, delete and list feedback scores'
+            printf '%s\t%s\n' 'score' 'Add, upload and delete feedback scores; list score names'
             printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
             printf '%s\t%s\n' 'stats' 'Statistics of the selected spans'
         case 'spans score'
@@ -127,6 +127,17 @@ function __opik_projects
     command opik __complete projects "$typed" 2>/dev/null
 end
 
+# --sort values: the fields, or after FIELD: the field with each direction.
+function __opik_sort_fields
+    set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
+    if string match -q -- '*:*' $typed
+        set -l field (string replace -r -- ':.*' '' $typed)
+        printf '%s\n' $field:asc $field:desc
+    else
+        printf '%s\n' id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens
+    end
+end
+
 function __opik_in_help
     set -l state (__opik_state)
     test $state[1] -eq 0; and string match -q -r '^help( |$)' -- "$state[2]"
@@ -158,7 +169,7 @@ complete -c opik -n '__opik_at "spans" 0' -a 'get' -d 'Show spans by id'
 complete -c opik -n '__opik_at "spans" 0' -a 'create' -d 'Create spans from flags or a file'
 complete -c opik -n '__opik_at "spans" 0' -a 'update' -d 'Change fields of spans'
 complete -c opik -n '__opik_at "spans" 0' -a 'delete' -d 'Delete spans (by deleting their traces)'
-complete -c opik -n '__opik_at "spans" 0' -a 'score' -d 'Add, upload, delete and list feedback scores'
+complete -c opik -n '__opik_at "spans" 0' -a 'score' -d 'Add, upload and delete feedback scores; list score names'
 complete -c opik -n '__opik_at "spans" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
 complete -c opik -n '__opik_at "spans" 0' -a 'stats' -d 'Statistics of the selected spans'
 
@@ -180,7 +191,7 @@ complete -c opik -n '__opik_at "config" 0' -a 'show' -d 'Print every setting, it
 complete -c opik -n '__opik_at "config" 0' -a 'set' -d 'Write a setting to the config file'
 
 # Global options
-complete -c opik -l url -x -d 'Base URL of the Opik API, e.g. http://localhost:5173/api.'
+complete -c opik -l url -x -d 'Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik\'s means a wrong URL (status 5).'
 complete -c opik -l workspace -x -d 'Workspace name (default "default").'
 complete -c opik -s p -l project -x -a '(__opik_projects)' -d 'Project name (default "Default Project").'
 complete -c opik -l config -r -F -d 'Config file to read (default ~/.opik.config).'
@@ -204,7 +215,7 @@ complete -c opik -n '__opik_at "spans list"' -s f -l filter -x -d 'Filter in the
 complete -c opik -n '__opik_at "spans list"' -l search -x -d 'Free-text search over id, name, input, output, metadata, tags, model (server-side).'
 complete -c opik -n '__opik_at "spans list"' -l since -x -d 'Spans that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
 complete -c opik -n '__opik_at "spans list"' -l until -x -d 'Spans that started at or before WHEN: RFC 3339, or relative.'
-complete -c opik -n '__opik_at "spans list"' -l sort -x -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
+complete -c opik -n '__opik_at "spans list"' -l sort -x -a '(__opik_sort_fields)' -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
 complete -c opik -n '__opik_at "spans list"' -s n -l limit -x -d 'How many spans (default 50).'
 complete -c opik -n '__opik_at "spans list"' -l all -d 'Every matching span, streamed.'
 complete -c opik -n '__opik_at "spans list"' -l page -x -d 'One page of --limit spans; the table footer shows the page count and total.'

@@ -18,7 +18,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: return "usage error or invalid input (an invalid URL too); nothing was sent"
         case .notFound: return "not found: a span, comment, trace or project does not exist"
         case .authentication: return "authentication or permission refused (HTTP 401 or 403)"
-        case .unreachable: return "the server could not be reached (DNS, connect, TLS, timeout)"
+        case .unreachable: return "the Opik API could not be reached at the URL (down, or a wrong URL)"
         case .partialFailure: return "a bulk command finished, but some items failed (see --failed)"
         case .interrupted: return "interrupted (Ctrl-C)"
         }

@@ -15,7 +15,7 @@ struct WireLog {
             lines.append("> \(name): \(shown)")
         }
         if let body = request.body {
-            lines.append("> (\(body.count) bytes)")
+            lines.append("> (\(Plural.count(body.count, "byte")))")
         }
         return lines.map(mask)
     }
@@ -24,7 +24,7 @@ struct WireLog {
     func responseLines(status: Int, bytes: Int, microseconds: Int64, redirectedTo url: String?) -> [String] {
         var lines: [String] = []
         if let url { lines.append("< redirected to \(url)") }
-        lines.append("< \(status) (\(bytes) bytes, \(microseconds / 1000) ms)")
+        lines.append("< \(status) (\(Plural.count(bytes, "byte")), \(microseconds / 1000) ms)")
         return lines.map(mask)
     }
 

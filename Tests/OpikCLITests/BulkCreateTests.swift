@@ -136,7 +136,7 @@ import Testing
             would send 2001 spans in 3 batches to POST /v1/private/spans/batch; nothing was sent
             batch 1: 1000 spans, lines 1-1000,
             """))
-        #expect(result.stdout.contains("batch 3: 1 spans, line 2001, "))
+        #expect(result.stdout.contains("batch 3: 1 span, line 2001, "))
         #expect(result.stdout.contains("first record:\n{\n  \"id\": \"019f"))
         #expect(transport.requests.isEmpty)
     }

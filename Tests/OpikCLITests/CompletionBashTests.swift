@@ -1,12 +1,19 @@
 import Foundation
 import OpikCLI
+import OpikCore
 import Testing
 
-/// Runs the generated bash function on a command line, as bash would on TAB.
-private func bashComplete(_ words: [String], path: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") throws -> [String] {
-    let script = try temporaryFile(named: "opik.bash", contents: Completion.bash(root: SampleTree.root))
-    let quoted = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-    let program = "PATH=\(path); source \(script); COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _opik; printf '%s\\n' \"${COMPREPLY[@]}\""
+/// Runs the generated bash function on a command line, as bash would on TAB. `line` is the
+/// COMP_LINE bash sets (the words as typed, before it split them at COMP_WORDBREAKS).
+private func bashComplete(
+    _ words: [String], line: String? = nil, root: CommandSpec = SampleTree.root,
+    path: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+) throws -> [String] {
+    let script = try temporaryFile(named: "opik.bash", contents: Completion.bash(root: root))
+    func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let quoted = words.map(quote).joined(separator: " ")
+    let typed = line.map { "COMP_LINE=\(quote($0)); COMP_POINT=${#COMP_LINE}; " } ?? ""
+    let program = "PATH=\(path); source \(script); \(typed)COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _opik; printf '%s\\n' \"${COMPREPLY[@]}\""
     let result = try runProcess("bash", ["--norc", "--noprofile", "-c", program])
     #expect(result.stderr == "")
     #expect(result.status == 0)
@@ -88,6 +95,22 @@ private func bashComplete(_ words: [String], path: String = ProcessInfo.processI
         let offered = try bashComplete(["opik", "spans", "list", "-p", "my"], path: directory + ":/usr/bin:/bin")
         #expect(offered == ["my-app", "my\\ other\\ app"])
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "__complete\nprojects\nmy\n")
+    }
+
+    @Test func sortCompletesFieldsThenDirectionsAcrossBashsColonSplit() throws {
+        let root = CommandTree.root
+        let list = ["opik", "spans", "list"]
+        let fields = try bashComplete(list + ["--sort", ""], line: "opik spans list --sort ", root: root)
+        #expect(fields == SortSpec.completionFields)
+        #expect(try bashComplete(list + ["--sort", "dur"], line: "opik spans list --sort dur", root: root) == ["duration"])
+        #expect(try bashComplete(list + ["--sort", "usage.t"], line: "opik spans list --sort usage.t", root: root) == ["usage.total_tokens"])
+        // bash splits "duration:d" at the colon; the reply replaces only what follows it.
+        #expect(try bashComplete(list + ["--sort", "duration", ":"], line: "opik spans list --sort duration:", root: root) == ["asc", "desc"])
+        #expect(try bashComplete(list + ["--sort", "duration", ":", "d"], line: "opik spans list --sort duration:d", root: root) == ["desc"])
+        #expect(try bashComplete(list + ["--sort", "=", "name", ":", "a"], line: "opik spans list --sort=name:a", root: root) == ["asc"])
+        // A finished sort value is one word: what follows is completed as usual.
+        #expect(try bashComplete(list + ["--sort", "name", ":", "desc", "--ty"], line: "opik spans list --sort name:desc --ty", root: root) == ["--type"])
+        #expect(try bashComplete(list + ["--sort", "name", ":", "desc", "--type", "l"], line: "opik spans list --sort name:desc --type l", root: root) == ["llm"])
     }
 
     @Test func aMissingBinaryCompletesNothingQuietly() throws {

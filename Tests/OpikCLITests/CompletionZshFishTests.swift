@@ -1,11 +1,12 @@
 import Foundation
 import OpikCLI
+import OpikCore
 import Testing
 
 /// Types `line` and TAB twice into an interactive zsh that loaded the generated `_opik`, then
 /// returns what the terminal showed: the inserted text and any listing.
-private func zshComplete(_ line: String) throws -> String {
-    let directory = (try temporaryFile(named: "_opik", contents: Completion.zsh(root: SampleTree.root)) as NSString).deletingLastPathComponent
+private func zshComplete(_ line: String, root: CommandSpec = SampleTree.root) throws -> String {
+    let directory = (try temporaryFile(named: "_opik", contents: Completion.zsh(root: root)) as NSString).deletingLastPathComponent
     // compinit gets a dump file of its own: zsh may replace the file it names.
     // The prompt and the end marker are spelled with '' so that their echo cannot match.
     let driver = try temporaryFile(named: "drive.zsh", contents: """
@@ -31,8 +32,8 @@ private func zshComplete(_ line: String) throws -> String {
     return result.stdout.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\u{07}", with: "")
 }
 
-private func fishComplete(_ line: String) throws -> [String] {
-    let script = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: SampleTree.root))
+private func fishComplete(_ line: String, root: CommandSpec = SampleTree.root) throws -> [String] {
+    let script = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: root))
     let result = try runProcess("fish", ["--no-config", "-c", "source \(script); complete -C \(fishQuoted(line))"])
     #expect(result.stderr == "")
     return result.stdout.split(separator: "\n").map { String($0.split(separator: "\t", maxSplits: 1)[0]) }
@@ -111,5 +112,24 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try fishComplete("opik --cacert \(prefix)") == [file])
         #expect(try fishComplete("opik spans score upload \(prefix)") == [file])
         #expect(try fishComplete("opik spans get \(prefix)") == [])
+    }
+
+    @Test func sortCompletesFieldsThenDirectionsInFish() throws {
+        let root = CommandTree.root
+        #expect(try fishComplete("opik spans list --sort ", root: root).sorted() == SortSpec.completionFields.sorted())
+        #expect(try fishComplete("opik spans list --sort dur", root: root) == ["duration"])
+        #expect(try fishComplete("opik spans list --sort duration:", root: root) == ["duration:asc", "duration:desc"])
+        #expect(try fishComplete("opik spans list --sort=name:d", root: root) == ["--sort=name:desc"])
+    }
+
+    @Test func sortCompletesFieldsThenDirectionsInZsh() throws {
+        let root = CommandTree.root
+        let field = try zshComplete("opik spans list --sort dur", root: root)
+        // (The real tree's script loads slowly; the prompt may have been read before the line.)
+        #expect(field.contains("opik spans list --sort duration "), "\(field)")
+        let direction = try zshComplete("opik spans list --sort duration:d", root: root)
+        #expect(direction.contains("opik spans list --sort duration:desc "), "\(direction)")
+        let screen = try zshComplete("opik spans list --sort duration:", root: root)
+        #expect(screen.contains("asc   desc") || screen.contains("asc  desc"), "\(screen)")
     }
 }

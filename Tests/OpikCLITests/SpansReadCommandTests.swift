@@ -60,7 +60,13 @@ import Testing
         let result = CLIHarness.run(["spans", "list", "--sort", "duration:desc", "-n", "2"], transport: transport, isTerminal: true, width: 120)
         #expect(result.status == 0)
         #expect(result.stdout.contains("llm_call"))
-        #expect(result.stdout.contains("page 1 of 4, 7 spans"))
+        // Without --page the total goes into a footer on stderr; the page count belongs to --page.
+        #expect(result.stderr == "opik: 2 of 7 spans — use -n or --all\n")
+        #expect(!result.stdout.contains("page 1 of"))
+        transport.stub("GET", "/api/v1/private/spans", body: page)
+        let paged = CLIHarness.run(["spans", "list", "--sort", "duration:desc", "-n", "2", "--page", "1"], transport: transport, isTerminal: true, width: 120)
+        #expect(paged.stdout.hasSuffix("page 1 of 4, 7 spans\u{1B}[0m\n"))
+        #expect(paged.stderr == "")
         let url = transport.requests[0].url
         #expect(url.contains("sorting=%5B%7B%22field%22%3A%22duration%22%2C%22direction%22%3A%22DESC%22%7D%5D"))
         #expect(url.contains("size=2"))

@@ -66,10 +66,10 @@ import Testing
 
     @Test func aStatusTheServerMessageAlreadyGivesIsNotRepeated() {
         let transport = FakeTransport()
-        transport.stub("POST", "/api/v1/private/spans/search", status: 404, body: #"{"code":404,"message":"HTTP 404 Not Found"}"#)
+        transport.stub("POST", "/api/v1/private/spans/search", status: 405, body: #"{"code":405,"message":"HTTP 405 Method Not Allowed"}"#)
         let result = CLIHarness.run(["spans", "list"], transport: transport)
-        #expect(result.status == 3)
-        #expect(result.stderr == "opik: error: search spans: HTTP 404 Not Found\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "opik: error: search spans: HTTP 405 Method Not Allowed\n")
     }
 
     @Test func aSpanFromFlagsWithoutTypeIsSentAsGeneral() throws {

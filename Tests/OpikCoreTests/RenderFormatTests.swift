@@ -99,12 +99,12 @@ import Testing
     }
 
     @Test func terminalTableAlignsAndHumanizes() throws {
-        let text = try RenderFixtures.render(spans, format: .table, isTerminal: true, footer: "page 1 of 1, 2 spans")
+        let text = try RenderFixtures.render(spans, format: .table, isTerminal: true, width: 160, footer: "page 1 of 1, 2 spans")
         #expect(
             text == """
-                ID         NAME                TYPE  START   DURATION  MODEL        TOKENS     COST  SCORES                     ERR
-                …2e3f4a5b  chat.completion     llm   2m ago     813ms  gpt-4o-mini     312  $0.0012  accuracy=0.90 relevance=1
-                …9a8b7c6d  search "docs", web  tool  2h ago      2.4s                                                           !
+                ID                                    NAME                TYPE  START   DURATION  MODEL        TOKENS     COST  SCORES                     ERR
+                0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b  chat.completion     llm   2m ago     813ms  gpt-4o-mini     312  $0.0012  accuracy=0.90 relevance=1
+                0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d  search "docs", web  tool  2h ago      2.4s                                                           !
 
                 page 1 of 1, 2 spans
 
@@ -119,24 +119,61 @@ import Testing
         #expect(
             text == "\(bold)ID\(reset)                                    \(bold)TYPE\(reset)  "
                 + "\(bold)ERROR_INFO.EXCEPTION_TYPE\(reset)\n"
-                + "0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d  \(yellow)tool\(reset)  TimeoutError\n"
+                + "\(dim)0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d\(reset)  \(yellow)tool\(reset)  TimeoutError\n"
                 + "\n\(dim)1 span\(reset)\n")
         let marker = try RenderFixtures.render(spans, format: .table, isTerminal: true, useColor: true)
-        #expect(marker.contains("\u{1B}[2m…9a8b7c6d\u{1B}[0m"))
+        #expect(marker.contains("\u{1B}[2m0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d\u{1B}[0m"))
         #expect(marker.contains("\u{1B}[32mllm\u{1B}[0m"))
         #expect(marker.hasSuffix("\u{1B}[31m!\u{1B}[0m\n"))
     }
 
-    @Test func terminalTableCutsWidestTextColumnsFirst() throws {
+    @Test func terminalTableLeavesOutLowPriorityColumnsRatherThanCutEveryColumn() throws {
         let text = try RenderFixtures.render(spans, format: .table, isTerminal: true, width: 80)
         #expect(
             text == """
-                ID         NAME     TYPE  START   DURATION  MODEL   TOKENS     COST  SCORES  ERR
-                …2e3f4a5b  chat.c…  llm   2m ago     813ms  gpt-4…     312  $0.0012  accur…
-                …9a8b7c6d  search…  tool  2h ago      2.4s                                   !
+                ID                                    NAME                START   DURATION  ERR
+                0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b  chat.completion     2m ago     813ms
+                0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d  search "docs", web  2h ago      2.4s  !
 
                 """)
         for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80) }
+    }
+
+    @Test func terminalTableCutsWidestTextColumnsFirstWhenNothingMayBeLeftOut() throws {
+        // Columns chosen with --fields are never left out: free text is cut, numbers are not.
+        let text = try RenderFixtures.render(spans, format: .table, fields: "name,model,duration,feedback_scores", isTerminal: true, width: 50)
+        #expect(
+            text == """
+                NAME              MODEL       DURATION  FEEDBACK_…
+                chat.completion   gpt-4o-mi…     813ms  accuracy=…
+                search "docs", …                  2.4s
+
+                """)
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 50) }
+    }
+
+    @Test func aStreamingTableShowsItsHeaderAndEachRowAtTheFlush() throws {
+        let (stream, memory) = OutputStream.memory()
+        let writer = Renderer.makeWriter(
+            format: .table, fields: nil, stdout: stream, isTerminal: true, useColor: false, width: 200,
+            now: RenderFixtures.now, streaming: true)
+        try writer.begin()
+        try writer.flushIfNeeded()
+        #expect(memory.text.hasPrefix("ID                                    NAME"))
+        #expect(memory.text.split(separator: "\n").count == 1)
+        try writer.write(RenderFixtures.llmSpan)
+        try writer.flushIfNeeded()
+        let lines = memory.text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b  chat.completion"))
+        // The widths hold for later rows: columns line up under the header.
+        try writer.write(RenderFixtures.toolSpan)
+        try writer.end(footer: nil)
+        let all = memory.text.split(separator: "\n").map(String.init)
+        #expect(all.count == 3)
+        #expect(all[2].hasPrefix("0197a1b2-c3d4-7e5f-8a9b-0c1d9a8b7c6d  search"))
+        let start = all[0].range(of: "START")!.lowerBound.utf16Offset(in: all[0])
+        #expect(all[1].utf16.count > start && all[2].utf16.count > start)
     }
 
     @Test func terminalTableCountsWideCharactersAsTwoColumns() throws {

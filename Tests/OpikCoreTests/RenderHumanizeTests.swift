@@ -80,4 +80,26 @@ import Testing
         #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
         #expect(DisplayWidth.truncate("abcd", to: 1) == "…")
     }
+
+    @Test(arguments: [
+        ("0.45999999999999996", "0.46"), ("456.44117647058823", "456"), ("4.567", "4.57"), ("45.65", "45.7"),
+        ("0.0012345", "0.00123"), ("120", "120"), ("1203", "1,203"), ("1203.0", "1,203"), ("-0.5", "-0.5"),
+        ("0", "0"), ("99.96", "100"), ("abc", "abc"),
+    ])
+    func numbersRoundForReading(text: String, shown: String) {
+        #expect(Humanize.number(text) == shown)
+    }
+
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(Plural.count(1, "span") == "1 span")
+        #expect(Plural.count(0, "span") == "0 spans")
+        #expect(Plural.count(2, "score") == "2 scores")
+        #expect(Plural.count(1, "batch") == "1 batch")
+        #expect(Plural.count(3, "batch") == "3 batches")
+        #expect(Plural.groupedCount(1203, "span") == "1,203 spans")
+        #expect(Plural.grouped(1_000_000) == "1,000,000")
+        #expect(Plural.grouped(-45000) == "-45,000")
+        #expect(Plural.grouped(999) == "999")
+        #expect(Plural.was(1) == "was" && Plural.was(2) == "were")
+    }
 }

@@ -34,9 +34,9 @@ import Testing
             try table(isTerminal: true) == """
                 NAME                      VALUE
                 span_count                120
-                duration                  p50=812.5 p90=2011.0 p99=4830.2
-                total_estimated_cost_sum  0.1230
-                feedback_scores.accuracy  0.85
+                duration                  p50=813ms p90=2.0s p99=4.8s
+                total_estimated_cost_sum  sum $0.1230
+                feedback_scores.accuracy  avg 0.85
                 error_count               3
 
                 """)

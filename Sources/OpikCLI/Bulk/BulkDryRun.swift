@@ -23,11 +23,11 @@ enum BulkDryRun {
             try stdout.write((format == .json ? JSONWriter.pretty(summary) : JSONWriter.compact(summary)) + "\n")
             return
         }
-        var text = "would send \(payload.count) \(endpoint.noun) in \(BulkText.count(batches.count, "batch", "batches"))"
+        var text = "would send \(Plural.count(payload.count, endpoint.noun)) in \(Plural.count(batches.count, "batch"))"
             + " to \(endpoint.method) \(endpoint.path); nothing was sent\n"
         for (index, batch) in batches.enumerated() {
             let lines = batch.first == batch.last ? "line \(batch.first)" : "lines \(batch.first)-\(batch.last)"
-            text += "batch \(index + 1): \(batch.count) \(endpoint.noun), \(lines), \(batch.bytes) bytes\n"
+            text += "batch \(index + 1): \(Plural.count(batch.count, endpoint.noun)), \(lines), \(Plural.count(batch.bytes, "byte"))\n"
         }
         if let firstRecord { text += "first record:\n" + JSONWriter.pretty(firstRecord) + "\n" }
         try stdout.write(text)

@@ -71,12 +71,12 @@ struct BulkInput {
             try? stderr.write("opik: error: \(issue.describe(file: file))\n")
         }
         if issues.count > shown {
-            try? stderr.write("opik: error: ... \(issues.count - shown) more invalid \(noun)\n")
+            try? stderr.write("opik: error: ... \(issues.count - shown) more invalid \(Plural.form(of: noun, for: issues.count - shown))\n")
         }
         let last = issues.count > shown ? issues[shown - 1] : issues[issues.count - 1]
         let hint = issues.count == 1
             ? "nothing was sent; fix the record and run the command again"
-            : "nothing was sent: \(issues.count) invalid \(noun); fix them and run the command again"
+            : "nothing was sent: \(issues.count) invalid \(Plural.form(of: noun, for: issues.count)); fix them and run the command again"
         return .invalidInput(last.describe(file: file), hint: hint)
     }
 }

@@ -60,8 +60,8 @@ struct BulkSend {
         } catch {
             let (lines, _) = Report.describe(error)
             let why = lines.first.map { String($0.dropFirst("opik: error: ".count)) } ?? "\(error)"
-            let records = count == 1 ? "the \(endpoint.noun.dropLast()) that was not accepted is"
-                : "the \(count) \(endpoint.noun) that were not accepted are"
+            let records = count == 1 ? "the \(endpoint.noun) that was not accepted is"
+                : "the \(Plural.count(count, endpoint.noun)) that were not accepted are"
             try? stderr.write("opik: error: --failed \(why); \(records) saved nowhere else, so here \(count == 1 ? "it is" : "they are"):\n")
             try? stderr.writeRecords(content)
             if content.last != UInt8(ascii: "\n") { try? stderr.write("\n") }
@@ -83,12 +83,12 @@ struct BulkSend {
         }
         let outcome = result.outcome
         if outcome.wasInterrupted {
-            throw OpikError.interrupted(summary: "\(result.acceptedCount) of \(total) \(noun) were accepted; "
+            throw OpikError.interrupted(summary: "\(result.acceptedCount) of \(Plural.count(total, noun)) \(Plural.was(result.acceptedCount)) accepted; "
                 + "to send the rest, run the same command again (nothing already accepted is duplicated)")
         }
         let time = BulkText.duration(result.seconds)
         if failed.isEmpty {
-            session.notices.info("\(pastTense) \(total) \(noun) in \(BulkText.count(batches.count, "batch", "batches")) (\(time))")
+            session.notices.info("\(pastTense) \(Plural.count(total, noun)) in \(Plural.count(batches.count, "batch")) (\(time))")
             return
         }
         if let fatal = outcome.fatal {
@@ -98,10 +98,10 @@ struct BulkSend {
         let failedBatches = outcome.accepted.filter { !$0 }.count
         var why: [String] = []
         if failedBatches > 0 || result.leftOut == nil {
-            why.append("\(failedBatches) of \(BulkText.count(batches.count, "batch", "batches")) failed")
+            why.append("\(failedBatches) of \(Plural.count(batches.count, "batch")) failed")
         }
         if let leftOut = result.leftOut { why.append(leftOut) }
-        session.notices.info("\(pastTense) \(result.acceptedCount) of \(total) \(noun); \(why.joined(separator: "; ")) (\(time))")
+        session.notices.info("\(pastTense) \(result.acceptedCount) of \(Plural.count(total, noun)); \(why.joined(separator: "; ")) (\(time))")
         let hint: String
         if let path = savedIn {
             hint = "they are in \(path); after fixing them run '\(rerun(path))'"
@@ -110,6 +110,6 @@ struct BulkSend {
         } else {
             hint = "add --failed FILE to collect them in a file to fix and send again"
         }
-        throw OpikError.partial("\(failed.count) of \(total) \(noun) were not accepted", hint: hint)
+        throw OpikError.partial("\(failed.count) of \(Plural.count(total, noun)) \(Plural.was(failed.count)) not accepted", hint: hint)
     }
 }

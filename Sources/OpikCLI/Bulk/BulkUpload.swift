@@ -19,7 +19,7 @@ struct BulkUpload {
         var key: String
         /// `create spans`, `upload scores`.
         var action: String
-        /// `spans`, `scores`.
+        /// `span`, `score`: the singular, counted with `Plural`.
         var noun: String
     }
 
@@ -131,6 +131,7 @@ struct BulkUpload {
 
     /// Errors that every other batch would meet too, so sending more is pointless.
     static func stopsAll(_ error: OpikError) -> Bool {
+        if WrongURL.matches(error) { return true }
         switch error {
         case let .server(_, status, _, _): return [401, 402, 403, 404].contains(status)
         case let .transport(_, transportError, _):
@@ -150,7 +151,7 @@ struct BulkUpload {
         let total = payload.count
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(state.sentRecords) / elapsed
-        var line = "opik: \(state.sentRecords)/\(total) \(endpoint.noun) (\(state.sentRecords * 100 / max(total, 1))%), \(Int(rate))/s"
+        var line = "opik: \(state.sentRecords)/\(Plural.count(total, endpoint.noun)) (\(state.sentRecords * 100 / max(total, 1))%), \(Int(rate))/s"
         if rate > 0, state.sentRecords < total {
             line += ", ETA \(BulkText.duration(Double(total - state.sentRecords) / rate))"
         }
@@ -170,8 +171,4 @@ enum BulkText {
         return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60) s"
     }
 
-    /// `1 batch`, `3 batches`.
-    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-        "\(n) \(n == 1 ? singular : plural)"
-    }
 }

@@ -11,10 +11,10 @@ enum SpansCreateFile {
             prepared = try SpanPreparation(
                 input: input.bytes, projectName: session.projectName, lastUpdatedAt: TimeParser.format(context.now()))
         } catch {
-            throw BulkInput.reject([error], file: input.name, noun: "spans", stderr: context.stderr)
+            throw BulkInput.reject([error], file: input.name, noun: "span", stderr: context.stderr)
         }
         if !prepared.issues.isEmpty {
-            throw BulkInput.reject(prepared.issues, file: input.name, noun: "spans", stderr: context.stderr)
+            throw BulkInput.reject(prepared.issues, file: input.name, noun: "span", stderr: context.stderr)
         }
         guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no spans in the file") }
         let send = BulkSend(payload: prepared.payload, endpoint: SpansCreate.endpoint, options: options, pastTense: "created")

@@ -25,7 +25,7 @@ enum CommentDelete {
             let chunk = ids[start..<min(ids.count, start + SpanVocabulary.maxBatch)]
             return PlannedWrite(
                 request: session.client.request("POST", "/v1/private/spans/comments/delete", body: ["ids": .array(chunk.map { .string($0) })]),
-                what: "delete \(chunk.count) \(chunk.count == 1 ? "comment" : "comments")", repetition: .safe)
+                what: "delete \(Plural.count(chunk.count, "comment"))", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
         for write in writes { try write.send(session.client) }

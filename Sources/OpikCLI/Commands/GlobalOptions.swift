@@ -3,7 +3,7 @@ import OpikCore
 /// Options that every command accepts, before or after the subcommand.
 public enum GlobalOptions {
     public static let all: [OptionSpec] = [
-        OptionSpec("url", value: "URL", help: "Base URL of the Opik API, e.g. http://localhost:5173/api."),
+        OptionSpec("url", value: "URL", help: "Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik's means a wrong URL (status 5)."),
         OptionSpec("workspace", value: "NAME", help: "Workspace name (default \"default\")."),
         OptionSpec("project", short: "p", value: "NAME", help: "Project name (default \"Default Project\").", completion: .project),
         OptionSpec("config", value: "FILE", help: "Config file to read (default ~/.opik.config).", completion: .file),

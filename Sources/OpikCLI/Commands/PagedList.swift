@@ -1,7 +1,7 @@
 import OpikCore
 
 /// `GET /v1/private/spans` page by page: needed for --sort, --search and --page, and the only
-/// listing that reports a total (see docs/SERVER.md).
+/// listing that reports a total (its answer carries `total`; see docs/SERVER.md).
 struct PagedList {
     let selection: SpanSelection
     let plan: SpansList.Plan
@@ -24,16 +24,24 @@ struct PagedList {
         return client.request("GET", "/v1/private/spans", query: query)
     }
 
-    /// Writes the spans and returns the footer for a terminal (`page 2 of 7, 312 spans`).
+    /// What a listing showed, for the footers a person at a terminal sees.
+    struct Summary {
+        var shown = 0
+        /// How many spans match, when the answer said (the paged list's `total`).
+        var total: Int?
+    }
+
+    /// Writes the spans; returns how many were shown and how many match in all.
     /// At most a page of spans is written whatever the server sends, and a server that ignores
     /// `page` (sending the same spans again) stops --all with an error instead of looping.
-    func run(client: OpikClient, writer: RecordWriter) throws -> String? {
+    func run(client: OpikClient, writer: RecordWriter) throws -> Summary {
         var page = plan.page ?? 1
+        var summary = Summary()
         var previousFirst: JSONValue?
         while true {
             let what = "list spans"
             guard let response = try client.json(request(client: client, page: page), what: what, repetition: .safe) else {
-                return nil
+                return summary
             }
             guard let received = response["content"]?.arrayValue else {
                 throw client.unexpected(what, expected: "a page of spans (an object with \"content\")", received: response)
@@ -46,14 +54,17 @@ struct PagedList {
             previousFirst = content.first?["id"]
             for span in content { try writer.write(span) }
             try writer.flushIfNeeded()
-            let total = response["total"].flatMap(\.doubleValue).map { Int($0) }
-            if plan.limit != nil {
-                guard let total else { return nil }
-                let pages = max(1, (total + pageSize - 1) / pageSize)
-                return "page \(page) of \(pages), \(total) spans"
-            }
-            if content.count < pageSize { return total.map { "\($0) spans" } }
+            summary.shown += content.count
+            summary.total = response["total"].flatMap(\.doubleValue).map { Int($0) }
+            if plan.limit != nil || content.count < pageSize { return summary }
             page += 1
         }
+    }
+
+    /// `page 2 of 7, 312 spans` for an explicit --page.
+    func pageFooter(_ summary: Summary) -> String? {
+        guard let page = plan.page, let total = summary.total else { return nil }
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+        return "page \(page) of \(pages), \(Plural.groupedCount(total, "span"))"
     }
 }

@@ -46,7 +46,7 @@ enum ScoreUpload {
         run: { invocation, context in try run(invocation, context: &context) })
 
     static let endpoint = BulkUpload.Endpoint(
-        method: "PUT", path: "/v1/private/spans/feedback-scores", key: "scores", action: "upload scores", noun: "scores")
+        method: "PUT", path: "/v1/private/spans/feedback-scores", key: "scores", action: "upload scores", noun: "score")
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let options = try BulkOptions(invocation)
@@ -71,11 +71,11 @@ enum ScoreUpload {
                 prepared = ScorePreparation(records: records.records, projectName: session.projectName)
             }
         } catch let issue as RecordIssue {
-            throw BulkInput.reject([issue], file: input.name, noun: "scores", stderr: context.stderr)
+            throw BulkInput.reject([issue], file: input.name, noun: "score", stderr: context.stderr)
         }
         let issues = RecordIssue.merged(readIssues, prepared.issues)
         if !issues.isEmpty {
-            throw BulkInput.reject(issues, file: input.name, noun: "scores", stderr: context.stderr)
+            throw BulkInput.reject(issues, file: input.name, noun: "score", stderr: context.stderr)
         }
         guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no scores in the file") }
         if options.isDryRun {

@@ -25,7 +25,7 @@ enum SpansList {
             (decompressed).
             """,
         options: SpanSelection.options + [
-            OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc."),
+            OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.", completion: .sortField),
             OptionSpec("limit", short: "n", value: "N", help: "How many spans (default 50)."),
             OptionSpec("all", help: "Every matching span, streamed."),
             OptionSpec("page", value: "N", help: "One page of --limit spans; the table footer shows the page count and total."),
@@ -97,21 +97,30 @@ enum SpansList {
         let writer = Renderer.makeWriter(
             format: session.format, fields: session.fields, stdout: context.stdout,
             isTerminal: context.isStdoutTerminal, useColor: session.useColor,
-            width: context.terminalWidth, now: context.now())
+            width: context.terminalWidth, now: context.now(), streaming: plan.follow)
 
         if plan.usesPages {
             let pages = PagedList(selection: selection, plan: plan, exclude: exclude, truncate: truncate)
             if invocation.flag("explain") { return try Explain.print(pages.request(client: session.client, page: plan.page ?? 1), context: context) }
             if !(session.format == .csv && invocation.flag("no-header")) { try writer.begin() }
-            let footer = try pages.run(client: session.client, writer: writer)
-            try writer.end(footer: context.isStdoutTerminal ? footer : nil)
+            let summary = try pages.run(client: session.client, writer: writer)
+            try writer.end(footer: context.isStdoutTerminal ? pages.pageFooter(summary) : nil)
+            if plan.page == nil {
+                footer(shown: summary.shown, total: summary.total, more: summary.total.map { $0 > summary.shown } ?? false,
+                       plan: plan, session: session, context: context)
+            } else if summary.shown == 0 {
+                footer(shown: 0, total: nil, more: false, plan: plan, session: session, context: context)
+            }
             return .success
         }
 
         var body = selection.searchBody
         body.append(("truncate", .bool(truncate)))
         if !exclude.isEmpty { body.append(("exclude", .array(exclude.map { .string($0) }))) }
-        var search = SpanSearch(body: body, limit: plan.limit, after: plan.after)
+        // The search stream carries no total, and counting would cost the server a second
+        // query; one span more than shown is the cheap way to know that more match.
+        let peeksBeyond = context.isStdoutTerminal && !plan.follow && plan.limit != nil
+        var search = SpanSearch(body: body, limit: plan.limit.map { peeksBeyond ? $0 + 1 : $0 }, after: plan.after)
         // NDJSON of whole spans is the server's own lines: pass them through untouched.
         let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
         search.parsesSpans = !passThrough
@@ -123,9 +132,16 @@ enum SpansList {
         var lastId: String?
         var newestId: String?
         var count = 0
+        var shown = 0
+        var more = false
         do {
             let stdout = context.stdout
             count = try search.run(client: session.client, lastId: &lastId, onSpan: { span, line in
+                if let limit = plan.limit, shown >= limit {
+                    more = true
+                    return
+                }
+                shown += 1
                 if passThrough {
                     try stdout.write(bytes: line)
                     try stdout.write("\n")
@@ -135,6 +151,8 @@ enum SpansList {
                 try writer.write(span)
             }, onChunkEnd: { if passThrough { try stdout.flush() } else { try writer.flushIfNeeded() } })
             if plan.follow {
+                // The header shows now, even when nothing matches yet.
+                try writer.flushIfNeeded()
                 try Follow.run(search: search, client: session.client, from: newestId, writer: writer, context: context)
             }
         } catch let error as OpikError where plan.limit == nil || plan.follow {
@@ -143,10 +161,25 @@ enum SpansList {
             throw resumeHint(error, invocation: invocation, lastId: lastId ?? plan.after, now: now)
         }
         try writer.end(footer: nil)
-        if plan.limit == nil, !session.isQuiet, context.isStderrTerminal {
-            session.notices.info("\(count) spans")
+        // (On a terminal, an empty export says "no spans match" instead.)
+        if plan.limit == nil, !session.isQuiet, context.isStderrTerminal, count > 0 || !context.isStdoutTerminal {
+            session.notices.info(Plural.count(count, "span"))
         }
+        footer(shown: shown, total: nil, more: more, plan: plan, session: session, context: context)
         return .success
+    }
+
+    /// Tells a person at a terminal, on stderr, that nothing matched, or that more spans match
+    /// than -n showed (`50 of 1,203 spans — use -n or --all`). Nothing in a pipe or with -q.
+    static func footer(shown: Int, total: Int?, more: Bool, plan: Plan, session: Session, context: Context) {
+        guard context.isStdoutTerminal, !plan.follow else { return }
+        if shown == 0 {
+            session.notices.info("no spans match")
+        } else if more, plan.limit != nil {
+            let what = total.map { "\(Plural.grouped(shown)) of \(Plural.groupedCount($0, "span"))" }
+                ?? "\(Plural.groupedCount(shown, "span")) shown, more match"
+            session.notices.info("\(what) — use -n or --all")
+        }
     }
 
     /// Adds to an export's error the command that continues where it stopped.

@@ -9,7 +9,10 @@ enum SpansStats {
             Takes the same selection options as list. The table shows one row per statistic: \
             span_count, duration percentiles, input/output/metadata counts, average tags, \
             cost average and sum, usage averages and sums, the average of each feedback score, \
-            error_count. --format json prints one object keyed by statistic name.
+            error_count. On a terminal the values read like the list table: durations as \
+            812ms or 2.4s, costs in dollars, numbers rounded, averages marked "avg" and sums \
+            "sum". In a pipe and in --format json, csv or ndjson the values are exactly as the \
+            server sent them; json prints one object keyed by statistic name.
             """,
         options: SpanSelection.options + [
             OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),

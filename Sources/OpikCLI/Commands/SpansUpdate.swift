@@ -86,7 +86,7 @@ enum SpansUpdate {
                 }
             }
             if !found.isEmpty, context.isStderrTerminal {
-                session.notices.info(found.count == 1 ? "updated span \(found[0].id)" : "updated \(found.count) spans")
+                session.notices.info(found.count == 1 ? "updated span \(found[0].id)" : "updated \(Plural.count(found.count, "span"))")
             }
         }
         return missing.isEmpty ? .success : .notFound
@@ -110,7 +110,7 @@ enum SpansUpdate {
             let update = JSONValue.object([("trace_id", .string(chunk.first!.identity.traceId))] + changes.members)
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) }), "update": update]
             writes.append(PlannedWrite(request: client.request("PATCH", "/v1/private/spans/batch", body: body),
-                                       what: "update \(chunk.count) spans", repetition: .safe))
+                                       what: "update \(Plural.count(chunk.count, "span"))", repetition: .safe))
             start += SpanVocabulary.maxBatch
         }
         return writes

@@ -35,12 +35,12 @@ enum TraceDeletion {
         guard !found.isEmpty else { return status }
 
         let spans = found.reduce(0) { $0 + $1.spanCount }
-        let summary = "\(spans) \(spans == 1 ? "span" : "spans") in \(found.count) \(found.count == 1 ? "trace" : "traces")"
+        let summary = "\(Plural.count(spans, "span")) in \(Plural.count(found.count, "trace"))"
         let writes = stride(from: 0, to: found.count, by: SpanVocabulary.maxBatch).map { start in
             let chunk = found[start..<min(found.count, start + SpanVocabulary.maxBatch)]
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) })]
             return PlannedWrite(request: session.client.request("POST", "/v1/private/traces/delete", body: body),
-                                what: "delete \(chunk.count) \(chunk.count == 1 ? "trace" : "traces")", repetition: .safe)
+                                what: "delete \(Plural.count(chunk.count, "trace"))", repetition: .safe)
         }
         if invocation.flag("dry-run") {
             session.notices.info("would delete \(summary)")
@@ -65,7 +65,7 @@ enum TraceDeletion {
                 try write.send(session.client)
             } catch let error as OpikError where index > 0 {
                 let done = found.prefix(index * SpanVocabulary.maxBatch).count
-                throw OpikError.hinted(error, hint: "the first \(done) traces were deleted; run the command again for the rest")
+                throw OpikError.hinted(error, hint: "the first \(Plural.count(done, "trace")) \(Plural.was(done)) deleted; run the command again for the rest")
             }
         }
         session.notices.info("deleted \(summary)")

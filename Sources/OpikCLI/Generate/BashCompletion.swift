@@ -63,7 +63,7 @@ struct BashCompletion {
                         _\(p)_read_reply < <(compgen -f -- "$cur")
                         ;;
                     project) _\(p)_projects ;;
-                esac
+            \(sortKind)    esac
             }
 
             # Project names come from the server through a hidden command that prints nothing
@@ -82,14 +82,16 @@ struct BashCompletion {
                 done < <(command \(p) __complete projects "$typed" 2>/dev/null)
             }
 
-            _\(p)() {
-                local cur="${COMP_WORDS[COMP_CWORD]}" cmdpath="" pending="" word kind letters k
+            \(joinColons)_\(p)() {
+                local -a words=("${COMP_WORDS[@]}")
+                local cword=$COMP_CWORD
+                \(model.usesSortField ? "_\(p)_join_colons\n    " : "")local cur="${words[cword]}" cmdpath="" pending="" word kind letters k
                 local i operands=0 skip=0 ended=0
                 COMPREPLY=()
                 # Walk the words before the cursor: options that take a value consume the next
                 # word (or the next two when bash split "--opt=value" at the "=").
-                for ((i = 1; i < COMP_CWORD; i++)); do
-                    word="${COMP_WORDS[i]}"
+                for ((i = 1; i < cword; i++)); do
+                    word="${words[i]}"
                     if ((skip > 0)); then
                         ((skip--))
                         continue
@@ -105,7 +107,7 @@ struct BashCompletion {
                             if _\(p)_value_kind "$cmdpath" "$word" >/dev/null; then
                                 pending="$word"
                                 skip=1
-                                [[ ${COMP_WORDS[i + 1]} == "=" ]] && skip=2
+                                [[ ${words[i + 1]} == "=" ]] && skip=2
                             fi
                             ;;
                         -?*)
@@ -226,6 +228,7 @@ struct BashCompletion {
         case .none: return "none"
         case .file: return "file"
         case .project: return "project"
+        case .sortField: return "sort"
         case .choices: return "choices " + choices.joined(separator: " ")
         }
     }

@@ -53,6 +53,10 @@ struct CompletionModel {
     /// Whether a visible `help` leaf exists whose operands name topics and commands.
     var hasHelpCommand: Bool
     var topics: [String] { HelpTopic.allCases.map(\.rawValue) }
+    /// Whether some option completes `--sort` values (the scripts then carry the sort fields).
+    var usesSortField: Bool {
+        (nodes.flatMap(\.localOptions) + globalOptions).contains { $0.completion == .sortField }
+    }
 
     init(root: CommandSpec) {
         self.root = root

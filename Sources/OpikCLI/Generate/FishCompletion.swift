@@ -53,6 +53,7 @@ struct FishCompletion {
         case .none: return " -x"
         case .file: return " -r -F"
         case .project: return " -x -a '(__\(model.program)_projects)'"
+        case .sortField: return " -x -a '(__\(model.program)_sort_fields)'"
         case .choices: return " -x -a " + FishQuote.single(choices.map(FishQuote.word).joined(separator: " "))
         }
     }
@@ -72,6 +73,7 @@ struct FishCompletion {
             case .none: continue
             case .file: line += " -F"
             case .project: line += " -a '(__\(model.program)_projects)'"
+            case .sortField: line += " -a '(__\(model.program)_sort_fields)'"
             case .choices: line += " -a " + FishQuote.single(argument.choices.map(FishQuote.word).joined(separator: " "))
             }
             out += line + " -d \(FishQuote.single(argument.name))\n"

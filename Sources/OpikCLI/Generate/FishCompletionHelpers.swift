@@ -1,3 +1,5 @@
+import OpikCore
+
 extension FishCompletion {
     /// Functions the `complete` lines call in their conditions and value lists.
     var helpers: String {
@@ -93,7 +95,7 @@ extension FishCompletion {
                 set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
                 command \(p) __complete projects "$typed" 2>/dev/null
             end
-
+            \(sortFunction)
             """
         if model.hasHelpCommand {
             let topics = HelpTopic.allCases.map { "    printf '%s\\t%s\\n' \(FishQuote.single($0.rawValue)) \(FishQuote.single($0.summary))\n" }.joined()
@@ -113,5 +115,25 @@ extension FishCompletion {
                 """ + topics + "end\n"
         }
         return out
+    }
+
+    /// `--sort` values: the fields, or after `FIELD:` the field with each direction.
+    private var sortFunction: String {
+        guard model.usesSortField else { return "" }
+        let p = model.program
+        return """
+
+            # --sort values: the fields, or after FIELD: the field with each direction.
+            function __\(p)_sort_fields
+                set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
+                if string match -q -- '*:*' $typed
+                    set -l field (string replace -r -- ':.*' '' $typed)
+                    printf '%s\\n' $field:\(SortSpec.directions.joined(separator: " $field:"))
+                else
+                    printf '%s\\n' \(SortSpec.completionFields.map(FishQuote.word).joined(separator: " "))
+                end
+            end
+
+            """
     }
 }

@@ -1,3 +1,5 @@
+import OpikCore
+
 /// The zsh completion function `_opik`: one `_arguments` call per command, dispatching on the
 /// subcommand word as zsh's own completions do.
 struct ZshCompletion {
@@ -17,7 +19,7 @@ struct ZshCompletion {
               _wanted projects expl project compadd -a projects
             }
 
-            # Describes the subcommands of a command path ("" is the program itself).
+            \(sortFunction)# Describes the subcommands of a command path ("" is the program itself).
             _\(p)_commands_of() {
               local -a commands
               case "$1" in
@@ -40,6 +42,24 @@ struct ZshCompletion {
 
             """
         return out
+    }
+
+    /// `--sort` values: a field, or after `FIELD:` a direction.
+    private var sortFunction: String {
+        guard model.usesSortField else { return "" }
+        return """
+            # --sort values: a field, or after FIELD: a direction.
+            _\(model.program)_sort_fields() {
+              if compset -P '*:'; then
+                _wanted directions expl direction compadd -- \(SortSpec.directions.joined(separator: " "))
+              else
+                local -a fields=(\(SortSpec.completionFields.map(ZshQuote.single).joined(separator: " ")))
+                _wanted fields expl field compadd -a fields
+              fi
+            }
+
+
+            """
     }
 
     private func functionName(_ node: CompletionModel.Node) -> String {
@@ -122,6 +142,7 @@ struct ZshCompletion {
         case .none: return " "
         case .file: return "_files"
         case .project: return "_\(model.program)_projects"
+        case .sortField: return "_\(model.program)_sort_fields"
         case .choices: return "(" + choices.map(ZshQuote.word).joined(separator: " ") + ")"
         }
     }

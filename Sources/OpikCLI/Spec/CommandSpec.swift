@@ -9,6 +9,8 @@ public enum CompletionKind: Sendable, Equatable {
     case choices
     /// A project name, asked of the server through the hidden `__complete` command.
     case project
+    /// A `--sort` value: a field of `SortSpec.completionFields`, then after `FIELD:` a direction.
+    case sortField
 }
 
 /// One option: `--long`, maybe `-s`, maybe with a value.

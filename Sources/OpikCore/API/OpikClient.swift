@@ -134,6 +134,9 @@ public final class OpikClient {
                 if context.isInterrupted() { throw OpikError.interrupted(summary: nil) }
                 continue
             }
+            if WrongURL.isWrongURL(status: head.status, body: sink.errorBody) {
+                throw WrongURL.error(what: what, url: request.url, baseURL: baseURL)
+            }
             let message = ServerMessage.from(body: sink.errorBody, status: head.status)
             throw OpikError.server(what: what, status: head.status, message: message, hint: Self.hint(for: head.status))
         }

@@ -70,7 +70,7 @@ public struct ScorePreparation: Sendable {
     mutating func addRows(_ rows: ArraySlice<CSVRow>, header: CSVRow, projectName: String) {
         for row in rows {
             guard row.fields.count == header.fields.count else {
-                issues.append(RecordIssue(line: row.line, message: "\(row.fields.count) fields, but the header has \(header.fields.count)"))
+                issues.append(RecordIssue(line: row.line, message: "\(Plural.count(row.fields.count, "field")), but the header has \(header.fields.count)"))
                 continue
             }
             var members: [(String, JSONValue)] = []

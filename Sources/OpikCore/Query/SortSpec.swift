@@ -1,4 +1,4 @@
-/// The `--sort FIELD[:asc|desc]` argument, as the `sorting` parameter (opik/API.md §5.3).
+/// The `--sort FIELD[:asc|desc]` argument, as the `sorting` parameter (see docs/SERVER.md).
 public enum SortSpec {
     /// The span fields the server sorts on, besides `usage.<key>` and `feedback_scores.<name>`.
     public static let sortableFields: [String] = [
@@ -6,6 +6,15 @@ public enum SortSpec {
         "start_time", "end_time", "duration", "ttft", "tags", "created_at", "last_updated_at",
         "model", "provider", "total_estimated_cost", "error_info", "created_by", "environment",
     ]
+
+    /// What `--sort` completes to in every shell: the fixed fields, then the usual usage
+    /// counters; after `FIELD:`, one of `directions`.
+    public static var completionFields: [String] {
+        sortableFields + ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens"]
+    }
+
+    /// The directions after the colon.
+    public static let directions = ["asc", "desc"]
 
     /// Prefixes of the dynamic sortable fields: any usage counter and any score name.
     static let dynamicPrefixes = ["usage.", "feedback_scores."]

@@ -9,8 +9,8 @@ public struct Column: Sendable, Equatable {
     /// How a value is shown on a terminal (pipe and CSV cells are always the raw value).
     public enum Kind: Sendable, Equatable {
         case text
-        /// The tail of an id: UUIDv7 prefixes are timestamps and repeat across rows.
-        case shortID
+        /// An id, always whole: what a terminal shows can be pasted into `get`, `update`, `score add`.
+        case id
         case spanType
         case time
         case duration
@@ -28,12 +28,15 @@ public struct Column: Sendable, Equatable {
     public let csvHeader: String
     public let path: String
     public let kind: Kind
+    /// When a narrow terminal leaves this column out: lower first, nil never (see `narrowDropOrder`).
+    public let dropRank: Int?
 
-    public init(header: String, csvHeader: String, path: String, kind: Kind) {
+    public init(header: String, csvHeader: String, path: String, kind: Kind, dropRank: Int? = nil) {
         self.header = header
         self.csvHeader = csvHeader
         self.path = path
         self.kind = kind
+        self.dropRank = dropRank
     }
 
     /// Free text that may be cut before numbers and times are.
@@ -51,9 +54,14 @@ public struct Column: Sendable, Equatable {
         }
     }
 
+    /// The default columns a terminal too narrow for all of them leaves out, the first
+    /// first, so that the others stay readable instead of every column being cut to a stub.
+    /// ID and NAME are never left out. `opik help formats` and the man page print this list.
+    public static let narrowDropOrder = ["SCORES", "MODEL", "TOKENS", "COST", "TYPE", "START", "DURATION", "ERR"]
+
     /// The columns of a span listing without `--fields`.
     public static let spanDefaults: [Column] = [
-        Column(header: "ID", csvHeader: "id", path: "id", kind: .shortID),
+        Column(header: "ID", csvHeader: "id", path: "id", kind: .id),
         Column(header: "NAME", csvHeader: "name", path: "name", kind: .text),
         Column(header: "TYPE", csvHeader: "type", path: "type", kind: .spanType),
         Column(header: "START", csvHeader: "start_time", path: "start_time", kind: .time),
@@ -63,9 +71,13 @@ public struct Column: Sendable, Equatable {
         Column(header: "COST", csvHeader: "total_estimated_cost", path: "total_estimated_cost", kind: .cost),
         Column(header: "SCORES", csvHeader: "feedback_scores", path: "feedback_scores", kind: .scores),
         Column(header: "ERR", csvHeader: "error", path: "error_info", kind: .errorMarker),
-    ]
+    ].map { column in
+        Column(header: column.header, csvHeader: column.csvHeader, path: column.path, kind: column.kind,
+               dropRank: narrowDropOrder.firstIndex(of: column.header))
+    }
 
-    /// The columns for `--fields`: headers are the paths upper-cased.
+    /// The columns for `--fields`: headers are the paths upper-cased. The user chose them, so
+    /// a narrow terminal cuts them but never leaves one out.
     public static func columns(for fields: FieldSelection?) -> [Column] {
         guard let fields else { return spanDefaults }
         return fields.paths.map { path in
@@ -73,8 +85,34 @@ public struct Column: Sendable, Equatable {
         }
     }
 
+    /// The narrowest this column may be cut to on a terminal: free text keeps a readable
+    /// start (NAME more than others); ids, numbers, times and markers are never cut.
+    func readableWidth(natural: Int) -> Int {
+        guard isFlexible else { return natural }
+        return min(natural, path == "name" ? 16 : 10)
+    }
+
+    /// A width that holds this column's usual values, for a table that must fix its widths
+    /// before the rows arrive (`--follow`): ids whole, times like `59m ago`, costs like `$0.000015`.
+    var typicalWidth: Int {
+        let width: Int
+        switch kind {
+        case .id: width = 36
+        case .spanType: width = 9
+        case .time: width = 8
+        case .duration: width = 6
+        case .cost: width = 9
+        case .number: width = 7
+        case .errorMarker: width = 1
+        case .scores: width = 24
+        case .text: width = path == "name" ? 24 : 16
+        }
+        return max(width, DisplayWidth.of(header))
+    }
+
     static func kind(ofPath path: String) -> Kind {
         switch path {
+        case "id", "trace_id", "parent_span_id", "project_id": return .id
         case "type": return .spanType
         case "start_time", "end_time", "created_at", "last_updated_at": return .time
         case "duration", "ttft": return .duration
@@ -107,8 +145,8 @@ public struct Column: Sendable, Equatable {
     public func displayCell(_ record: JSONValue, now: Date) -> (String, TerminalStyle) {
         let raw = TerminalStyle.clean(rawCell(record))
         switch kind {
-        case .shortID:
-            return (raw.count > 8 ? "…" + raw.suffix(8) : raw, .dim)
+        case .id:
+            return (raw, .dim)
         case .spanType:
             return (raw, TerminalStyle.forSpanType(raw))
         case .time:

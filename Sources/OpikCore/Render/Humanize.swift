@@ -57,6 +57,25 @@ public enum Humanize {
         return sign + "$" + trimmed(fixed(magnitude, decimals: decimals))
     }
 
+    /// `0.46`, `4.57`, `45.6`, `456`, `1,203` from a number as the server wrote it: three
+    /// significant digits, whole numbers (and anything from 100 up) whole, thousands grouped.
+    public static func number(_ text: String) -> String {
+        guard let value = Double(text), value.isFinite else { return text }
+        let magnitude = abs(value)
+        if magnitude >= 100 || value == value.rounded() {
+            guard magnitude < 9e15 else { return text }
+            return Plural.grouped(Int(value.rounded()))
+        }
+        // Three significant digits: one more decimal for each power of ten below 10.
+        var decimals = 1
+        var scaled = magnitude
+        while scaled < 10, decimals < 12 {
+            decimals += 1
+            scaled *= 10
+        }
+        return trimmed(fixed(value, decimals: decimals))
+    }
+
     /// `value` with exactly `decimals` digits after the point, rounded half away from zero.
     static func fixed(_ value: Double, decimals: Int) -> String {
         var factor = 1.0

@@ -24,13 +24,24 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         disk) is an error with status 1; a closed pipe ends quietly.
 
           table   The default. On a terminal: a header, aligned columns, colour
-                  (unless --no-color or NO_COLOR), cells cut with "…" to fit the
-                  terminal width (free text first, numbers last), span ids as
-                  their last 8 characters (UUIDv7 ids start with a timestamp),
-                  times relative to now ("3m ago", "2h ago", "5d ago", else the
-                  UTC date), durations as "812ms", "2.4s", "1m03s" and costs as
-                  "$0.0012". A footer such as "page 2 of 7, 312 spans" follows
-                  after a blank line.
+                  (unless --no-color or NO_COLOR), lines no wider than the
+                  terminal, ids whole (every id shown can be pasted into get,
+                  update, score add...), times relative to now ("3m ago", "2h
+                  ago", "5d ago", else the UTC date), durations as "812ms",
+                  "2.4s", "1m03s" and costs as "$0.0012". A terminal too narrow
+                  for every default column leaves whole columns out, first to
+                  last:
+                    \(Column.narrowDropOrder.joined(separator: " "))
+                  ID and NAME always stay. Free text is cut with "…", first to a
+                  readable width; ids, numbers and times are not cut. Columns
+                  chosen with --fields are cut, never left out. After --page, a
+                  footer such as "page 2 of 7, 312 spans" follows after a blank
+                  line. On stderr, only on a terminal: "no spans match" when
+                  nothing matched, and "50 of 1,203 spans — use -n or --all" when
+                  more spans match than -n showed (the total only when the
+                  server's answer carries one: with --sort or --search).
+                  With --follow the widths are fixed at the start and each span
+                  shows as it arrives.
                   When stdout is not a terminal: no header, no colour, nothing cut,
                   one line per span with fields separated by tabs, full ids, times
                   as RFC 3339 exactly as the server sent them, numbers as received.
@@ -71,7 +82,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         Exactness
           JSON output keeps the server's key order and prints numbers exactly as
           received (0.10 stays 0.10). Pipe and csv cells do the same; only the
-          terminal table rounds durations, costs and times for reading.
+          terminal tables (of spans list and spans stats) round durations,
+          costs, times and averages for reading.
         """
     }
 }

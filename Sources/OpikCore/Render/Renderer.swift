@@ -7,10 +7,11 @@ import Foundation
 /// Builds the writers and views that print spans and statistics.
 public enum Renderer {
     /// The writer for `format`. `isTerminal` picks the terminal or pipe form of `table`;
-    /// `width` is the terminal's column count; `now` anchors relative times.
+    /// `width` is the terminal's column count; `now` anchors relative times. A `streaming`
+    /// writer shows each record at the next `flushIfNeeded()` (for `--follow`).
     public static func makeWriter(
         format: OutputFormat, fields: FieldSelection?, stdout: OutputStream,
-        isTerminal: Bool, useColor: Bool, width: Int, now: Date
+        isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false
     ) -> RecordWriter {
         switch format {
         case .json:
@@ -21,7 +22,8 @@ public enum Renderer {
             return CSVWriter(out: stdout, columns: Column.columns(for: fields))
         case .table where isTerminal:
             return TerminalTableWriter(
-                out: stdout, columns: Column.columns(for: fields), useColor: useColor, width: width, now: now)
+                out: stdout, columns: Column.columns(for: fields), useColor: useColor, width: width, now: now,
+                isStreaming: streaming)
         case .table:
             return PipeTableWriter(out: stdout, columns: Column.columns(for: fields))
         }

@@ -1,16 +1,19 @@
 extension Renderer {
-    /// The stats response (`{"stats":[{"name","type","value"}…]}`, opik/API.md §5.6) as one
+    /// The stats response (`{"stats":[{"name","type","value"}…]}`, see docs/SERVER.md) as one
     /// object keyed by statistic name, values exactly as received.
     public static func statsObject(_ response: JSONValue) -> JSONValue {
         .object(statsMembers(response))
     }
 
-    /// One row per statistic: NAME and VALUE, percentiles as `p50=812.5 p90=… p99=…`.
-    /// On a terminal with a bold header and aligned columns; in a pipe tab-separated.
+    /// One row per statistic: NAME and VALUE. On a terminal with a bold header, aligned
+    /// columns and values for reading (`readable`); in a pipe tab-separated, values as received
+    /// (percentiles as `p50=812.5 p90=… p99=…`).
     public static func writeStatsTable(
         _ response: JSONValue, to out: OutputStream, isTerminal: Bool, useColor: Bool, width: Int
     ) throws {
-        let rows = statsMembers(response).map { name, value in [name, pairs(value)] }
+        let rows = statsItems(response).map { name, type, value in
+            [name, isTerminal ? readable(name, type: type, value) : pairs(value)]
+        }
         var text = ""
         if isTerminal {
             let header = ["NAME", "VALUE"]
@@ -50,11 +53,36 @@ extension Renderer {
         try out.flush()
     }
 
+    /// A statistic as a person reads it, with the list table's forms: `p50=813ms p90=2.0s
+    /// p99=4.8s`, `avg $0.0070`, `sum $0.1230`, `avg 0.46`, `1,203`. The server labels sums
+    /// AVG too, so what a value is comes from its name (see docs/SERVER.md).
+    static func readable(_ name: String, type: String?, _ value: JSONValue) -> String {
+        let isCost = name.hasPrefix("total_estimated_cost")
+        func form(_ number: JSONValue) -> String {
+            let text = Column.plain(number)
+            if number.doubleValue == nil { return text }
+            if name == "duration" { return number.doubleValue.map { Humanize.duration(ms: $0) } ?? text }
+            return isCost ? Humanize.cost(text) : Humanize.number(text)
+        }
+        if let members = value.objectMembers {
+            return members.map { "\($0.0)=\(form($0.1))" }.joined(separator: " ")
+        }
+        let isSum = name.hasSuffix("_sum") || name.hasPrefix("usage_sum.")
+        let isAverage = !isSum && (type == "AVG" || name.hasPrefix("usage.") || name.hasPrefix("feedback_scores.")
+            || name == "tags" || name == "total_estimated_cost")
+        return (isSum ? "sum " : isAverage ? "avg " : "") + form(value)
+    }
+
     private static func statsMembers(_ response: JSONValue) -> [(String, JSONValue)] {
+        statsItems(response).map { ($0.name, $0.value) }
+    }
+
+    /// Name, type tag and value of each statistic that has a name and a value.
+    private static func statsItems(_ response: JSONValue) -> [(name: String, type: String?, value: JSONValue)] {
         let items = response["stats"]?.arrayValue ?? []
         return items.compactMap { item in
             guard let name = item["name"]?.stringValue, let value = item["value"] else { return nil }
-            return (name, value)
+            return (name, item["type"]?.stringValue, value)
         }
     }
 }

@@ -4,10 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The table for a terminal: a bold header, aligned columns cut to the terminal width.
+/// The table for a terminal: a bold header, aligned columns that fit the terminal width
+/// (low-priority columns left out first, see `TableLayout`).
 ///
 /// The first 200 rows (or all, if fewer) are held to measure the columns; later rows are
-/// printed at once with the same widths.
+/// printed at once with the same widths. A streaming table (`--follow`) cannot wait for rows
+/// that may come in an hour: it fixes its widths from the usual width of each column at the
+/// first flush, prints the header then, and every row as soon as it is flushed.
 final class TerminalTableWriter: RecordWriter {
     static let batchSize = 200
 
@@ -16,10 +19,12 @@ final class TerminalTableWriter: RecordWriter {
     private let useColor: Bool
     private let width: Int
     private let now: Date
+    private let isStreaming: Bool
     private var pending: [[(String, TerminalStyle)]] = []
     private var layout: TableLayout?
 
-    init(out: OutputStream, columns: [Column], useColor: Bool, width: Int, now: Date) {
+    init(out: OutputStream, columns: [Column], useColor: Bool, width: Int, now: Date, isStreaming: Bool = false) {
+        self.isStreaming = isStreaming
         self.out = out
         self.columns = columns
         self.useColor = useColor
@@ -39,7 +44,10 @@ final class TerminalTableWriter: RecordWriter {
         if pending.count >= Self.batchSize { try printPending() }
     }
 
-    func flushIfNeeded() throws { try out.flush() }
+    func flushIfNeeded() throws {
+        if isStreaming, layout == nil || !pending.isEmpty { try printPending() }
+        try out.flush()
+    }
 
     func end(footer: String?) throws {
         if !pending.isEmpty { try printPending() }
@@ -51,13 +59,20 @@ final class TerminalTableWriter: RecordWriter {
     }
 
     private func printPending() throws {
+        if let layout {
+            try out.write(pending.map { layout.line($0, useColor: useColor) }.joined())
+            pending.removeAll()
+            return
+        }
         let headers = columns.map { ($0.header, TerminalStyle.bold) }
         let natural = columns.indices.map { index in
-            pending.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1[index].0)) }
+            let least = isStreaming ? columns[index].typicalWidth : DisplayWidth.of(columns[index].header)
+            return pending.reduce(least) { max($0, DisplayWidth.of($1[index].0)) }
         }
         let layout = TableLayout.fitting(
-            natural: natural, alignsRight: columns.map(\.alignsRight), isFlexible: columns.map(\.isFlexible),
-            width: width)
+            natural: natural, alignsRight: columns.map(\.alignsRight),
+            readable: columns.indices.map { columns[$0].readableWidth(natural: natural[$0]) },
+            dropRank: columns.map(\.dropRank), width: width)
         self.layout = layout
         var text = layout.line(headers, useColor: useColor)
         for row in pending { text += layout.line(row, useColor: useColor) }

@@ -1,0 +1,88 @@
+import Foundation
+import OpikCore
+import OpikTestServer
+import OpikTestSupport
+import Testing
+
+/// The README's shell snippets, taken from README.md and run with bash and the built binary.
+@Suite struct ReadmeEndToEndTests {
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("README.md")
+
+    /// The lines of the README's code block that starts with `firstLine`.
+    func snippet(startingWith firstLine: String) throws -> String {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let start = try #require(text.range(of: firstLine))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        return String(text[start.lowerBound..<end.lowerBound]) + "\n"
+    }
+
+    /// Runs `script` with bash in `directory`, with the built opik first on PATH.
+    func bash(_ script: String, in directory: String, server: OpikTestServer) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["--norc", "--noprofile", "-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = [
+            "PATH": BinaryRunner.productsDirectory.path + ":/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
+            "OPIK_URL_OVERRIDE": server.baseURL,
+        ]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func theAwkExampleKeepsRowsWithEmptyCells() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "my-app", count: 40)
+        // A span with many tokens and no model: an empty cell in the middle of the line.
+        let id = "019f0000-0000-7000-8000-00000000beef"
+        server.insert(span: ["id": .string(id), "trace_id": .string(id), "name": "no_model", "start_time": "2026-07-01T10:00:00Z",
+                             "usage": ["total_tokens": 5000]], project: "my-app")
+        let line = try snippet(startingWith: "opik spans list -p my-app --fields id,model,usage.total_tokens | awk")
+        let result = try bash(line, in: NSTemporaryDirectory(), server: server)
+        #expect(result.status == 0)
+        let expected = server.spans(project: "my-app").filter { ($0["usage"]?["total_tokens"]?.doubleValue ?? 0) > 1000 }
+            .compactMap { $0["id"]?.stringValue }
+        #expect(result.stdout.split(separator: "\n").map(String.init).sorted() == Array(expected.prefix(50)).sorted())
+        #expect(result.stdout.contains(id))
+    }
+
+    @Test func theCISnippetShowsOnlyThisRunsRejectedRows() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "my-app", count: 3)
+        let ids = server.spans(project: "my-app").compactMap { $0["id"]?.stringValue }
+        let script = try snippet(startingWith: "# scores.csv: id,name,value,reason")
+        let directory = NSTemporaryDirectory() + "opik-ci-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // A rejected.csv left by an earlier run, and no scores.csv: the command fails before
+        // it writes anything, so the old rows must not be shown as this run's.
+        try "stale,row,1,from an earlier run\n".write(toFile: directory + "/rejected.csv", atomically: true, encoding: .utf8)
+        let missing = try bash(script, in: directory, server: server)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("score upload failed (status 2)"))
+        #expect(!missing.stderr.contains("stale,row"))
+
+        // The server refuses the batch: status 6, and this run's rows are shown.
+        try "id,name,value,reason\n\(ids[0]),accuracy,0.5,meh\n".write(toFile: directory + "/scores.csv", atomically: true, encoding: .utf8)
+        server.inject(.status(422, body: #"{"errors":["nope"]}"#), times: 10, pathPrefix: "/v1/private/spans/feedback-scores")
+        let refused = try bash(script, in: directory, server: server)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("score upload failed (status 6)"))
+        #expect(refused.stderr.contains("\(ids[0]),accuracy,0.5,meh"))
+        #expect(!refused.stderr.contains("stale,row"))
+
+        server.clearFaults()
+        let accepted = try bash(script, in: directory, server: server)
+        #expect(accepted.status == 0)
+        #expect(accepted.stderr == "")
+    }
+}
