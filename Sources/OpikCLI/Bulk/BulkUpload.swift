@@ -9,7 +9,7 @@ import Synchronization
 /// Sends prepared records in batches, several batches in flight, each worker with its own
 /// client (and so its own connection, reused from batch to batch). Batches are retried when
 /// the connection drops or the server answers 429/502/503/504: fixed ids make batch writes
-/// idempotent (API.md §5.7), so they are `.safe`.
+/// idempotent (see docs/SERVER.md#creating-spans), so they are `.safe`.
 struct BulkUpload {
     /// What is sent and how it is named in messages.
     struct Endpoint {

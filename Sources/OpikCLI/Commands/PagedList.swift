@@ -1,7 +1,7 @@
 import OpikCore
 
 /// `GET /v1/private/spans` page by page: needed for --sort, --search and --page, and the only
-/// listing that reports a total (API.md §5.4).
+/// listing that reports a total (see docs/SERVER.md#pagination).
 struct PagedList {
     let selection: SpanSelection
     let plan: SpansList.Plan
@@ -17,7 +17,7 @@ struct PagedList {
         if let sorting = plan.sorting { query.append(("sorting", JSONWriter.compact(sorting))) }
         if !exclude.isEmpty { query.append(("exclude", JSONWriter.compact(.array(exclude.map { .string($0) })))) }
         query.append(("truncate", truncate ? "true" : "false"))
-        // References instead of attachment contents: fast and small (API.md §5.11).
+        // References instead of attachment contents: fast and small (see docs/SERVER.md#attachments).
         query.append(("strip_attachments", "true"))
         query.append(("page", String(page)))
         query.append(("size", String(pageSize)))

@@ -53,7 +53,7 @@ struct SpanChanges {
         if let environment = text("environment") { members.append(("environment", try SpanFieldValues.environment(environment))) }
     }
 
-    /// `--tags` replaces the set; `--add-tag` and `--remove-tag` edit it (API.md §5.8).
+    /// `--tags` replaces the set; `--add-tag` and `--remove-tag` edit it (see docs/SERVER.md#updating-spans).
     private mutating func readTags(_ invocation: Invocation) throws {
         let add = invocation.values("add-tag")
         let remove = invocation.values("remove-tag")

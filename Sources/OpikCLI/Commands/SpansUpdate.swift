@@ -101,7 +101,7 @@ enum SpansUpdate {
         var start = 0
         while start < found.count {
             let chunk = found[start..<min(found.count, start + SpanVocabulary.maxBatch)]
-            // The batch endpoint requires a trace_id but neither applies nor checks it (API.md §5.8).
+            // The batch endpoint requires a trace_id but neither applies nor checks it (see docs/SERVER.md#updating-spans).
             let update = JSONValue.object([("trace_id", .string(chunk.first!.identity.traceId))] + changes.members)
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) }), "update": update]
             writes.append(PlannedWrite(request: client.request("PATCH", "/v1/private/spans/batch", body: body),

@@ -1,4 +1,4 @@
-/// Splits a streamed body into lines as chunks arrive (API.md §5.5: objects end in `\r\n`, but
+/// Splits a streamed body into lines as chunks arrive (docs/SERVER.md#search-stream: objects end in `\r\n`, but
 /// chunk boundaries need not align with objects). Empty lines are skipped; a trailing `\r`
 /// is trimmed.
 public final class LineSink: HTTPResponseSink {

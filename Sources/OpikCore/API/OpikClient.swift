@@ -28,7 +28,7 @@ public final class OpikClient {
                 timeout: Double, retries: Int, context: Context) {
         self.baseURL = baseURL
         var headers: [(String, String)] = [("Accept", "application/json")]
-        // The raw key, no "Bearer" (API.md §2).
+        // The raw key, no "Bearer" (see docs/SERVER.md#headers-and-authentication).
         if let apiKey, !apiKey.isEmpty { headers.append(("Authorization", apiKey)) }
         headers.append(("Comet-Workspace", workspace))
         headers.append(("User-Agent", "opik-cli/\(OpikVersion.current)"))

@@ -6,7 +6,7 @@ import Foundation
 
 /// Slows down before a 429 happens: Opik sends `Opik-<Bucket>-Remaining-Limit` and
 /// `Opik-<Bucket>-Remaining-Limit-TTL-Millis` on every response of a rate-limited endpoint
-/// (API.md §5.13). When a bucket is empty, the next request waits until its window resets.
+/// (see docs/SERVER.md#rate-limiting). When a bucket is empty, the next request waits until its window resets.
 final class RateLimitPacer {
     private var resumeAt: Date?
 

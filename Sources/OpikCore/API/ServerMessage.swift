@@ -1,4 +1,4 @@
-/// Reads the server's message out of an error body, which comes in two shapes (API.md §5.12):
+/// Reads the server's message out of an error body, which comes in two shapes (see docs/SERVER.md#error-bodies):
 /// `{"errors":[…]}` and `{"code","message","details"?}`.
 public enum ServerMessage {
     public static func from(body: [UInt8], status: Int) -> String {

@@ -1,5 +1,5 @@
 /// Streams every span matching a search through `POST /v1/private/spans/search`, page after
-/// page by the id cursor (API.md §5.5), so memory stays flat however many spans match.
+/// page by the id cursor (see docs/SERVER.md#search-stream), so memory stays flat however many spans match.
 ///
 /// The stream may end early without a marker, so a short page is confirmed by asking again
 /// from the same cursor; a dropped connection resumes from the last id received.
@@ -27,7 +27,7 @@ public struct SpanSearch {
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
         var request = client.request("POST", "/v1/private/spans/search", body: .object(members))
-        // The resource produces application/octet-stream (API.md §2).
+        // The resource produces application/octet-stream (see docs/SERVER.md#headers-and-authentication).
         request.headers = request.headers.map { $0.0 == "Accept" ? ("Accept", "*/*") : $0 }
         return request
     }

@@ -1,4 +1,4 @@
-/// Builds request URLs with every query value percent-encoded (API.md §5.2: `+` must be
+/// Builds request URLs with every query value percent-encoded (docs/SERVER.md#filter-encoding: `+` must be
 /// `%2B` and spaces `%20`, since a `+` in a query string reads as a space).
 public enum URLQuery {
     static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))

@@ -34,7 +34,7 @@ public struct ConfigValue: Sendable, Equatable {
     }
 }
 
-/// The settings a command needs, resolved exactly like the official SDK (API.md §3):
+/// The settings a command needs, resolved exactly like the official SDK (see docs/SERVER.md#configuration-resolution):
 /// flag > environment > config file > default.
 public struct Configuration: Sendable, Equatable {
     public static let cloudURL = "https://www.comet.com/opik/api"

@@ -1,4 +1,4 @@
-/// The `--sort FIELD[:asc|desc]` argument, as the `sorting` parameter (opik/API.md §5.3).
+/// The `--sort FIELD[:asc|desc]` argument, as the `sorting` parameter (see docs/SERVER.md#sorting).
 public enum SortSpec {
     /// The span fields the server sorts on, besides `usage.<key>` and `feedback_scores.<name>`.
     public static let sortableFields: [String] = [

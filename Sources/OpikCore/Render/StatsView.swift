@@ -1,5 +1,5 @@
 extension Renderer {
-    /// The stats response (`{"stats":[{"name","type","value"}…]}`, opik/API.md §5.6) as one
+    /// The stats response (`{"stats":[{"name","type","value"}…]}`, see docs/SERVER.md#stats) as one
     /// object keyed by statistic name, values exactly as received.
     public static func statsObject(_ response: JSONValue) -> JSONValue {
         .object(statsMembers(response))

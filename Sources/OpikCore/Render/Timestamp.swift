@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// RFC 3339 timestamps of server responses, which carry 0 to 9 fractional digits
-/// (opik/API.md §5.14), more than `Date.ISO8601FormatStyle` accepts; the one parser is the
+/// (see docs/SERVER.md#response-conventions), more than `Date.ISO8601FormatStyle` accepts; the one parser is the
 /// query language's `RFC3339Timestamp`.
 public enum Timestamp {
     /// Parses `2026-07-01T10:00:00.123456789Z` or `2026-07-01T12:00:00+02:00`; nil when malformed
