@@ -1,4 +1,4 @@
-/// UUID text checks and version 7 ids, which the server demands for spans (API.md §5.7).
+/// UUID text checks and version 7 ids, which the server demands for spans (see docs/SERVER.md#creating-spans).
 public enum UUIDv7 {
     /// Whether `text` is a UUID in the 8-4-4-4-12 hex form.
     public static func isValid(_ text: String) -> Bool {

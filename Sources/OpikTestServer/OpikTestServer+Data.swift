@@ -58,7 +58,7 @@ extension OpikTestServer {
         }
     }
 
-    /// Turns on a rate-limit bucket of §5.13 (`Get-Spans`, `Search-Spans`, `Get-Span-Stats`,
+    /// Turns on a rate-limit bucket of docs/SERVER.md#rate-limiting (`Get-Spans`, `Search-Spans`, `Get-Span-Stats`,
     /// `Get-Span-Id`, `Spans-Exist`, `Single-Tracing-Ops`, `Workspace`, `User`).
     public func setRateLimit(bucket: String, limit: Int, windowMillis: Int) {
         api.limiter.withLock { $0.set(bucket: bucket, limit: limit, windowMillis: windowMillis) }

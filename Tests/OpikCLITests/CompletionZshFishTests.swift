@@ -44,21 +44,21 @@ private func fishQuoted(_ text: String) -> String {
 }
 
 @Suite struct CompletionZshFishTests {
-    @Test func zshAcceptsTheScript() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh"), "needs zsh")) func zshAcceptsTheScript() throws {
         let file = try temporaryFile(named: "_opik", contents: Completion.zsh(root: SampleTree.root))
         let result = try runProcess("zsh", ["-n", file])
         #expect(result.stderr == "")
         #expect(result.status == 0)
     }
 
-    @Test func fishAcceptsTheScript() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func fishAcceptsTheScript() throws {
         let file = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: SampleTree.root))
         let result = try runProcess("fish", ["--no-config", "-n", file])
         #expect(result.stderr == "")
         #expect(result.status == 0)
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh") && ExternalTool.isInstalled("timeout"), "needs zsh and timeout"), arguments: [
         ("opik sp", "opik spans "),
         ("opik --format j", "opik --format json "),
         ("opik spans list --ty", "opik spans list --type="),
@@ -69,19 +69,19 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try zshComplete(typed).contains("PR> " + shown))
     }
 
-    @Test func zshListsChoicesAfterOptionsBetweenCommands() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh") && ExternalTool.isInstalled("timeout"), "needs zsh and timeout")) func zshListsChoicesAfterOptionsBetweenCommands() throws {
         let screen = try zshComplete("opik spans -qp x list --type ")
         #expect(screen.contains("general    guardrail  llm        tool"))
     }
 
-    @Test func zshListsTopicsAndCommandsUnderHelp() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh") && ExternalTool.isInstalled("timeout"), "needs zsh and timeout")) func zshListsTopicsAndCommandsUnderHelp() throws {
         let screen = try zshComplete("opik help ")
         #expect(screen.contains("spans       -- Query and manage spans."))
         #expect(screen.contains("environment  exit-codes   filters      formats"))
         #expect(!screen.contains("__complete"))
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish"), arguments: [
         ("opik sp", ["spans"]),
         ("opik spans score ", ["add", "delete", "names", "upload"]),
         ("opik --format j", ["json"]),
@@ -98,7 +98,7 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try fishComplete(typed) == expected)
     }
 
-    @Test func fishOffersGlobalAndLocalOptionsButNoHiddenOnes() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func fishOffersGlobalAndLocalOptionsButNoHiddenOnes() throws {
         let offered = try fishComplete("opik spans list --")
         #expect(offered.contains("--limit"))
         #expect(offered.contains("--format"))
@@ -106,7 +106,7 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try fishComplete("opik spans get --li") == [])
     }
 
-    @Test func fishCompletesFilesOnlyWhereAFileIsExpected() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func fishCompletesFilesOnlyWhereAFileIsExpected() throws {
         let file = try temporaryFile(named: "scores.csv", contents: "")
         let prefix = String(file.dropLast(4))
         #expect(try fishComplete("opik --cacert \(prefix)") == [file])

@@ -1,5 +1,6 @@
 import Foundation
 @testable import OpikCLI
+import OpikTestSupport
 import Testing
 
 /// The package root, found from this file's place in Tests/OpikCLITests.
@@ -16,7 +17,7 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(committed == file.contents, "\(file.path) is stale: run 'make generate' (or 'swift run opik __generate .') and commit it")
     }
 
-    @Test func theRealManPageRendersWithoutWarnings() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("groff"), "needs groff")) func theRealManPageRendersWithoutWarnings() throws {
         let page = ManPage.render(root: CommandTree.root, topics: Topics.texts, date: ManPage.fixedDate)
         let file = try temporaryFile(named: "opik.1", contents: page)
         for device in ["ps", "utf8"] {
@@ -25,14 +26,23 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         }
     }
 
-    @Test func theRealScriptsAreAcceptedByTheirShells() throws {
-        let bash = try temporaryFile(named: "opik.bash", contents: Completion.bash(root: CommandTree.root))
-        let zsh = try temporaryFile(named: "_opik", contents: Completion.zsh(root: CommandTree.root))
-        let fish = try temporaryFile(named: "opik.fish", contents: Completion.fish(root: CommandTree.root))
-        for (shell, file) in [("bash", bash), ("zsh", zsh), ("fish", fish)] {
-            let result = try runProcess(shell, ["-n", file])
-            #expect(result.stderr == "" && result.status == 0, "\(shell)")
-        }
+    /// Runs `shell -n` on the real tree's script for that shell.
+    func checkSyntax(_ shell: String, file name: String, script: String) throws {
+        let file = try temporaryFile(named: name, contents: script)
+        let result = try runProcess(shell, ["-n", file])
+        #expect(result.stderr == "" && result.status == 0, "\(shell)")
+    }
+
+    @Test func bashAcceptsTheRealScript() throws {
+        try checkSyntax("bash", file: "opik.bash", script: Completion.bash(root: CommandTree.root))
+    }
+
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh"), "needs zsh")) func zshAcceptsTheRealScript() throws {
+        try checkSyntax("zsh", file: "_opik", script: Completion.zsh(root: CommandTree.root))
+    }
+
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func fishAcceptsTheRealScript() throws {
+        try checkSyntax("fish", file: "opik.fish", script: Completion.fish(root: CommandTree.root))
     }
 
     @Test func bashCompletesTheRealTree() throws {

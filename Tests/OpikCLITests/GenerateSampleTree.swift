@@ -1,6 +1,6 @@
 import OpikCLI
 
-/// A command tree shaped like the one in CLI.md, for exercising the generators.
+/// A command tree shaped like the real one (`CommandTree`, see docs/ARCHITECTURE.md), for exercising the generators.
 enum SampleTree {
     static let project = OptionSpec("project", short: "p", value: "NAME", help: "Project to work in.", completion: .project)
     static let projectID = OptionSpec("project-id", value: "UUID", help: "Project to work in, by id.")

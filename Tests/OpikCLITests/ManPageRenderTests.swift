@@ -1,11 +1,12 @@
 import Foundation
 import OpikCLI
 import OpikCore
+import OpikTestSupport
 import Testing
 
 /// `man -l man/opik.1` shows what a reader looks for: every spans subcommand, every
 /// environment variable and every exit status.
-@Suite struct ManPageRenderTests {
+@Suite(.enabled(if: ExternalTool.isInstalled("man"), "needs man (man-db)")) struct ManPageRenderTests {
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }

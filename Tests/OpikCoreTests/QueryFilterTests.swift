@@ -10,7 +10,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
 }
 
 @Suite struct QueryFilterTests {
-    /// Every example of opik/API.md §6 and what it sends.
+    /// Every example of docs/SERVER.md#sdk-filter-language and what it sends.
     static let examples: [(String, [SpanFilter])] = [
         (#"name contains "retriev""#, [filter("name", .contains, "retriev")]),
         (#"name contains "x" and feedback_scores.accuracy > 0.5"#,
@@ -87,7 +87,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
         #expect(filters == [filter("end_time", .lessThanOrEqual, sent)])
     }
 
-    /// `%` and `+` survive the server's URL decoding only where it decodes (§5.2).
+    /// `%` and `+` survive the server's URL decoding only where it decodes (see docs/SERVER.md#filter-encoding).
     static let encodings: [(String, SpanFilter)] = [
         (#"metadata.q = "a+b%c""#, filter("metadata", "q", .equal, "a%2Bb%25c")),
         (#"tags contains "c++""#, filter("tags", .contains, "c%2B%2B")),

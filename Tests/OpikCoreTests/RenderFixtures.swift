@@ -6,8 +6,8 @@ enum RenderFixtures {
     /// 2026-07-01T10:05:00Z.
     static let now = Timestamp.parse("2026-07-01T10:05:00Z")!
 
-    static let llmSpan = try! JSONParser.parse(
-        """
+    /// The LLM span as the server sent it (one line).
+    static let llmSpanText = """
         {"id":"0197a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b","project_id":"0197a000-0000-7000-8000-000000000001",\
         "trace_id":"0197a1b2-c3d0-7000-8000-00000000aaaa","name":"chat.completion","type":"llm",\
         "start_time":"2026-07-01T10:02:00.123456Z","end_time":"2026-07-01T10:02:00.935956Z",\
@@ -17,7 +17,8 @@ enum RenderFixtures {
         "total_estimated_cost":0.0012345,"duration":812.5,\
         "feedback_scores":[{"name":"accuracy","value":0.90,"source":"sdk","reason":"close enough"},\
         {"name":"relevance","value":1,"source":"ui"}]}
-        """)
+        """
+    static let llmSpan = try! JSONParser.parse(llmSpanText)
 
     static let toolSpan = try! JSONParser.parse(
         """

@@ -56,11 +56,15 @@ import Testing
             try Renderer.writeStats(Self.response, format: format, to: stream, isTerminal: false, useColor: false, width: 80)
             return memory.text
         }
-        #expect(try render(.ndjson) == JSONWriter.compact(Renderer.statsObject(Self.response)) + "\n")
+        #expect(
+            try render(.ndjson) == #"{"span_count":120,"duration":{"p50":812.5,"p90":2011.0,"p99":4830.2},"#
+                + #""total_estimated_cost_sum":0.1230,"feedback_scores.accuracy":0.85,"error_count":3}"# + "\n")
         #expect(try render(.json).hasPrefix("{\n  \"span_count\": 120,\n  \"duration\": {\n    \"p50\": 812.5,"))
         #expect(
             try render(.csv) == "name,value\r\nspan_count,120\r\nduration,p50=812.5 p90=2011.0 p99=4830.2\r\n"
                 + "total_estimated_cost_sum,0.1230\r\nfeedback_scores.accuracy,0.85\r\nerror_count,3\r\n")
-        #expect(try render(.table) == (try table(isTerminal: false)))
+        #expect(
+            try render(.table) == "span_count\t120\nduration\tp50=812.5 p90=2011.0 p99=4830.2\n"
+                + "total_estimated_cost_sum\t0.1230\nfeedback_scores.accuracy\t0.85\nerror_count\t3\n")
     }
 }

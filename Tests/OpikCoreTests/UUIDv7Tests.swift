@@ -9,9 +9,12 @@ import Testing
         #expect(id.count == 36)
     }
 
-    @Test func sameInputSameId() {
-        #expect(UUIDv7.make(milliseconds: 5, random: (1, 2)) == UUIDv7.make(milliseconds: 5, random: (1, 2)))
-        #expect(UUIDv7.make(milliseconds: 5, random: (1, 2)) != UUIDv7.make(milliseconds: 5, random: (1, 3)))
+    /// The time fills the first 48 bits; version and variant bits are set over the random ones.
+    @Test func theIdIsMadeOfTheTimeAndTheRandomBits() {
+        #expect(UUIDv7.make(milliseconds: 5, random: (1, 2)) == "00000000-0005-7000-8000-000000000002")
+        #expect(UUIDv7.make(milliseconds: 5, random: (1, 3)) == "00000000-0005-7000-8000-000000000003")
+        #expect(UUIDv7.make(milliseconds: 1_782_907_200_123, random: (0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF))
+                    == "019f1d8c-e27b-7fff-bf23-456789abcdef")
     }
 
     @Test(arguments: [

@@ -38,7 +38,7 @@ enum CommentAdd {
         } catch let OpikError.server(_, status, _, _) where status == 404 {
             throw OpikError.notFound("span \(spanId) not found; no comment added")
         }
-        // The body carries the id (API.md §5.10); older servers give only the Location header.
+        // The body carries the id (see docs/SERVER.md#comments); older servers give only the Location header.
         let id = (try? JSONParser.parse(bytes: body))?["id"]?.stringValue
             ?? head.header("Location").flatMap { $0.split(separator: "/").last.map(String.init) }
         guard let id else {

@@ -1,7 +1,7 @@
 import OpikCore
 
 /// What the server demands on every `PATCH /spans/{id}`: the span's trace, parent and project,
-/// exactly as stored (API.md §5.8; a difference is a 409).
+/// exactly as stored (a difference is a 409; see docs/SERVER.md#updating-spans).
 struct SpanIdentity: Equatable {
     static let options: [OptionSpec] = [
         OptionSpec("trace-id", value: "UUID", help: "The span's trace (looked up when not given)."),

@@ -1,7 +1,7 @@
 import OpikCore
 
 /// `opik spans delete --trace TRACE_ID...`: counts what would go, confirms, then deletes whole
-/// traces (`POST /traces/delete`, the only way the server removes spans; API.md §4).
+/// traces (`POST /traces/delete`, the only way the server removes spans; see docs/SERVER.md#deleting-spans).
 enum TraceDeletion {
     /// A trace that exists, and how many spans go with it.
     struct Found {

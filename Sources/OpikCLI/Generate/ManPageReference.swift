@@ -1,6 +1,6 @@
 /// Man page sections that are reference material rather than a rendering of the command tree.
 enum ManPageReference {
-    /// One configurable setting and where each source names it (CLI.md, "Configuration").
+    /// One configurable setting and where each source names it (the CONFIGURATION section of `man opik`).
     struct Setting {
         var name: String
         var flag: String

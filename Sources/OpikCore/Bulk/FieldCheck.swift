@@ -1,6 +1,6 @@
 /// Checks of single field values, shared by span and score records.
 enum FieldCheck {
-    /// 1970-01-01 and 2262-04-11, the bounds the server puts on span times (API.md §5.7).
+    /// 1970-01-01 and 2262-04-11, the bounds the server puts on span times (see docs/SERVER.md#creating-spans).
     static let earliestTime: Int64 = 0
     static let latestTime: Int64 = 9_223_286_400
     /// 2300-01-01, the bound on `last_updated_at`.

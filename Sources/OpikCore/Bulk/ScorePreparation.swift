@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Turns the rows of `spans score upload` — JSON objects or CSV rows — into the items of
-/// `PUT /v1/private/spans/feedback-scores` (API.md §5.9): each checked, with `project_name`
+/// `PUT /v1/private/spans/feedback-scores` (see docs/SERVER.md#feedback-scores): each checked, with `project_name`
 /// (the `--project` when absent: the server would otherwise file the score under another
 /// project) and `source` (`sdk`) filled in.
 public struct ScorePreparation: Sendable {

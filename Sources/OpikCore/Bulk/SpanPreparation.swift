@@ -3,7 +3,7 @@ import Synchronization
 /// Turns the records of `spans create --file` into what is sent: each record checked, then
 /// given the fields it lacks — `id` and `trace_id` (deterministic, see `RecordIdentity`),
 /// `project_name` (the `--project`) and `last_updated_at` (one value per run, so a re-run
-/// overwrites instead of duplicating, API.md §5.7) — in front of its own members.
+/// overwrites instead of duplicating, see docs/SERVER.md#creating-spans) — in front of its own members.
 public struct SpanPreparation: Sendable {
     public var payload = BulkPayload()
     public var ids: [String] = []

@@ -1,5 +1,5 @@
 /// The checks a span record of `spans create --file` must pass before anything is sent, the
-/// ones the server would otherwise answer with 400 or 422 (API.md §5.7). Unknown fields pass:
+/// ones the server would otherwise answer with 400 or 422 (see docs/SERVER.md#creating-spans). Unknown fields pass:
 /// the server ignores them, so an export from `spans list` can be sent back as it is.
 public enum SpanRecordRules {
     /// The longest `environment` the server stores.

@@ -1,5 +1,5 @@
 /// The server's type of a filterable field, which decides the operators and values it takes
-/// (opik/API.md §5.2, `FilterQueryBuilder.ANALYTICS_DB_OPERATOR_MAP`).
+/// (see docs/SERVER.md#operators-per-type).
 public enum FilterFieldType: String, CaseIterable, Sendable {
     case string = "STRING"
     case stringExact = "STRING_EXACT"
@@ -20,7 +20,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
         case .dateTime, .number:
             return [.equal, .notEqual, .greaterThan, .greaterThanOrEqual, .lessThan, .lessThanOrEqual]
         case .dictionary:
-            // No >= or <= for dictionaries, although the SDK's parser offers them (§6).
+            // No >= or <= for dictionaries, although the SDK's parser offers them (see docs/SERVER.md#sdk-filter-language).
             return [.equal, .notEqual, .greaterThan, .lessThan, .contains, .notContains, .startsWith,
                     .endsWith, .isEmpty, .isNotEmpty]
         case .list:
@@ -38,7 +38,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
     }
 
     /// Whether the server runs values of this type through a URL decoder after parsing the
-    /// JSON (§5.2 "double decoding"), so `%` and `+` must be sent percent-encoded.
+    /// JSON (see docs/SERVER.md#filter-encoding), so `%` and `+` must be sent percent-encoded.
     public var isURLDecoded: Bool {
         switch self {
         case .string, .stringExact, .enumeration: return false

@@ -1,5 +1,5 @@
 extension FilterLanguage {
-    /// The examples of opik/API.md §6, shown by help and checked by the tests.
+    /// The examples of docs/SERVER.md#sdk-filter-language, shown by help and checked by the tests.
     public static let examples: [String] = [
         #"name contains "retriev""#,
         #"name contains "x" and feedback_scores.accuracy > 0.5"#,

@@ -1,5 +1,5 @@
-/// The Opik SDK's filter language (OQL, opik/API.md §6), checked against the server's
-/// field and operator tables (§5.2) so mistakes are reported with their column before
+/// The Opik SDK's filter language (OQL, see docs/SERVER.md#sdk-filter-language), checked against the server's
+/// field and operator tables (docs/SERVER.md#filters) so mistakes are reported with their column before
 /// anything is sent.
 ///
 /// ```

@@ -64,7 +64,7 @@ extension FilterParser {
     }
 
     /// Checks a value against the field's type and returns it as sent: times in UTC, and
-    /// `%`/`+` percent-encoded where the server URL-decodes (opik/API.md §5.2).
+    /// `%`/`+` percent-encoded where the server URL-decodes (see docs/SERVER.md#filter-encoding).
     func checked(_ text: String, isBare: Bool, for field: SpanField, operator op: FilterOperator, at start: Int)
         throws(FilterError) -> String
     {

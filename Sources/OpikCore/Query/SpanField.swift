@@ -1,4 +1,4 @@
-/// A span field that filters may name, with its server type (opik/API.md §5.2,
+/// A span field that filters may name, with its server type (docs/SERVER.md#span-filter-fields,
 /// `SpanField.java`). This table drives the parser's checks and `opik help filters`.
 public struct SpanField: Sendable, Equatable {
     /// The name sent as `field`, e.g. `name` or `usage.total_tokens`.

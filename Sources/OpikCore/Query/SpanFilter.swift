@@ -1,4 +1,4 @@
-/// One server-side filter condition, as sent in `filters` (opik/API.md §5.2).
+/// One server-side filter condition, as sent in `filters` (see docs/SERVER.md#filter-encoding).
 public struct SpanFilter: Hashable, Sendable {
     public var field: String
     /// The JSON path or score name; `""` when the field takes none.

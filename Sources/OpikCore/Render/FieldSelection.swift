@@ -47,7 +47,7 @@ public struct FieldSelection: Sendable, Equatable {
         return Self.excludableFields.filter { !needed.contains($0) }
     }
 
-    /// Fields the server accepts in `exclude` (opik/API.md §5.11), in its order.
+    /// Fields the server accepts in `exclude` (see docs/SERVER.md#exclude), in its order.
     public static let excludableFields = [
         "name", "type", "start_time", "end_time", "input", "output", "metadata", "model",
         "provider", "tags", "usage", "error_info", "created_at", "created_by", "last_updated_by",

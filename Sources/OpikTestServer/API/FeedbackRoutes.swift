@@ -1,6 +1,6 @@
 import OpikCore
 
-/// Feedback scores and comments on spans (§5.9, §5.10).
+/// Feedback scores and comments on spans (see docs/SERVER.md#feedback-scores and docs/SERVER.md#comments).
 extension OpikAPI {
     static let scoreSources: Set<String> = ["ui", "sdk", "online_scoring"]
 

@@ -115,7 +115,7 @@ final class OpikAPI: Sendable {
         return try result.get()
     }
 
-    /// Buckets of §5.13 for a request and how many events it costs.
+    /// Buckets of docs/SERVER.md#rate-limiting for a request and how many events it costs.
     static func rateLimitBuckets(method: String, parts: [String], body: [UInt8]) -> ([String], Int) {
         guard parts.first == "spans" else { return ([], 1) }
         let rest = Array(parts.dropFirst())

@@ -1,4 +1,4 @@
-/// Fixed-window request budgets named like the server's buckets (§5.13), off until configured.
+/// Fixed-window request budgets named like the server's buckets (see docs/SERVER.md#rate-limiting), off until configured.
 struct RateLimiter {
     private struct Bucket {
         var limit: Int

@@ -1,7 +1,7 @@
 import OpikCore
 
 /// The selection shared by list, stats and search: project, trace, type, filters, search text
-/// and the id time window (§5.1, §5.2, §5.11).
+/// and the id time window (see docs/SERVER.md#project-name-and-project-id, docs/SERVER.md#filters, docs/SERVER.md#time-window).
 struct SpanQuery {
     var projectID: String
     var traceID: String?

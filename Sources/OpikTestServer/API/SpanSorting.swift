@@ -1,6 +1,6 @@
 import OpikCore
 
-/// The `sorting` query parameter of `GET /spans` (§5.3): first element only.
+/// The `sorting` query parameter of `GET /spans` (see docs/SERVER.md#sorting): first element only.
 struct SpanSorting {
     var field: String
     var descending: Bool

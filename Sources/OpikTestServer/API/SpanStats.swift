@@ -1,6 +1,6 @@
 import OpikCore
 
-/// `GET /spans/stats` (§5.6): items in the server's order.
+/// `GET /spans/stats` (see docs/SERVER.md#stats): items in the server's order.
 extension OpikAPI {
     static func spanStats(_ request: ServerRequest, _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
         let query = try SpanQuery(query: request, store: store)

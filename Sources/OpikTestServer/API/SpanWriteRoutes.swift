@@ -1,6 +1,6 @@
 import OpikCore
 
-/// `POST /spans`, `POST /spans/batch`, `PATCH /spans/{id}` and `PATCH /spans/batch` (§5.7, §5.8).
+/// `POST /spans`, `POST /spans/batch`, `PATCH /spans/{id}` and `PATCH /spans/batch` (see docs/SERVER.md#creating-spans, docs/SERVER.md#updating-spans).
 extension OpikAPI {
     /// A span body checked as the server checks it, with its id and project resolved.
     static func validatedSpan(_ body: JSONValue, _ store: inout SpanStore, index: Int? = nil) throws(APIFailure) -> SpanRecord {

@@ -1,6 +1,6 @@
 import OpikCore
 
-/// One validated span filter (§5.2), ready to test stored spans.
+/// One validated span filter (see docs/SERVER.md#filters), ready to test stored spans.
 struct SpanFilter: Equatable {
     enum FieldType: String {
         case STRING, STRING_EXACT, DATE_TIME, NUMBER, DICTIONARY, LIST, FEEDBACK_SCORES_NUMBER, ERROR_CONTAINER,

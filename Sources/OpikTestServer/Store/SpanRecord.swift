@@ -55,7 +55,7 @@ struct SpanRecord {
     var projectID: String
     /// Values of `writableFields` as received (exact numbers, nested key order).
     var fields: [String: JSONValue]
-    /// Written by a PATCH before any create (§5.8).
+    /// Written by a PATCH before any create (see docs/SERVER.md#updating-spans).
     var isPlaceholder = false
     var createdAt: String
     var author = "admin"

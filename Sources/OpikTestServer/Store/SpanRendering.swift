@@ -1,6 +1,6 @@
 import OpikCore
 
-/// How a span is shaped in a response (§5.11, §5.14).
+/// How a span is shaped in a response (see docs/SERVER.md#exclude and docs/SERVER.md#response-conventions).
 struct SpanRenderOptions {
     /// Set for `GET /spans/{id}`, which fills `project_name`; lists and streams leave it out.
     var projectName: String?

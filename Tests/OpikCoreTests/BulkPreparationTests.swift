@@ -1,4 +1,5 @@
 import OpikCore
+import OpikTestSupport
 import Testing
 
 /// Preparing spans straight from the input, on any number of threads, gives exactly what
@@ -40,7 +41,7 @@ import Testing
         }
     }
 
-    static func records(_ count: Int) -> [(text: String, separator: String)] { BulkIdentityTests.mixedRecords(count) }
+    static func records(_ count: Int) -> [(text: String, separator: String)] { SampleSpanRecords.mixed(count) }
 
     static let inputs: [(name: String, text: String, maxRecordBytes: Int)] = {
         var broken = records(700)
@@ -55,7 +56,7 @@ import Testing
             ("broken", broken.map { $0.text + $0.separator }.joined(), 1 << 20),
             ("pretty", pretty + "\n", 1 << 20),
             ("oversized", records(300).map { $0.text + $0.separator }.joined(), 150),
-            ("array", BulkIdentityTests.mixedArray(300), 1 << 20),
+            ("array", SampleSpanRecords.mixedArray(300), 1 << 20),
             ("bad array", "[" + records(50).map(\.text).joined(separator: ",") + ",]", 1 << 20),
             ("values", #"{"start_time":"2026-07-01T10:00:00Z","escaped":"\u00e9\"\\\/\b\f\n\r\t","n":[-0.5e+3,1E2,0,{}],"k\u0065y":"\u00"}"# + "\n"
                 + #"{"start_time":"2026-07-01T10:00:00Z","bad":"\xff"}"#.replacingOccurrences(of: "\\xff", with: "\u{FFFD}") + "\n"
