@@ -1,6 +1,7 @@
 import Foundation
 import OpikCLI
 import OpikCore
+import OpikTestSupport
 import Testing
 
 /// Types `line` and TAB twice into an interactive zsh that loaded the generated `_opik`, then
@@ -114,7 +115,7 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try fishComplete("opik spans get \(prefix)") == [])
     }
 
-    @Test func sortCompletesFieldsThenDirectionsInFish() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func sortCompletesFieldsThenDirectionsInFish() throws {
         let root = CommandTree.root
         #expect(try fishComplete("opik spans list --sort ", root: root).sorted() == SortSpec.completionFields.sorted())
         #expect(try fishComplete("opik spans list --sort dur", root: root) == ["duration"])
@@ -122,7 +123,7 @@ private func fishQuoted(_ text: String) -> String {
         #expect(try fishComplete("opik spans list --sort=name:d", root: root) == ["--sort=name:desc"])
     }
 
-    @Test func sortCompletesFieldsThenDirectionsInZsh() throws {
+    @Test(.enabled(if: ExternalTool.isInstalled("zsh") && ExternalTool.isInstalled("timeout"), "needs zsh and timeout")) func sortCompletesFieldsThenDirectionsInZsh() throws {
         let root = CommandTree.root
         let field = try zshComplete("opik spans list --sort dur", root: root)
         // (The real tree's script loads slowly; the prompt may have been read before the line.)
