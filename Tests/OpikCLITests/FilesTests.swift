@@ -50,7 +50,7 @@ import Testing
         #expect(Files.read("/nonexistent/f") == .missing)
         #expect(Files.read(NSTemporaryDirectory()) == .unreadable("Is a directory"))
         let latin1 = NSTemporaryDirectory() + "opik-latin1-" + UUID().uuidString
-        FileManager.default.createFile(atPath: latin1, contents: Data([0x5B, 0x6F, 0x5D, 0x0A, 0x61, 0x3D, 0xE9, 0x0A]))
+        #expect(FileManager.default.createFile(atPath: latin1, contents: Data([0x5B, 0x6F, 0x5D, 0x0A, 0x61, 0x3D, 0xE9, 0x0A])))
         #expect(Files.read(latin1) == .notUTF8("[o]\na=\u{FFFD}\n", line: 2))
     }
 }
