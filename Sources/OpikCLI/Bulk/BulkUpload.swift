@@ -39,12 +39,12 @@ struct BulkUpload {
     let payload: BulkPayload
     let batches: [Range<Int>]
     let endpoint: Endpoint
-    let parallel: Int
-    let factory: ClientFactory
-    let context: Context
-    let gate: StderrGate
+    /// The workers that send the batches; their context and stderr gate are the upload's too.
+    let work: ParallelWork
     let showsProgress: Bool
-    let isQuiet: Bool
+
+    private var context: Context { work.context }
+    private var gate: StderrGate { work.gate }
 
     private struct State {
         var accepted: [Bool]
@@ -62,7 +62,6 @@ struct BulkUpload {
         let shared = Shared(State(accepted: Array(repeating: false, count: batches.count)))
         let started = context.now()
         let upload = self
-        let work = ParallelWork(parallel: parallel, factory: factory, context: context, gate: gate, isQuiet: isQuiet)
         let stopped = work.run(count: batches.count) { batch, client in
             upload.send(batch: batch, client: client, state: shared.state, started: started)
         }

@@ -6,7 +6,7 @@ import Foundation
 import OpikCore
 import Synchronization
 
-/// Looks up many spans by id (`GET /v1/private/spans/{id}`), `parallel` at a time through
+/// Looks up many spans by id (`GET /v1/private/spans/{id}`), several at a time through
 /// `ParallelWork`, as the bulk upload sends batches.
 /// For each id: whether the span exists, and its project.
 struct SpanExistence {
@@ -17,11 +17,8 @@ struct SpanExistence {
     }
 
     let ids: [String]
-    let parallel: Int
-    let factory: ClientFactory
-    let context: Context
-    let gate: StderrGate
-    let isQuiet: Bool
+    /// The workers that look the ids up.
+    let work: ParallelWork
 
     private final class Results: Sendable {
         /// Per id, once looked up.
@@ -35,7 +32,6 @@ struct SpanExistence {
         guard !ids.isEmpty else { return [:] }
         let results = Results(count: ids.count)
         let ids = self.ids
-        let work = ParallelWork(parallel: parallel, factory: factory, context: context, gate: gate, isQuiet: isQuiet)
         let outcome = work.run(count: ids.count) { index, client in
             let id = ids[index]
             do {
