@@ -20,19 +20,8 @@ import Testing
 
     /// Runs a bash command line with opik as "$OPIK".
     func bash(_ script: String, home: String, environment: [String: String] = [:]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home, "OPIK": BinaryRunner.opikPath].merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let printed = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: printed, as: UTF8.self),
-                         stderr: String(decoding: errors, as: UTF8.self))
+        try ProcessRunner.run("/bin/bash", ["-c", script],
+                              environment: ["PATH": "/usr/bin:/bin", "HOME": home, "OPIK": BinaryRunner.opikPath].merging(environment) { $1 })
     }
 
     @Test func aConfigFileWithCRLFAndABOMTalksToTheConfiguredServer() throws {

@@ -8,21 +8,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("scripts/demo").path
 
     static func demo(_ arguments: [String], tmp: String) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "TMPDIR": tmp, "DEMO_BIN": BinaryRunner.productsDirectory.path]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run("/bin/bash", [script] + arguments,
+                              environment: ["PATH": "/usr/bin:/bin", "TMPDIR": tmp, "DEMO_BIN": BinaryRunner.productsDirectory.path])
     }
 
     @Test func serveKeepsDataBetweenCommandsUntilStop() throws {

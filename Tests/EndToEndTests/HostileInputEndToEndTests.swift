@@ -11,21 +11,9 @@ import Testing
 
     /// Runs `script` in `sh` with address space limited to 1 GiB; `$OPIK` is the binary.
     static func limited(_ script: String, url: String) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v 1048576; \(script)"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
-                               "OPIK_URL_OVERRIDE": url, "OPIK": BinaryRunner.opikPath]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run("/bin/sh", ["-c", "ulimit -v 1048576; \(script)"],
+                              environment: ["PATH": "/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
+                                            "OPIK_URL_OVERRIDE": url, "OPIK": BinaryRunner.opikPath])
     }
 
     @Test func aGzipBombEndsInAnErrorNotACrash() throws {

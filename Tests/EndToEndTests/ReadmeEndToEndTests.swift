@@ -19,23 +19,10 @@ import Testing
 
     /// Runs `script` with bash in `directory`, with the built opik first on PATH.
     func bash(_ script: String, in directory: String, server: OpikTestServer) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["--norc", "--noprofile", "-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = [
+        try ProcessRunner.run("/bin/bash", ["--norc", "--noprofile", "-c", script], environment: [
             "PATH": BinaryRunner.productsDirectory.path + ":/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
             "OPIK_URL_OVERRIDE": server.baseURL,
-        ]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        ], directory: directory)
     }
 
     @Test func theAwkExampleKeepsRowsWithEmptyCells() throws {

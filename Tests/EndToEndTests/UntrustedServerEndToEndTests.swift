@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aRefusedConnectionFailsAfterTheRetriesAlone() throws {
-        let port = try RefusingPort()
+        let port = try ClosedPort()
         let result = try BinaryRunner.run(["spans", "list", "-p", "app", "--all", "-v", "--url", "http://127.0.0.1:\(port.number)"])
         #expect(result.status == 5)
         // --retries 4 by default: five attempts, and nothing resumes a stream that never began.
@@ -98,32 +98,4 @@ import Testing
         #expect(!result.stderr.contains("\u{1B}"))
         #expect(result.stderr.contains("sec***?[31m"))
     }
-}
-
-/// A loopback port where connections are refused: bound, so no other test can take it, but
-/// not listening.
-final class RefusingPort {
-    struct Failure: Error {}
-    let number: Int
-    private let fd: Int32
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure() }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else {
-            close(fd)
-            throw Failure()
-        }
-        self.fd = fd
-        number = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    deinit { close(fd) }
 }

@@ -12,20 +12,13 @@ import Testing
     }
 
     func renderedPage() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/man")
-        process.arguments = ["-l", Self.packageRoot.appendingPathComponent("man/opik.1").path]
-        process.environment = ["MANWIDTH": "100", "MANPAGER": "cat", "PAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ProcessRunner.run(
+            "/usr/bin/man", ["-l", Self.packageRoot.appendingPathComponent("man/opik.1").path],
+            environment: ["MANWIDTH": "100", "MANPAGER": "cat", "PAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        #expect(result.status == 0)
         // Strip overstrike bold/underline (`X\bX`, `_\bX`) so plain text can be searched.
         var text = ""
-        for char in String(decoding: data, as: UTF8.self) {
+        for char in result.stdout {
             if char == "\u{8}" { _ = text.popLast() } else { text.append(char) }
         }
         return text

@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 @testable import OpikHTTP
 

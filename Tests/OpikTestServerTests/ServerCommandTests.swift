@@ -6,19 +6,7 @@ import Testing
 /// The `opik-test-server` command line: help, refused flags and startup.
 @Suite struct ServerCommandTests {
     static func run(_ arguments: [String]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("opik-test-server")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(BinaryRunner.productsDirectory.appendingPathComponent("opik-test-server").path, arguments)
     }
 
     @Test(arguments: ["--help", "-h"])

@@ -18,56 +18,34 @@ public enum BinaryRunner {
         return path
     }
 
+    /// The environment of a run: only PATH, HOME (`home`, else a fresh one) and `environment`.
+    public static func environment(_ environment: [String: String], home: String?) -> [String: String] {
+        ["PATH": "/usr/bin:/bin", "HOME": home ?? temporaryHome()].merging(environment) { _, new in new }
+    }
+
+    /// A process that runs opik with `arguments` in the environment above, not yet started.
+    static func process(_ arguments: [String], environment: [String: String], home: String?) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opikPath)
+        process.arguments = arguments
+        process.environment = Self.environment(environment, home: home)
+        return process
+    }
+
     /// Runs opik with `arguments`; the environment holds only PATH, HOME and `environment`.
     /// With `stdoutFile` (such as /dev/full) stdout goes to that file instead of a pipe.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, home: String? = nil,
         stdoutFile: String? = nil
     ) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opikPath)
-        process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": home ?? temporaryHome()]
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        if let stdoutFile {
-            guard let handle = FileHandle(forWritingAtPath: stdoutFile) else { throw CocoaError(.fileWriteUnknown) }
-            process.standardOutput = handle
-            try? out.fileHandleForWriting.close()
-        } else {
-            process.standardOutput = out
-        }
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes concurrently so neither fills up.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            errBox.data = errHandle.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errBox.data
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(opikPath, arguments, environment: Self.environment(environment, home: home),
+                              stdin: stdin, stdoutFile: stdoutFile)
     }
 }
 
 /// A running `opik` process, for tests that interrupt it or read its output as it comes.
 public final class RunningBinary: @unchecked Sendable {
-    let process = Process()
+    let process: Process
     let out = Pipe()
     let err = Pipe()
     private let lock = NSLock()
@@ -75,11 +53,7 @@ public final class RunningBinary: @unchecked Sendable {
     private var errData = Data()
 
     public init(_ arguments: [String], environment: [String: String] = [:], home: String? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.opikPath)
-        process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": home ?? BinaryRunner.temporaryHome()]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process = BinaryRunner.process(arguments, environment: environment, home: home)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -100,13 +74,10 @@ public final class RunningBinary: @unchecked Sendable {
     /// Waits (up to `timeout` seconds) until `condition` holds for the output so far.
     @discardableResult
     public func waitForOutput(timeout: Double = 20, _ condition: (String, String) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        ProcessRunner.poll(timeout: timeout) {
             let (o, e) = lock.withLock { (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)) }
-            if condition(o, e) { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            return condition(o, e)
         }
-        return false
     }
 
     /// Sends Ctrl-C.
@@ -114,11 +85,7 @@ public final class RunningBinary: @unchecked Sendable {
 
     /// Waits for the process to end and returns what it showed.
     public func wait(timeout: Double = 30) -> RunResult {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        // A test must end even when the program does not: kill it, and the status shows it.
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        ProcessRunner.finish(process, timeout: timeout)
         out.fileHandleForReading.readabilityHandler = nil
         err.fileHandleForReading.readabilityHandler = nil
         let restOut = out.fileHandleForReading.readDataToEndOfFile()

@@ -5,26 +5,24 @@ import Glibc
 
 /// Runs the built `opik` binary on pseudo-terminals of a given size, as a person at a terminal
 /// runs it: stdout and stderr are each a terminal (so both "terminal only" behaviours show),
-/// and what each shows is captured separately. The terminals are raw (no `\r` added), so the
+/// and what each shows is captured separately; stdout can be a pipe instead, to see what a
+/// pipe gets while stderr is on a terminal. The terminals are raw (no `\r` added), so the
 /// captured text is exactly what the program wrote.
 public final class TerminalRun: @unchecked Sendable {
-    let process = Process()
+    let process: Process
     private let lock = NSLock()
     private var outData = Data()
     private var errData = Data()
     private let readers = DispatchGroup()
 
-    /// Starts opik with `arguments` on terminals `columns` wide; the environment holds only
-    /// PATH, HOME, TERM and `environment`.
+    /// Starts opik with `arguments` on terminals `columns` wide (stdout on a pipe unless
+    /// `stdoutOnTerminal`); the environment holds only PATH, HOME, TERM and `environment`.
     public init(
-        _ arguments: [String], columns: Int, rows: Int = 50, environment: [String: String] = [:], home: String? = nil
+        _ arguments: [String], columns: Int, rows: Int = 50, environment: [String: String] = [:], home: String? = nil,
+        stdoutOnTerminal: Bool = true
     ) throws {
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.opikPath)
-        process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": home ?? BinaryRunner.temporaryHome(), "TERM": "xterm"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = try Self.openTerminal(columns: columns, rows: rows)
+        process = BinaryRunner.process(arguments, environment: ["TERM": "xterm"].merging(environment) { _, new in new }, home: home)
+        let out = stdoutOnTerminal ? try Self.openTerminal(columns: columns, rows: rows) : try Self.openPipe()
         let err = try Self.openTerminal(columns: columns, rows: rows)
         process.standardOutput = FileHandle(fileDescriptor: out.follower, closeOnDealloc: false)
         process.standardError = FileHandle(fileDescriptor: err.follower, closeOnDealloc: false)
@@ -37,11 +35,13 @@ public final class TerminalRun: @unchecked Sendable {
         read(err.leader) { data in self.lock.withLock { self.errData.append(data) } }
     }
 
-    /// Runs opik to its end and returns what its terminals showed.
+    /// Runs opik to its end and returns what its terminals (and the pipe) showed.
     public static func run(
-        _ arguments: [String], columns: Int, environment: [String: String] = [:], home: String? = nil
+        _ arguments: [String], columns: Int, rows: Int = 50, environment: [String: String] = [:], home: String? = nil,
+        stdoutOnTerminal: Bool = true
     ) throws -> RunResult {
-        try TerminalRun(arguments, columns: columns, environment: environment, home: home).wait()
+        try TerminalRun(arguments, columns: columns, rows: rows, environment: environment, home: home,
+                        stdoutOnTerminal: stdoutOnTerminal).wait()
     }
 
     /// What each terminal has shown so far.
@@ -52,13 +52,10 @@ public final class TerminalRun: @unchecked Sendable {
     /// Waits (up to `timeout` seconds) until `condition` holds for what the terminals show.
     @discardableResult
     public func waitFor(timeout: Double = 20, _ condition: (String, String) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        ProcessRunner.poll(timeout: timeout) {
             let (out, err) = shown
-            if condition(out, err) { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            return condition(out, err)
         }
-        return false
     }
 
     /// Sends Ctrl-C.
@@ -66,16 +63,13 @@ public final class TerminalRun: @unchecked Sendable {
 
     /// Waits for the process to end (killing it after `timeout` seconds) and returns what it showed.
     public func wait(timeout: Double = 30) -> RunResult {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        ProcessRunner.finish(process, timeout: timeout)
         _ = readers.wait(timeout: .now() + 10)
         let (out, err) = shown
         return RunResult(status: process.terminationStatus, stdout: out, stderr: err)
     }
 
-    /// Reads `fd` until the terminal closes (EIO once no process holds the other end).
+    /// Reads `fd` until the terminal closes (EIO once no process holds the other end) or the pipe ends.
     private func read(_ fd: Int32, into append: @escaping @Sendable (Data) -> Void) {
         readers.enter()
         let group = readers
@@ -110,6 +104,15 @@ public final class TerminalRun: @unchecked Sendable {
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(follower, UInt(TIOCSWINSZ), &size)
         return (leader, follower)
+    }
+
+    /// A pipe, in the shape of a terminal: the read end as leader, the write end for the child.
+    static func openPipe() throws -> (leader: Int32, follower: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw TerminalError(message: "cannot open a pipe (errno \(errno))") }
+        // Close-on-exec, as the terminals are: only the child's stdout keeps the write end open.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return (ends[0], ends[1])
     }
 
     // Linux's TIOCSPTLCK (_IOW('T', 0x31, int)) and TIOCGPTN (_IOR('T', 0x30, unsigned int)).

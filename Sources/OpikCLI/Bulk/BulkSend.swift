@@ -39,9 +39,10 @@ struct BulkSend {
         if let path = options.failedPath { try Files.write([], to: path, mode: 0o644) }
         let started = context.now()
         let upload = BulkUpload(
-            payload: payload, batches: batches, endpoint: endpoint, parallel: options.parallel,
-            factory: session.clientFactory, context: context, gate: StderrGate(stderr: context.stderr),
-            showsProgress: context.isStderrTerminal && !session.isQuiet, isQuiet: session.isQuiet)
+            payload: payload, batches: batches, endpoint: endpoint,
+            work: ParallelWork(parallel: options.parallel, factory: session.clientFactory, context: context,
+                               gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet),
+            showsProgress: context.isStderrTerminal && !session.isQuiet)
         let outcome = batches.isEmpty ? BulkUpload.Outcome(accepted: [], failures: [], wasInterrupted: false) : upload.run()
         var accepted = Array(repeating: false, count: payload.count)
         for (batch, range) in batches.enumerated() where outcome.accepted[batch] {

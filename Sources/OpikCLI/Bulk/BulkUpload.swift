@@ -6,8 +6,8 @@ import Foundation
 import OpikCore
 import Synchronization
 
-/// Sends prepared records in batches, several batches in flight, each worker with its own
-/// client (and so its own connection, reused from batch to batch). Batches are retried when
+/// Sends prepared records in batches, several batches in flight through `ParallelWork`, each
+/// worker with its own client (and so its own connection, reused from batch to batch). Batches are retried when
 /// the connection drops or the server answers 429/502/503/504: fixed ids make batch writes
 /// idempotent (see docs/SERVER.md), so they are `.safe`.
 struct BulkUpload {
@@ -39,19 +39,16 @@ struct BulkUpload {
     let payload: BulkPayload
     let batches: [Range<Int>]
     let endpoint: Endpoint
-    let parallel: Int
-    let factory: ClientFactory
-    let context: Context
-    let gate: StderrGate
+    /// The workers that send the batches; their context and stderr gate are the upload's too.
+    let work: ParallelWork
     let showsProgress: Bool
-    let isQuiet: Bool
+
+    private var context: Context { work.context }
+    private var gate: StderrGate { work.gate }
 
     private struct State {
-        var next = 0
         var accepted: [Bool]
         var failures: [(batch: Int, error: OpikError)] = []
-        var wasInterrupted = false
-        var fatal: OpikError?
         var sentRecords = 0
         var lastDraw: Date?
     }
@@ -64,55 +61,39 @@ struct BulkUpload {
     func run() -> Outcome {
         let shared = Shared(State(accepted: Array(repeating: false, count: batches.count)))
         let started = context.now()
-        let workers = max(1, min(parallel, batches.count))
         let upload = self
-        WorkerThreads.run(count: workers) { _ in
-            upload.work(state: shared.state, started: started)
+        let stopped = work.run(count: batches.count) { batch, client in
+            upload.send(batch: batch, client: client, state: shared.state, started: started)
         }
         gate.clearProgress()
-        return shared.state.withLock { Outcome(accepted: $0.accepted, failures: $0.failures, wasInterrupted: $0.wasInterrupted, fatal: $0.fatal) }
+        return shared.state.withLock {
+            Outcome(accepted: $0.accepted, failures: $0.failures, wasInterrupted: stopped.wasInterrupted, fatal: stopped.fatal)
+        }
     }
 
-    private func work(state: borrowing Mutex<State>, started: Date) {
-        let gate = self.gate
-        let isQuiet = self.isQuiet
-        let client = factory.make(
-            log: { gate.write(lines: [$0]) },
-            onWait: { message in if !isQuiet { gate.write(lines: ["opik: \(message)"]) } })
-        while true {
-            let batch: Int? = state.withLock { state in
-                if context.isInterrupted() { state.wasInterrupted = true }
-                guard !state.wasInterrupted, state.fatal == nil, state.next < batches.count else { return nil }
-                state.next += 1
-                return state.next - 1
+    /// Sends one batch and records how it went.
+    private func send(batch: Int, client: OpikClient, state: borrowing Mutex<State>, started: Date) -> ParallelWork.Step {
+        let range = batches[batch]
+        let what = payload.count == 1 ? endpoint.action
+            : "\(endpoint.action), batch \(batch + 1) of \(batches.count) (\(linesText(range)))"
+        let request = request(client: client, batch: range)
+        do {
+            try client.send(request, what: what, repetition: .safe)
+            state.withLock { state in
+                state.accepted[batch] = true
+                state.sentRecords += range.count
+                drawProgress(&state, started: started)
             }
-            guard let batch else { return }
-            let range = batches[batch]
-            let what = payload.count == 1 ? endpoint.action
-                : "\(endpoint.action), batch \(batch + 1) of \(batches.count) (\(linesText(range)))"
-            let request = request(client: client, batch: range)
-            do {
-                try client.send(request, what: what, repetition: .safe)
-                state.withLock { state in
-                    state.accepted[batch] = true
-                    state.sentRecords += range.count
-                    drawProgress(&state, started: started)
-                }
-            } catch let error as OpikError {
-                if case .interrupted = error {
-                    state.withLock { $0.wasInterrupted = true }
-                    return
-                }
-                let stopsAll = Self.stopsAll(error)
-                state.withLock { state in
-                    state.failures.append((batch, error))
-                    if stopsAll && state.fatal == nil { state.fatal = error }
-                }
-                if !stopsAll { gate.write(lines: Report.describe(error).0) }
-            } catch {
-                state.withLock { $0.failures.append((batch, OpikError.invalidInput("\(what): \(error)"))) }
-            }
+        } catch let error as OpikError {
+            if case .interrupted = error { return .interrupted }
+            let stopsAll = Self.stopsAll(error)
+            state.withLock { $0.failures.append((batch, error)) }
+            if stopsAll { return .stop(error) }
+            gate.write(lines: Report.describe(error).0)
+        } catch {
+            state.withLock { $0.failures.append((batch, OpikError.invalidInput("\(what): \(error)"))) }
         }
+        return .next
     }
 
     func request(client: OpikClient, batch: Range<Int>) -> HTTPRequest {

@@ -32,10 +32,10 @@ struct ScoreTargets {
             }
         }
         if context.isStderrTerminal { session.notices.info("checking \(ids.count) \(ids.count == 1 ? "span" : "spans")") }
-        let found = try SpanExistence(
-            ids: ids, parallel: parallel, factory: session.clientFactory, context: context,
-            gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet
-        ).run()
+        let work = ParallelWork(
+            parallel: parallel, factory: session.clientFactory, context: context,
+            gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
+        let found = try SpanExistence(ids: ids, work: work).run()
         for (index, members) in records.enumerated() {
             let id = members.first(where: { $0.0 == "id" })?.1.stringValue?.lowercased() ?? ""
             guard case let .span(projectName)? = found[id] else {

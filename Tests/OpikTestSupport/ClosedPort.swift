@@ -2,13 +2,13 @@ import Glibc
 
 /// A loopback port where connections are refused: bound, so no other test can take it, but
 /// not listening.
-final class ClosedPort {
-    struct Failure: Error {}
+public final class ClosedPort {
+    public struct Failure: Error {}
 
-    let number: Int
+    public let number: Int
     private let fd: Int32
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure() }
         var address = sockaddr_in()
