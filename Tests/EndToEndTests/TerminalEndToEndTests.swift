@@ -6,7 +6,7 @@ import Testing
 
 /// The built binary on pseudo-terminals of several widths, as a person at tmux sees it.
 @Suite struct TerminalEndToEndTests {
-    static let allHeaders = Column.spanDefaults.map(\.header)
+    static let allHeaders = Entity.span.defaultColumns.map(\.header)
 
     func withServer(_ body: (OpikTestServer) throws -> Void) throws {
         let server = try OpikTestServer.start()
@@ -37,7 +37,7 @@ import Testing
             #expect(Array(shown.prefix(2)) == ["ID", "NAME"])
             // What is left out is left out in the documented order.
             let dropped = Self.allHeaders.filter { !shown.contains($0) }
-            #expect(Set(dropped) == Set(Column.narrowDropOrder.prefix(dropped.count)))
+            #expect(Set(dropped) == Set(Entity.span.narrowDropOrder.prefix(dropped.count)))
             switch columns {
             case 60: #expect(!shown.contains("MODEL") && !shown.contains("SCORES"))
             case 200: #expect(shown == Self.allHeaders)

@@ -101,7 +101,7 @@ private func bashComplete(
         let root = CommandTree.root
         let list = ["opik", "spans", "list"]
         let fields = try bashComplete(list + ["--sort", ""], line: "opik spans list --sort ", root: root)
-        #expect(fields == SortSpec.completionFields)
+        #expect(fields == Entity.span.sortCompletionFields)
         #expect(try bashComplete(list + ["--sort", "dur"], line: "opik spans list --sort dur", root: root) == ["duration"])
         #expect(try bashComplete(list + ["--sort", "usage.t"], line: "opik spans list --sort usage.t", root: root) == ["usage.total_tokens"])
         // bash splits "duration:d" at the colon; the reply replaces only what follows it.

@@ -117,7 +117,7 @@ private func fishQuoted(_ text: String) -> String {
 
     @Test(.enabled(if: ExternalTool.isInstalled("fish"), "needs fish")) func sortCompletesFieldsThenDirectionsInFish() throws {
         let root = CommandTree.root
-        #expect(try fishComplete("opik spans list --sort ", root: root).sorted() == SortSpec.completionFields.sorted())
+        #expect(try fishComplete("opik spans list --sort ", root: root).sorted() == Entity.span.sortCompletionFields.sorted())
         #expect(try fishComplete("opik spans list --sort dur", root: root) == ["duration"])
         #expect(try fishComplete("opik spans list --sort duration:", root: root) == ["duration:asc", "duration:desc"])
         #expect(try fishComplete("opik spans list --sort=name:d", root: root) == ["--sort=name:desc"])

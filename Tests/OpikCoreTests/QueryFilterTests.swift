@@ -30,7 +30,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
     }
 
     @Test func helpShowsEveryDocumentedExample() {
-        #expect(FilterLanguage.examples == Self.examples.map(\.0))
+        #expect(Entity.span.filterExamples == Self.examples.map(\.0))
     }
 
     static let accepted: [(String, [SpanFilter])] = [

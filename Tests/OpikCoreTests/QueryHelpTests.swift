@@ -3,18 +3,18 @@ import OpikCore
 import Testing
 
 @Suite struct QueryHelpTests {
-    let lines = FilterLanguage.helpTopic.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = FilterLanguage.helpTopic(for: .span).split(separator: "\n", omittingEmptySubsequences: false)
 
     @Test func fitsEightyColumnsWithoutTrailingSpaces() {
         for line in lines {
             #expect(line.count <= 80, "\(line)")
             #expect(line.last != " ", "\(line)")
         }
-        #expect(FilterLanguage.helpTopic.hasSuffix("\n"))
+        #expect(FilterLanguage.helpTopic(for: .span).hasSuffix("\n"))
     }
 
-    @Test(arguments: SpanField.all)
-    func listsEveryFieldWithItsTypeAndOperators(field: SpanField) throws {
+    @Test(arguments: Entity.span.filterFields)
+    func listsEveryFieldWithItsTypeAndOperators(field: FilterField) throws {
         let shown = field.takesKey ? "\(field.name).\(field.type == .dictionary ? "KEY" : "NAME")" : field.name
         let index = try #require(lines.firstIndex { $0.split(separator: " ").first.map(String.init) == shown })
         // A field's block starts after a blank line or the header; its first row has the type.
@@ -31,15 +31,15 @@ import Testing
     }
 
     @Test func showsEveryExampleAndTheTimeOptions() {
-        for example in FilterLanguage.examples {
-            #expect(FilterLanguage.helpTopic.contains("opik spans list -f '\(example)'"))
+        for example in Entity.span.filterExamples {
+            #expect(FilterLanguage.helpTopic(for: .span).contains("opik spans list -f '\(example)'"))
         }
-        #expect(FilterLanguage.helpTopic.contains("opik spans list --since 24h"))
-        #expect(FilterLanguage.helpTopic.contains("type is one of: general, tool, llm, guardrail."))
+        #expect(FilterLanguage.helpTopic(for: .span).contains("opik spans list --since 24h"))
+        #expect(FilterLanguage.helpTopic(for: .span).contains("type is one of: general, tool, llm, guardrail."))
     }
 
     @Test func examplesInHelpParse() throws {
-        for example in FilterLanguage.examples {
+        for example in Entity.span.filterExamples {
             #expect(try !FilterLanguage.parse(example).isEmpty)
         }
     }

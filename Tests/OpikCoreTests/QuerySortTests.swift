@@ -21,7 +21,7 @@ import Testing
         #expect(JSONWriter.compact(sorting) == #"[{"field":"\#(field)","direction":"\#(direction)"}]"#)
     }
 
-    @Test(arguments: SortSpec.sortableFields)
+    @Test(arguments: Entity.span.sortableFields)
     func everySortableFieldIsAccepted(field: String) throws {
         #expect(try SortSpec.parse(field + ":desc") == [["field": .string(field), "direction": "DESC"]])
     }

@@ -56,7 +56,7 @@ import Testing
     @Test func serverExcludeLeavesOutWhatTheSelectionDoesNotUse() throws {
         let selection = try FieldSelection.parse("id,name,usage.total_tokens,feedback_scores.accuracy")
         #expect(
-            selection.serverExclude == [
+            selection.serverExclude(for: .span) == [
                 "type", "start_time", "end_time", "input", "output", "metadata", "model", "provider",
                 "tags", "error_info", "created_at", "created_by", "last_updated_by", "comments",
                 "total_estimated_cost", "total_estimated_cost_version", "duration", "ttft", "source",
@@ -69,18 +69,18 @@ import Testing
             "input", "output", "metadata", "provider", "tags", "created_at", "created_by",
             "last_updated_by", "comments", "total_estimated_cost_version", "ttft", "source", "environment",
         ]
-        #expect(FieldSelection.defaultTableExclude == expected)
-        #expect(FieldSelection.serverExclude(format: .table, fields: nil) == expected)
-        #expect(FieldSelection.serverExclude(format: .csv, fields: nil) == expected)
-        #expect(FieldSelection.serverExclude(format: .json, fields: nil) == [])
-        #expect(FieldSelection.serverExclude(format: .ndjson, fields: nil) == [])
+        #expect(FieldSelection.defaultTableExclude(for: .span) == expected)
+        #expect(FieldSelection.serverExclude(format: .table, fields: nil, entity: .span) == expected)
+        #expect(FieldSelection.serverExclude(format: .csv, fields: nil, entity: .span) == expected)
+        #expect(FieldSelection.serverExclude(format: .json, fields: nil, entity: .span) == [])
+        #expect(FieldSelection.serverExclude(format: .ndjson, fields: nil, entity: .span) == [])
     }
 
     @Test func jsonWithFieldsUsesTheSelectionsExclude() throws {
         let selection = try FieldSelection.parse("input")
-        let exclude = FieldSelection.serverExclude(format: .json, fields: selection)
+        let exclude = FieldSelection.serverExclude(format: .json, fields: selection, entity: .span)
         #expect(!exclude.contains("input"))
         #expect(exclude.contains("output"))
-        #expect(exclude.count == FieldSelection.excludableFields.count - 1)
+        #expect(exclude.count == Entity.span.excludableFields.count - 1)
     }
 }

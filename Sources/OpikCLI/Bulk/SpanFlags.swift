@@ -10,7 +10,7 @@ import OpikCore
 struct SpanFlags {
     static let options: [OptionSpec] = [
         OptionSpec("name", value: "NAME", help: "Span name."),
-        OptionSpec("type", value: "TYPE", help: "Span type (default \(defaultType)).", choices: SpanVocabulary.types),
+        OptionSpec("type", value: "TYPE", help: "Span type (default \(defaultType)).", choices: Entity.span.values(of: "type")),
         OptionSpec("trace-id", value: "UUID", help: "Trace the span belongs to (a new one is made and reported when absent)."),
         OptionSpec("parent-span-id", value: "UUID", help: "Parent span."),
         OptionSpec("start-time", value: "WHEN", help: "Start: RFC 3339, or relative such as 5m (default now)."),

@@ -28,7 +28,7 @@ enum CommentAdd {
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(
-            request: session.client.request("POST", "/v1/private/spans/\(spanId)/comments", body: ["text": .string(text)]),
+            request: session.client.request("POST", Entity.span.paths.comments(of: spanId), body: ["text": .string(text)]),
             what: "comment on span \(spanId)", repetition: .unsafe)
         if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
         let head: HTTPResponseHead

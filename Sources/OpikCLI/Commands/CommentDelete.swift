@@ -21,10 +21,10 @@ enum CommentDelete {
         var seen = Set<String>()
         let ids = try IdList.read(invocation.operands, context: context, what: "comment id").filter { seen.insert($0.lowercased()).inserted }
         let session = try Session(invocation, context: context)
-        let writes = stride(from: 0, to: ids.count, by: SpanVocabulary.maxBatch).map { start in
-            let chunk = ids[start..<min(ids.count, start + SpanVocabulary.maxBatch)]
+        let writes = stride(from: 0, to: ids.count, by: Entity.span.maxBatch).map { start in
+            let chunk = ids[start..<min(ids.count, start + Entity.span.maxBatch)]
             return PlannedWrite(
-                request: session.client.request("POST", "/v1/private/spans/comments/delete", body: ["ids": .array(chunk.map { .string($0) })]),
+                request: session.client.request("POST", Entity.span.paths.deleteComments, body: ["ids": .array(chunk.map { .string($0) })]),
                 what: "delete \(Plural.count(chunk.count, "comment"))", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }

@@ -27,7 +27,7 @@ enum CommentGet {
         try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
         try SpanSelection.checkUUID(commentId, option: "COMMENT_ID")
         let session = try Session(invocation, context: context, fieldsOf: .comment)
-        let request = session.client.request("GET", "/v1/private/spans/\(spanId)/comments/\(commentId)")
+        let request = session.client.request("GET", Entity.span.paths.comment(commentId, of: spanId))
         let comment: JSONValue?
         do {
             comment = try session.client.json(request, what: "get comment \(commentId)", repetition: .safe)

@@ -26,7 +26,7 @@ enum CommentUpdate {
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(
-            request: session.client.request("PATCH", "/v1/private/spans/comments/\(commentId)", body: ["text": .string(text)]),
+            request: session.client.request("PATCH", Entity.span.paths.comment(commentId), body: ["text": .string(text)]),
             what: "update comment \(commentId)", repetition: .safe)
         if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
         do {

@@ -21,7 +21,7 @@ struct PagedList {
         query.append(("strip_attachments", "true"))
         query.append(("page", String(page)))
         query.append(("size", String(pageSize)))
-        return client.request("GET", "/v1/private/spans", query: query)
+        return client.request("GET", Entity.span.paths.list, query: query)
     }
 
     /// What a listing showed, for the footers a person at a terminal sees.

@@ -18,7 +18,7 @@ enum ScoreAdd {
         options: [
             OptionSpec("reason", value: "TEXT", help: "Why the scores were given."),
             OptionSpec("category", value: "NAME", help: "Category name of the scores."),
-            OptionSpec("source", value: "SOURCE", help: "Who scored (default sdk).", choices: SpanVocabulary.scoreSources),
+            OptionSpec("source", value: "SOURCE", help: "Who scored (default sdk).", choices: Entity.span.scoreSources),
             DryRun.option,
         ],
         examples: [
@@ -37,7 +37,7 @@ enum ScoreAdd {
                                                ("source", .string(invocation.value("source") ?? "sdk"))]
             if let reason = invocation.value("reason") { body.append(("reason", .string(reason))) }
             if let category = invocation.value("category") { body.append(("category_name", .string(category))) }
-            return PlannedWrite(request: session.client.request("PUT", "/v1/private/spans/\(spanId)/feedback-scores", body: .object(body)),
+            return PlannedWrite(request: session.client.request("PUT", Entity.span.paths.feedbackScores(of: spanId), body: .object(body)),
                                 what: "score span \(spanId)", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }

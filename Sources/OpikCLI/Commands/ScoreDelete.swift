@@ -35,7 +35,7 @@ enum ScoreDelete {
             var body: [(String, JSONValue)] = [("name", .string(name))]
             if let author = invocation.value("author") { body.append(("author", .string(author))) }
             return PlannedWrite(
-                request: session.client.request("POST", "/v1/private/spans/\(spanId)/feedback-scores/delete", body: .object(body)),
+                request: session.client.request("POST", Entity.span.paths.deleteFeedbackScores(of: spanId), body: .object(body)),
                 what: "delete score '\(name)' of span \(spanId)", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }

@@ -13,7 +13,7 @@ enum ScoreNames {
             """,
         options: [
             ProjectLookup.idOption,
-            OptionSpec("type", value: "TYPE", help: "Only names used on spans of this type.", choices: SpanVocabulary.types),
+            OptionSpec("type", value: "TYPE", help: "Only names used on spans of this type.", choices: Entity.span.values(of: "type")),
         ],
         examples: [
             Example("opik spans score names -p my-app", "Score names used in my-app."),
@@ -26,7 +26,7 @@ enum ScoreNames {
         let projectId = try ProjectLookup.resolve(invocation, session: session)
         var query = [("project_id", projectId)]
         if let type = invocation.value("type") { query.append(("type", type)) }
-        let request = session.client.request("GET", "/v1/private/spans/feedback-scores/names", query: query)
+        let request = session.client.request("GET", Entity.span.paths.feedbackScoreNames, query: query)
         let answer = try session.client.json(request, what: "list score names", repetition: .safe)
         guard let scores = answer?["scores"]?.arrayValue else {
             throw session.client.unexpected("list score names", expected: "score names (an object with a \"scores\" list)", received: answer)

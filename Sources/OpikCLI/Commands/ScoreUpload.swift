@@ -46,7 +46,7 @@ enum ScoreUpload {
         run: { invocation, context in try run(invocation, context: &context) })
 
     static let endpoint = BulkUpload.Endpoint(
-        method: "PUT", path: "/v1/private/spans/feedback-scores", key: "scores", action: "upload scores", noun: "score")
+        method: "PUT", path: Entity.span.paths.feedbackScores, key: "scores", action: "upload scores", noun: "score")
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let options = try BulkOptions(invocation)

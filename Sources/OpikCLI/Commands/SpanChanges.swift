@@ -9,7 +9,7 @@ import OpikCore
 struct SpanChanges {
     static let options: [OptionSpec] = [
         OptionSpec("name", value: "TEXT", help: "New name."),
-        OptionSpec("type", value: "TYPE", help: "New type.", choices: SpanVocabulary.types),
+        OptionSpec("type", value: "TYPE", help: "New type.", choices: Entity.span.values(of: "type")),
         OptionSpec("end-time", value: "WHEN", help: "New end time: RFC 3339, or a duration meaning that long ago (30s, 15m)."),
         OptionSpec("input", value: "VALUE", help: "New input, replaced as a whole: JSON text, @FILE, or - for standard input.", completion: .file),
         OptionSpec("output", value: "VALUE", help: "New output, replaced as a whole: JSON text, @FILE, or - for standard input.", completion: .file),

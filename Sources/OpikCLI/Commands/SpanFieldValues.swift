@@ -60,8 +60,9 @@ enum SpanFieldValues {
 
     /// `--environment NAME`, at most as long as the server allows.
     static func environment(_ text: String) throws -> JSONValue {
-        guard text.count <= SpanRecordRules.maxEnvironment else {
-            throw OpikError.usage("invalid --environment: longer than \(SpanRecordRules.maxEnvironment) characters")
+        let limit = Entity.span.recordRules.maxLength(of: "environment") ?? .max
+        guard text.count <= limit else {
+            throw OpikError.usage("invalid --environment: longer than \(limit) characters")
         }
         return .string(text)
     }

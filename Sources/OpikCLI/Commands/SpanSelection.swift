@@ -11,7 +11,7 @@ struct SpanSelection {
     static let options: [OptionSpec] = [
         OptionSpec("project-id", value: "UUID", help: "Project by id instead of name."),
         OptionSpec("trace-id", value: "UUID", help: "Only spans of this trace."),
-        OptionSpec("type", value: "TYPE", help: "Only spans of this type.", choices: SpanVocabulary.types),
+        OptionSpec("type", value: "TYPE", help: "Only spans of this type.", choices: Entity.span.values(of: "type")),
         OptionSpec("filter", short: "f", value: "EXPR",
                    help: "Filter in the Opik query language, e.g. 'name contains \"retriev\"'; repeatable, all must hold. See 'opik help filters'.",
                    repeatable: true),
@@ -42,7 +42,7 @@ struct SpanSelection {
         search = invocation.value("search")
         for expression in invocation.values("filter") {
             do {
-                filters += try FilterLanguage.parse(expression).map(\.json)
+                filters += try FilterLanguage.parse(expression, for: .span).map(\.json)
             } catch {
                 throw OpikError.pointed(
                     .usage("invalid --filter '\(expression)': \(error)", hint: "see 'opik help filters'"), pointer: error.pointer)

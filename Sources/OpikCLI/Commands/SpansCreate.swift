@@ -85,7 +85,7 @@ enum SpansCreate {
     }
 
     static let endpoint = BulkUpload.Endpoint(
-        method: "POST", path: "/v1/private/spans/batch", key: "spans", action: "create spans", noun: "span")
+        method: "POST", path: Entity.span.paths.batch, key: "spans", action: "create spans", noun: "span")
 
     /// Ids as a plain list, or `{"id", "trace_id"}` objects for json and ndjson, flushed. The
     /// spans exist already: output that cannot be written says that their ids were lost.

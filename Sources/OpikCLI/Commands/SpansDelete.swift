@@ -43,7 +43,7 @@ enum SpansDelete {
         let ids = try IdList.read(invocation.operands, context: context, what: "span id")
         let session = try Session(invocation, context: context)
         let writes = ids.map { id in
-            PlannedWrite(request: session.client.request("DELETE", "/v1/private/spans/\(id)"),
+            PlannedWrite(request: session.client.request("DELETE", Entity.span.paths.item(id)),
                          what: "delete span \(id)", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }

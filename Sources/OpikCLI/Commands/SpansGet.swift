@@ -23,7 +23,7 @@ enum SpansGet {
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let ids = try IdList.read(invocation.operands, context: context, what: "span id")
-        let session = try Session(invocation, context: context, fieldsOf: .span)
+        let session = try Session(invocation, context: context, fieldsOf: Entity.span.fields)
         let single = ids.count == 1 && session.format == .json
         let detail = session.format == .table && context.isStdoutTerminal && session.fields == nil
         let writer = Renderer.makeWriter(
@@ -61,7 +61,7 @@ enum SpansGet {
     /// error naming what came, never a success.
     static func fetch(_ id: String, client: OpikClient) throws -> JSONValue {
         let what = "get span \(id)"
-        let request = client.request("GET", "/v1/private/spans/\(id)", query: [("strip_attachments", "true")])
+        let request = client.request("GET", Entity.span.paths.item(id), query: [("strip_attachments", "true")])
         let span = try client.json(request, what: what, repetition: .safe)
         guard let span, span.objectMembers != nil, span["id"]?.stringValue?.lowercased() == id.lowercased() else {
             throw client.unexpected(what, expected: "span \(id)", received: span)

@@ -71,7 +71,7 @@ enum SpansList {
         }
         let sorting = try invocation.value("sort").map { text in
             // The message already names --sort and the value.
-            do { return try SortSpec.parse(text) } catch { throw OpikError.usage("\(error)") }
+            do { return try SortSpec.parse(text, for: .span) } catch { throw OpikError.usage("\(error)") }
         }
         let after = invocation.value("after")
         if let after { try SpanSelection.checkUUID(after, option: "--after") }
@@ -87,12 +87,12 @@ enum SpansList {
     }
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let session = try Session(invocation, context: context, fieldsOf: .span)
+        let session = try Session(invocation, context: context, fieldsOf: Entity.span.fields)
         // One instant for the selection and for the resume command, which freezes relative times.
         let now = context.now()
         let selection = try SpanSelection(invocation, session: session, now: now)
         let plan = try plan(invocation, selection: selection)
-        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields)
+        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields, entity: .span)
         let truncate = invocation.flag("truncate")
         let writer = Renderer.makeWriter(
             format: session.format, fields: session.fields, stdout: context.stdout,

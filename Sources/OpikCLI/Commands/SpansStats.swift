@@ -26,7 +26,7 @@ enum SpansStats {
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let session = try Session(invocation, context: context)
         let selection = try SpanSelection(invocation, session: session, now: context.now())
-        let request = session.client.request("GET", "/v1/private/spans/stats", query: selection.queryItems)
+        let request = session.client.request("GET", Entity.span.paths.stats, query: selection.queryItems)
         if invocation.flag("explain") { return try Explain.print(request, context: context) }
         let what = "get span statistics"
         let response = try session.client.json(request, what: what, repetition: .safe)

@@ -99,19 +99,19 @@ enum SpansUpdate {
         if found.count == 1, !changes.editsTags {
             let (id, identity) = found[0]
             let body = JSONValue.object(identity.members + changes.members)
-            return [PlannedWrite(request: client.request("PATCH", "/v1/private/spans/\(id)", body: body),
+            return [PlannedWrite(request: client.request("PATCH", Entity.span.paths.item(id), body: body),
                                  what: "update span \(id)", repetition: .safe)]
         }
         var writes: [PlannedWrite] = []
         var start = 0
         while start < found.count {
-            let chunk = found[start..<min(found.count, start + SpanVocabulary.maxBatch)]
+            let chunk = found[start..<min(found.count, start + Entity.span.maxBatch)]
             // The batch endpoint requires a trace_id but neither applies nor checks it (see docs/SERVER.md).
             let update = JSONValue.object([("trace_id", .string(chunk.first!.identity.traceId))] + changes.members)
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) }), "update": update]
-            writes.append(PlannedWrite(request: client.request("PATCH", "/v1/private/spans/batch", body: body),
+            writes.append(PlannedWrite(request: client.request("PATCH", Entity.span.paths.batch, body: body),
                                        what: "update \(Plural.count(chunk.count, "span"))", repetition: .safe))
-            start += SpanVocabulary.maxBatch
+            start += Entity.span.maxBatch
         }
         return writes
     }

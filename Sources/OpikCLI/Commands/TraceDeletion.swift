@@ -36,8 +36,8 @@ enum TraceDeletion {
 
         let spans = found.reduce(0) { $0 + $1.spanCount }
         let summary = "\(Plural.count(spans, "span")) in \(Plural.count(found.count, "trace"))"
-        let writes = stride(from: 0, to: found.count, by: SpanVocabulary.maxBatch).map { start in
-            let chunk = found[start..<min(found.count, start + SpanVocabulary.maxBatch)]
+        let writes = stride(from: 0, to: found.count, by: Entity.span.maxBatch).map { start in
+            let chunk = found[start..<min(found.count, start + Entity.span.maxBatch)]
             let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) })]
             return PlannedWrite(request: session.client.request("POST", "/v1/private/traces/delete", body: body),
                                 what: "delete \(Plural.count(chunk.count, "trace"))", repetition: .safe)
@@ -64,7 +64,7 @@ enum TraceDeletion {
             do {
                 try write.send(session.client)
             } catch let error as OpikError where index > 0 {
-                let done = found.prefix(index * SpanVocabulary.maxBatch).count
+                let done = found.prefix(index * Entity.span.maxBatch).count
                 throw OpikError.hinted(error, hint: "the first \(Plural.count(done, "trace")) \(Plural.was(done)) deleted; run the command again for the rest")
             }
         }
@@ -102,7 +102,7 @@ enum TraceDeletion {
     /// Counts a trace's spans with the paged list, whose `total` needs no paging through.
     static func countSpans(trace: String, projectId: String, client: OpikClient) throws -> Int {
         let exclude = JSONWriter.compact(.array(["input", "output", "metadata"]))
-        let request = client.request("GET", "/v1/private/spans", query: [
+        let request = client.request("GET", Entity.span.paths.list, query: [
             ("project_id", projectId), ("trace_id", trace), ("size", "1"), ("exclude", exclude), ("strip_attachments", "true"),
         ])
         let what = "count spans of trace \(trace)"

@@ -15,7 +15,7 @@ extension BashCompletion {
                             local field="${cur%%:*}"
                             _\(p)_read_reply < <(compgen -W "\(SortSpec.directions.map { "$field:\($0)" }.joined(separator: " "))" -- "$cur")
                         else
-                            _\(p)_read_reply < <(compgen -W \(ShellQuote.single(SortSpec.completionFields.joined(separator: " "))) -- "$cur")
+                            _\(p)_read_reply < <(compgen -W \(ShellQuote.single(Entity.span.sortCompletionFields.joined(separator: " "))) -- "$cur")
                         fi
                         if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
                             COMPREPLY=("${COMPREPLY[@]#"${cur%"${cur##*:}"}"}")

@@ -130,7 +130,7 @@ extension FishCompletion {
                     set -l field (string replace -r -- ':.*' '' $typed)
                     printf '%s\\n' $field:\(SortSpec.directions.joined(separator: " $field:"))
                 else
-                    printf '%s\\n' \(SortSpec.completionFields.map(FishQuote.word).joined(separator: " "))
+                    printf '%s\\n' \(Entity.span.sortCompletionFields.map(FishQuote.word).joined(separator: " "))
                 end
             end
 

@@ -54,7 +54,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
 
 /// The texts of every help topic: two come from their owning modules, two from OpikCore enums.
 public struct HelpTopicTexts: Sendable {
-    /// `FilterLanguage.helpTopic`: plain text in the conventions of `TextBlock.parse`.
+    /// `FilterLanguage.helpTopic(for:)`: plain text in the conventions of `TextBlock.parse`.
     public var filters: String
     /// `OutputFormat.helpTopic`: plain text in the conventions of `TextBlock.parse`.
     public var formats: String

@@ -53,7 +53,7 @@ struct ZshCompletion {
               if compset -P '*:'; then
                 _wanted directions expl direction compadd -- \(SortSpec.directions.joined(separator: " "))
               else
-                local -a fields=(\(SortSpec.completionFields.map(ZshQuote.single).joined(separator: " ")))
+                local -a fields=(\(Entity.span.sortCompletionFields.map(ZshQuote.single).joined(separator: " ")))
                 _wanted fields expl field compadd -a fields
               fi
             }

@@ -9,7 +9,7 @@ public enum CompletionKind: Sendable, Equatable {
     case choices
     /// A project name, asked of the server through the hidden `__complete` command.
     case project
-    /// A `--sort` value: a field of `SortSpec.completionFields`, then after `FIELD:` a direction.
+    /// A `--sort` value: a field of `Entity.span.sortCompletionFields`, then after `FIELD:` a direction.
     case sortField
 }
 

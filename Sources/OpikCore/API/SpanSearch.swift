@@ -14,7 +14,7 @@ public struct SpanSearch {
     public var limit: Int?
     /// Continue after this id (exclusive): the `--after` of a resumed export.
     public var after: String?
-    public var pageSize = SpanVocabulary.maxSearchPage
+    public var pageSize = Entity.span.maxSearchPage
     /// When false, `onSpan` gets `.null` instead of the parsed span (the raw line is enough
     /// for a pass-through export), and only the id is read from lines that start with it.
     public var parsesSpans = true
@@ -30,7 +30,7 @@ public struct SpanSearch {
         var members = body
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
-        var request = client.request("POST", "/v1/private/spans/search", body: .object(members))
+        var request = client.request("POST", Entity.span.paths.search, body: .object(members))
         // The resource produces application/octet-stream (see docs/SERVER.md).
         request.headers = request.headers.map { $0.0 == "Accept" ? ("Accept", "*/*") : $0 }
         return request

@@ -2,7 +2,7 @@
 /// bytes of body each, keeping input order. A record larger than `maxBytes` goes alone.
 public enum BatchPlan {
     /// At most 1000 items per batch request (see docs/SERVER.md#creating-spans).
-    public static let defaultMaxCount = SpanVocabulary.maxBatch
+    public static let defaultMaxCount = Entity.span.maxBatch
     /// Well under what proxies commonly accept, and far under the server's string limit.
     public static let defaultMaxBytes = 16 * 1024 * 1024
 

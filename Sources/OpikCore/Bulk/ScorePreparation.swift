@@ -17,7 +17,7 @@ public struct ScorePreparation: Sendable {
     public init(records: [SourceRecord], projectName: String) {
         for record in records {
             guard let members = record.value.objectMembers else {
-                issues.append(RecordIssue(line: record.line, message: "expected a JSON object (a score), found \(SpanRecordRules.kind(of: record.value))"))
+                issues.append(RecordIssue(line: record.line, message: "expected a JSON object (a score), found \(RecordRules.kind(of: record.value))"))
                 continue
             }
             let known = members.filter { Self.fields.contains($0.0) && !$0.1.isNull }
@@ -130,7 +130,7 @@ public struct ScorePreparation: Sendable {
                 let text = try FieldCheck.string(field, line: line, field: name)
                 if text.allSatisfy({ $0 == " " || $0 == "\t" }) { throw RecordIssue(line: line, field: name, message: "blank") }
             case "value": try FieldCheck.number(field, line: line, field: name, magnitude: maxValue)
-            case "source": try FieldCheck.choice(field, line: line, field: name, among: SpanVocabulary.scoreSources)
+            case "source": try FieldCheck.choice(field, line: line, field: name, among: Entity.span.scoreSources)
             default: _ = try FieldCheck.string(field, line: line, field: name)
             }
         }

@@ -136,7 +136,7 @@ struct SpanChunk: Sendable {
     mutating func add(value: JSONValue, line: Int, source: UnsafeBufferPointer<UInt8>?, range: Range<Int>, filler: Filler) {
         let startMillis: Int64
         do {
-            startMillis = try SpanRecordRules.check(value, line: line)
+            startMillis = try Entity.span.recordRules.check(value, line: line)
         } catch {
             issues.append(error)
             return
@@ -144,8 +144,8 @@ struct SpanChunk: Sendable {
         guard !hasIssues else { return }
         var value = value
         var hasNull = false
-        for field in SpanRecordField.allCases where field.isFilled && value[field.rawValue]?.isNull == true {
-            value = value.removing(field.rawValue)
+        for field in Entity.span.recordRules.fields where field.isFilled && value[field.name]?.isNull == true {
+            value = value.removing(field.name)
             hasNull = true
         }
         var compact: [UInt8] = []

@@ -1,5 +1,5 @@
 /// What a quick pass learned of a valid span record: enough to send it without building its
-/// value. Only the members `SpanRecordRules` checks are built, and only to be checked.
+/// value. Only the members the span's `RecordRules` check are built, and only to be checked.
 struct SpanScan {
     var startMillis: Int64 = 0
     /// The first `id` and `trace_id` given.
@@ -14,10 +14,11 @@ extension Reader {
     /// when the record is not one the quick pass can vouch for: invalid JSON, a record that
     /// breaks a rule, a `null` in a filled field, a key with escapes or non-ASCII bytes. The
     /// caller then parses the record fully, which gives the exact issue or the exact result.
-    /// Accepts nothing `SpanRecordRules.check` refuses, and gives the same start time.
+    /// Accepts nothing `Entity.span.recordRules.check` refuses, and gives the same start time.
     mutating func scanSpan(depth: Int, line: Int) -> SpanScan? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
+        let rules = Entity.span.recordRules
         var scan = SpanScan()
         var startMillis: Int64?
         skipSpace()
@@ -34,7 +35,7 @@ extension Reader {
                 index += 1
             }
             guard index < bytes.count else { return nil }
-            let field = SpanRecordField.named(UnsafeBufferPointer(rebasing: bytes[keyStart..<index]))
+            let field = rules.field(named: UnsafeBufferPointer(rebasing: bytes[keyStart..<index]))
             index += 1
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
@@ -46,21 +47,21 @@ extension Reader {
                     guard !field.isFilled, skipWord("null") else { return nil }
                 } else if field.isPlainString {
                     guard bytes[index] == UInt8(ascii: "\""), skipString() else { return nil }
-                    if field == .projectName { scan.hasProject = true }
+                    if field.name == "project_name" { scan.hasProject = true }
                 } else {
                     let value: JSONValue
                     let millis: Int64?
                     do {
                         value = try parseValue(depth: depth + 1)
-                        millis = try SpanRecordRules.check(field, value, line: line)
+                        millis = try rules.check(field, value, line: line)
                     } catch {
                         return nil
                     }
-                    switch field {
-                    case .startTime: startMillis = millis
-                    case .id: scan.id = scan.id ?? value.stringValue
-                    case .traceId: scan.traceId = scan.traceId ?? value.stringValue
-                    case .lastUpdatedAt: scan.hasUpdate = true
+                    if let millis { startMillis = millis }
+                    switch field.name {
+                    case "id": scan.id = scan.id ?? value.stringValue
+                    case "trace_id": scan.traceId = scan.traceId ?? value.stringValue
+                    case "last_updated_at": scan.hasUpdate = true
                     default: break
                     }
                 }

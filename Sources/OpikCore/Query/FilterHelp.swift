@@ -1,21 +1,11 @@
 extension FilterLanguage {
-    /// The examples of docs/SERVER.md#sdk-filter-language, shown by help and checked by the tests.
-    public static let examples: [String] = [
-        #"name contains "retriev""#,
-        #"name contains "x" and feedback_scores.accuracy > 0.5"#,
-        #"metadata.model = "gpt-4o""#,
-        #"usage.total_tokens >= 1000"#,
-        #"start_time > "2026-07-01T00:00:00Z" AND type = "llm""#,
-        #"tags is_empty"#,
-        #"type in ("llm", "tool")"#,
-        #"feedback_scores.my_metric is_not_empty"#,
-    ]
-
-    /// The text of `opik help filters`: the grammar, every field with its type and
-    /// operators (from `SpanField.all`), and examples. At most 80 columns.
-    public static var helpTopic: String {
+    /// The text of `opik help filters` for `entity`: the grammar, every field with its type
+    /// and operators (from `entity.filterFields`), and its examples. At most 80 columns.
+    public static func helpTopic(for entity: Entity) -> String {
+        let fields = entity.filterFields
+        let command = "opik \(entity.plural) list"
         var lines = """
-            Filter expressions (-f, --filter) select spans on the server. They use the
+            Filter expressions (-f, --filter) select \(entity.plural) on the server. They use the
             query language of the Opik SDK:
 
                 FIELD[.KEY] OPERATOR [VALUE] [and FIELD[.KEY] OPERATOR [VALUE] ...]
@@ -32,28 +22,33 @@ extension FilterLanguage {
               nothing   after is_empty and is_not_empty
 
             Keys
-              metadata, input_json and output_json take a JSON path: metadata.model;
-              quote a path that has dots or other characters: metadata."a.b".
-              feedback_scores takes a score name: feedback_scores.accuracy.
-
             """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines += fieldTable()
-        for field in SpanField.all {
+        let paths = fields.filter { $0.type == .dictionary }.map(\.name)
+        if let first = paths.first {
+            lines += ["  \(QueryText.listing(paths, "and")) take\(paths.count == 1 ? "s" : "") a JSON path: \(first).model;",
+                      "  quote a path that has dots or other characters: \(first).\"a.b\"."]
+        }
+        for scores in fields.filter({ $0.type == .feedbackScoresNumber }).map(\.name) {
+            lines.append("  \(scores) takes a score name: \(scores).accuracy.")
+        }
+        lines.append("")
+        lines += fieldTable(fields)
+        for field in fields {
             if let values = field.allowedValues {
                 lines += wrap("\(field.name) is one of: \(values.joined(separator: ", ")).", width: 80)
             }
         }
-        let whole = SpanField.all.filter(\.takesWholeNumbers).map(\.name)
+        let whole = fields.filter(\.takesWholeNumbers).map(\.name)
         if !whole.isEmpty { lines += wrap("\(QueryText.listing(whole, "and")) take whole numbers.", width: 80) }
         lines += ["", "Examples"]
-        lines += examples.map { "  opik spans list -f '\($0)'" }
+        lines += entity.filterExamples.map { "  \(command) -f '\($0)'" }
         lines += [
             "",
             "Times",
             "  --since WHEN and --until WHEN bound start_time. WHEN is RFC 3339, a date",
             "  (midnight UTC), or a duration before now: 30s, 15m, 24h, 7d, 2w, 1h30m.",
-            "  opik spans list --since 24h",
-            "  opik spans list --since 2026-07-01 --until 2026-07-02T12:00:00+02:00",
+            "  \(command) --since 24h",
+            "  \(command) --since 2026-07-01 --until 2026-07-02T12:00:00+02:00",
         ]
         return lines.map { line in
             var trimmed = Substring(line)
@@ -64,16 +59,16 @@ extension FilterLanguage {
 
     /// FIELD, TYPE and OPERATORS columns, one block per run of fields sharing a type and
     /// operators.
-    static func fieldTable() -> [String] {
-        var groups: [[SpanField]] = []
-        for field in SpanField.all {
+    static func fieldTable(_ fields: [FilterField]) -> [String] {
+        var groups: [[FilterField]] = []
+        for field in fields {
             if let last = groups.last?.last, last.type == field.type, last.operators == field.operators {
                 groups[groups.count - 1].append(field)
             } else {
                 groups.append([field])
             }
         }
-        let names = SpanField.all.map(displayName)
+        let names = fields.map(displayName)
         let nameWidth = names.map(\.count).max()! + 2
         let typeWidth = FilterFieldType.allCases.map(\.summary.count).max()! + 2
         let header = "FIELD".padded(to: nameWidth) + "TYPE".padded(to: typeWidth) + "OPERATORS"
@@ -94,7 +89,7 @@ extension FilterLanguage {
         return lines
     }
 
-    static func displayName(_ field: SpanField) -> String {
+    static func displayName(_ field: FilterField) -> String {
         switch field.type {
         case .dictionary: return field.name + ".KEY"
         case .feedbackScoresNumber: return field.name + ".NAME"

@@ -12,8 +12,9 @@ public enum FilterLanguage {
     /// Throws a `FilterError` naming the first mistake and its column: unknown fields and
     /// operators (with a suggestion), operators the field's type does not allow, keys on
     /// fields that take none, unquoted text, values of the wrong kind, OR, NOT, parentheses.
-    public static func parse(_ expression: String) throws(FilterError) -> [SpanFilter] {
-        var parser = FilterParser(expression)
+    /// The fields are `entity`'s.
+    public static func parse(_ expression: String, for entity: Entity = .span) throws(FilterError) -> [SpanFilter] {
+        var parser = FilterParser(expression, entity: entity)
         return try parser.parseExpression()
     }
 }

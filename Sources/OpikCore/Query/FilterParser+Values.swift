@@ -1,6 +1,6 @@
 extension FilterParser {
     /// Reads what follows the operator and returns the value to send.
-    mutating func parseValue(for field: SpanField, operator op: FilterOperator) throws(FilterError) -> String {
+    mutating func parseValue(for field: FilterField, operator op: FilterOperator) throws(FilterError) -> String {
         skipSpaces()
         switch op.operand {
         case .none:
@@ -17,7 +17,7 @@ extension FilterParser {
         }
     }
 
-    mutating func parseList(after op: FilterOperator, in field: SpanField) throws(FilterError) -> String {
+    mutating func parseList(after op: FilterOperator, in field: FilterField) throws(FilterError) -> String {
         guard peek == "(" else {
             throw failure("'\(op.rawValue)' needs a list in parentheses, such as (\"llm\", \"tool\")", at: index)
         }
@@ -41,7 +41,7 @@ extension FilterParser {
 
     /// Reads one value: a double-quoted string, or an unquoted run (a number, or text the
     /// caller rejects). Single quotes and misplaced lists are refused here.
-    mutating func readValue(after op: FilterOperator, in field: SpanField, inList: Bool = false)
+    mutating func readValue(after op: FilterOperator, in field: FilterField, inList: Bool = false)
         throws(FilterError) -> (text: String, isBare: Bool)
     {
         let start = index
@@ -65,7 +65,7 @@ extension FilterParser {
 
     /// Checks a value against the field's type and returns it as sent: times in UTC, and
     /// `%`/`+` percent-encoded where the server URL-decodes (see docs/SERVER.md#filter-encoding).
-    func checked(_ text: String, isBare: Bool, for field: SpanField, operator op: FilterOperator, at start: Int)
+    func checked(_ text: String, isBare: Bool, for field: FilterField, operator op: FilterOperator, at start: Int)
         throws(FilterError) -> String
     {
         let type = field.type

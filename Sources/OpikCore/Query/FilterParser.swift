@@ -3,10 +3,13 @@
 struct FilterParser {
     let expression: String
     let characters: [Character]
+    /// Whose fields the expression may name.
+    let entity: Entity
     var index = 0
 
-    init(_ expression: String) {
+    init(_ expression: String, entity: Entity) {
         self.expression = expression
+        self.entity = entity
         self.characters = Array(expression)
     }
 
@@ -51,7 +54,7 @@ struct FilterParser {
 
     // MARK: Fields and keys
 
-    mutating func parseField() throws(FilterError) -> (SpanField, String) {
+    mutating func parseField() throws(FilterError) -> (FilterField, String) {
         let start = index
         guard let first = peek else { throw failure("expected a condition", at: index) }
         if first == "(" || first == ")" { throw parentheses(at: start) }
@@ -81,24 +84,24 @@ struct FilterParser {
     /// The table's field for what was written, checking that a key is given where needed
     /// and nowhere else; `usage.x` names a field of its own.
     func resolveField(_ word: String, key: (text: String, start: Int)?, at start: Int) throws(FilterError)
-        -> (SpanField, String)
+        -> (FilterField, String)
     {
-        let usageFields = SpanField.usageFields
+        let usageFields = entity.usageCounters
         if word == "usage" {
             guard let key else {
                 throw failure("field 'usage' needs a part: \(QueryText.listing(usageFields))", at: start)
             }
             let name = "usage." + key.text
-            guard let field = SpanField.named(name) else {
+            guard let field = entity.filterField(named: name) else {
                 throw failure("unknown field '\(name)'" + QueryText.didYouMean(Suggest.closest(to: name, in: usageFields))
                     + "; only \(QueryText.listing(usageFields, "and")) can be filtered", at: key.start)
             }
             return (field, "")
         }
-        guard let field = SpanField.named(word) else { throw unknownField(word, at: start) }
+        guard let field = entity.filterField(named: word) else { throw unknownField(word, at: start) }
         if let key {
             guard field.takesKey else {
-                let keyed = SpanField.all.filter(\.takesKey).map(\.name)
+                let keyed = entity.filterFields.filter(\.takesKey).map(\.name)
                 throw failure("field '\(word)' takes no key; only \(QueryText.listing(keyed, "and")) do", at: key.start)
             }
             if key.text.isEmpty { throw failure("empty key", at: key.start) }
@@ -129,7 +132,7 @@ struct FilterParser {
     }
 
     func unknownField(_ word: String, at start: Int) -> FilterError {
-        let names = SpanField.all.map(\.name)
+        let names = entity.filterFields.map(\.name)
         let usage = "usage." + word
         let suggestion = names.contains(usage) ? usage : Suggest.closest(to: word, in: names)
         return failure("unknown field '\(word)'" + QueryText.didYouMean(suggestion), at: start)

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One column of a span table or CSV file: where its value comes from and how it reads.
+/// One column of a table or CSV file: where its value comes from and how it reads.
 public struct Column: Sendable, Equatable {
     /// How a value is shown on a terminal (pipe and CSV cells are always the raw value).
     public enum Kind: Sendable, Equatable {
@@ -28,7 +28,7 @@ public struct Column: Sendable, Equatable {
     public let csvHeader: String
     public let path: String
     public let kind: Kind
-    /// When a narrow terminal leaves this column out: lower first, nil never (see `narrowDropOrder`).
+    /// When a narrow terminal leaves this column out: lower first, nil never (see `Entity.narrowDropOrder`).
     public let dropRank: Int?
 
     public init(header: String, csvHeader: String, path: String, kind: Kind, dropRank: Int? = nil) {
@@ -54,32 +54,11 @@ public struct Column: Sendable, Equatable {
         }
     }
 
-    /// The default columns a terminal too narrow for all of them leaves out, the first
-    /// first, so that the others stay readable instead of every column being cut to a stub.
-    /// ID and NAME are never left out. `opik help formats` and the man page print this list.
-    public static let narrowDropOrder = ["SCORES", "MODEL", "TOKENS", "COST", "TYPE", "START", "DURATION", "ERR"]
-
-    /// The columns of a span listing without `--fields`.
-    public static let spanDefaults: [Column] = [
-        Column(header: "ID", csvHeader: "id", path: "id", kind: .id),
-        Column(header: "NAME", csvHeader: "name", path: "name", kind: .text),
-        Column(header: "TYPE", csvHeader: "type", path: "type", kind: .spanType),
-        Column(header: "START", csvHeader: "start_time", path: "start_time", kind: .time),
-        Column(header: "DURATION", csvHeader: "duration", path: "duration", kind: .duration),
-        Column(header: "MODEL", csvHeader: "model", path: "model", kind: .text),
-        Column(header: "TOKENS", csvHeader: "usage.total_tokens", path: "usage.total_tokens", kind: .number),
-        Column(header: "COST", csvHeader: "total_estimated_cost", path: "total_estimated_cost", kind: .cost),
-        Column(header: "SCORES", csvHeader: "feedback_scores", path: "feedback_scores", kind: .scores),
-        Column(header: "ERR", csvHeader: "error", path: "error_info", kind: .errorMarker),
-    ].map { column in
-        Column(header: column.header, csvHeader: column.csvHeader, path: column.path, kind: column.kind,
-               dropRank: narrowDropOrder.firstIndex(of: column.header))
-    }
-
     /// The columns for `--fields`: headers are the paths upper-cased. The user chose them, so
     /// a narrow terminal cuts them but never leaves one out.
-    public static func columns(for fields: FieldSelection?) -> [Column] {
-        guard let fields else { return spanDefaults }
+    /// Without `--fields`, `entity`'s default columns.
+    public static func columns(for fields: FieldSelection?, entity: Entity = .span) -> [Column] {
+        guard let fields else { return entity.defaultColumns }
         return fields.paths.map { path in
             Column(header: path.uppercased(), csvHeader: path, path: path, kind: kind(ofPath: path))
         }

@@ -41,38 +41,25 @@ public struct FieldSelection: Sendable, Equatable {
         return .object(members)
     }
 
-    /// The excludable fields the server may leave out because the selection does not use them.
-    public var serverExclude: [String] {
+    /// The fields of `entity`'s `exclude` list the server may leave out because the
+    /// selection does not use them.
+    public func serverExclude(for entity: Entity) -> [String] {
         let needed = Set(paths.map { Self.segments(of: $0)[0] })
-        return Self.excludableFields.filter { !needed.contains($0) }
+        return entity.excludableFields.filter { !needed.contains($0) }
     }
 
-    /// Fields the server accepts in `exclude` (see docs/SERVER.md#exclude), in its order.
-    public static let excludableFields = [
-        "name", "type", "start_time", "end_time", "input", "output", "metadata", "model",
-        "provider", "tags", "usage", "error_info", "created_at", "created_by", "last_updated_by",
-        "feedback_scores", "comments", "total_estimated_cost", "total_estimated_cost_version",
-        "duration", "ttft", "source", "environment",
-    ]
-
-    /// What the default table and CSV columns read from each span.
-    public static let defaultColumnFields = [
-        "name", "type", "start_time", "end_time", "duration", "model", "usage",
-        "total_estimated_cost", "feedback_scores", "error_info",
-    ]
-
-    /// `exclude` for the default table and CSV columns: everything they do not show.
-    public static var defaultTableExclude: [String] {
-        FieldSelection(paths: defaultColumnFields).serverExclude
+    /// `exclude` for `entity`'s default table and CSV columns: everything they do not show.
+    public static func defaultTableExclude(for entity: Entity) -> [String] {
+        FieldSelection(paths: entity.defaultColumnFields).serverExclude(for: entity)
     }
 
-    /// `exclude` for a listing in `format` with optional `--fields`: json and ndjson without
-    /// `--fields` print whole spans, so they exclude nothing.
-    public static func serverExclude(format: OutputFormat, fields: FieldSelection?) -> [String] {
-        if let fields { return fields.serverExclude }
+    /// `exclude` for a listing of `entity` in `format` with optional `--fields`: json and
+    /// ndjson without `--fields` print whole records, so they exclude nothing.
+    public static func serverExclude(format: OutputFormat, fields: FieldSelection?, entity: Entity) -> [String] {
+        if let fields { return fields.serverExclude(for: entity) }
         switch format {
         case .json, .ndjson: return []
-        case .table, .csv: return defaultTableExclude
+        case .table, .csv: return defaultTableExclude(for: entity)
         }
     }
 

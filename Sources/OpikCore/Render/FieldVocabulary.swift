@@ -1,5 +1,6 @@
 /// The fields a kind of record has, for checking `--fields` before anything is sent: a
 /// misspelt name would otherwise print an empty column and succeed.
+/// An entity's is `Entity.fields`.
 public struct FieldVocabulary: Sendable {
     /// Top-level field names.
     public let names: [String]
@@ -14,18 +15,6 @@ public struct FieldVocabulary: Sendable {
         self.openFields = openFields
         self.knownPaths = knownPaths
     }
-
-    /// A span as the server returns it.
-    public static let span = FieldVocabulary(
-        names: [
-            "id", "project_id", "project_name", "trace_id", "parent_span_id", "name", "type", "start_time",
-            "end_time", "input", "output", "metadata", "model", "provider", "tags", "usage", "error_info",
-            "created_at", "last_updated_at", "created_by", "last_updated_by", "feedback_scores", "comments",
-            "total_estimated_cost", "total_estimated_cost_version", "duration", "ttft", "source", "environment",
-        ],
-        openFields: ["input", "output", "metadata", "usage", "feedback_scores", "error_info"],
-        knownPaths: ["usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens",
-                     "error_info.exception_type", "error_info.message", "error_info.traceback"])
 
     /// A comment on a span.
     public static let comment = FieldVocabulary(

@@ -31,7 +31,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
                   "2.4s", "1m03s" and costs as "$0.0012". A terminal too narrow
                   for every default column leaves whole columns out, first to
                   last:
-                    \(Column.narrowDropOrder.joined(separator: " "))
+                    \(Entity.span.narrowDropOrder.joined(separator: " "))
                   ID and NAME always stay. Free text is cut with "…", first to a
                   readable width; ids, numbers and times are not cut. Columns
                   chosen with --fields are cut, never left out. After --page, a

@@ -7,11 +7,11 @@ import Foundation
 /// Builds the writers and views that print spans and statistics.
 public enum Renderer {
     /// The writer for `format`. `isTerminal` picks the terminal or pipe form of `table`;
-    /// `width` is the terminal's column count; `now` anchors relative times. A `streaming`
+    /// `width` is the terminal's column count; `entity` gives the default columns; `now` anchors relative times. A `streaming`
     /// writer shows each record at the next `flushIfNeeded()` (for `--follow`).
     public static func makeWriter(
         format: OutputFormat, fields: FieldSelection?, stdout: OutputStream,
-        isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false
+        isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false, entity: Entity = .span
     ) -> RecordWriter {
         switch format {
         case .json:
@@ -19,13 +19,13 @@ public enum Renderer {
         case .ndjson:
             return NDJSONWriter(out: stdout, fields: fields)
         case .csv:
-            return CSVWriter(out: stdout, columns: Column.columns(for: fields))
+            return CSVWriter(out: stdout, columns: Column.columns(for: fields, entity: entity))
         case .table where isTerminal:
             return TerminalTableWriter(
-                out: stdout, columns: Column.columns(for: fields), useColor: useColor, width: width, now: now,
+                out: stdout, columns: Column.columns(for: fields, entity: entity), useColor: useColor, width: width, now: now,
                 isStreaming: streaming)
         case .table:
-            return PipeTableWriter(out: stdout, columns: Column.columns(for: fields))
+            return PipeTableWriter(out: stdout, columns: Column.columns(for: fields, entity: entity))
         }
     }
 }

@@ -1,0 +1,89 @@
+/// Everything the client knows about one kind of record on the server (spans today): its
+/// paths, its name in messages, the fields filters, sorting, `exclude`, `--fields` and
+/// tables may name, and the rules its bulk input must pass. Commands, the filter parser and
+/// help, sorting, field selection, columns and record checks read it, so a second entity is
+/// a second description (`Entity.span` in `Entity+Span.swift`) rather than copies of them.
+/// `EntityVocabularyTests` checks that each description agrees with itself.
+public struct Entity: Sendable {
+    /// In messages: `span`; counted with `Plural`.
+    public let name: String
+    /// The command group and messages about many: `spans`.
+    public let plural: String
+    public let paths: EntityPaths
+    /// Every field filters may name, in the order help lists them.
+    public let filterFields: [FilterField]
+    /// Filter expressions shown by `opik help filters`; the tests parse each.
+    public let filterExamples: [String]
+    /// The fixed fields the server sorts on.
+    public let sortableFields: [String]
+    /// Prefixes of the sortable fields named by a key (`usage.`, `feedback_scores.`).
+    public let sortablePrefixes: [String]
+    /// Fields the server accepts in `exclude`, in its order.
+    public let excludableFields: [String]
+    /// The fields a record has, for checking `--fields`.
+    public let fields: FieldVocabulary
+    /// The columns of a listing without `--fields`.
+    public let defaultColumns: [Column]
+    /// The default columns (headers) a terminal too narrow for all of them leaves out, the
+    /// first first, so that the others stay readable instead of every column being cut to a
+    /// stub. `opik help formats` and the man page print the span list.
+    public let narrowDropOrder: [String]
+    /// What the default columns read: the fields a default table must not exclude.
+    public let defaultColumnFields: [String]
+    /// The checks a record for bulk create must pass.
+    public let recordRules: RecordRules
+    /// `source` of a feedback score.
+    public let scoreSources: [String]
+    /// Largest batch the server accepts (records, scores, ids).
+    public let maxBatch: Int
+    /// Largest page of the search stream.
+    public let maxSearchPage: Int
+
+    public init(
+        name: String, plural: String, paths: EntityPaths, filterFields: [FilterField], filterExamples: [String],
+        sortableFields: [String], sortablePrefixes: [String], excludableFields: [String], fields: FieldVocabulary,
+        defaultColumns: [Column], narrowDropOrder: [String], defaultColumnFields: [String],
+        recordRules: RecordRules, scoreSources: [String], maxBatch: Int, maxSearchPage: Int
+    ) {
+        self.name = name
+        self.plural = plural
+        self.paths = paths
+        self.filterFields = filterFields
+        self.filterExamples = filterExamples
+        self.sortableFields = sortableFields
+        self.sortablePrefixes = sortablePrefixes
+        self.excludableFields = excludableFields
+        self.fields = fields
+        // Each default column learns its place in the drop order here, so the order is given once.
+        self.defaultColumns = defaultColumns.map { column in
+            Column(header: column.header, csvHeader: column.csvHeader, path: column.path, kind: column.kind,
+                   dropRank: narrowDropOrder.firstIndex(of: column.header))
+        }
+        self.narrowDropOrder = narrowDropOrder
+        self.defaultColumnFields = defaultColumnFields
+        self.recordRules = recordRules
+        self.scoreSources = scoreSources
+        self.maxBatch = maxBatch
+        self.maxSearchPage = maxSearchPage
+    }
+
+    /// Every entity the client knows, for the tests that check each description.
+    public static let all: [Entity] = [.span]
+
+    /// The filter field called `name`, if any.
+    public func filterField(named name: String) -> FilterField? {
+        filterFields.first { $0.name == name }
+    }
+
+    /// The values the enum field `name` accepts, from the filter table; empty when any goes.
+    public func values(of name: String) -> [String] {
+        filterField(named: name)?.allowedValues ?? []
+    }
+
+    /// The `usage.*` filter fields: the usage counters the server can filter on, also offered
+    /// and suggested for sorting.
+    public var usageCounters: [String] { filterFields.map(\.name).filter { $0.hasPrefix("usage.") } }
+
+    /// What `--sort` completes to in every shell: the fixed fields, then the usage counters.
+    public var sortCompletionFields: [String] { sortableFields + usageCounters }
+}
