@@ -45,6 +45,21 @@ import Testing
         #expect(refused.status == 2)
     }
 
+    @Test func configSetMasksSecretsInItsConfirmation() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("opik-settings-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let key = CLIHarness.run(["config", "set", "api_key", "sk-0123456789abcdef"], transport: FakeTransport(), home: home)
+        #expect(key.status == 0)
+        #expect(!key.stderr.contains("0123456789abcdef"))
+        let url = CLIHarness.run(["config", "set", "url_override", "http://me:hunter2@opik.example/api"], transport: FakeTransport(), home: home)
+        #expect(url.status == 0)
+        #expect(!url.stderr.contains("hunter2"))
+        let written = try String(contentsOfFile: home + "/.opik.config", encoding: .utf8)
+        #expect(written.contains("api_key = sk-0123456789abcdef"))
+        #expect(written.contains("url_override = http://me:hunter2@opik.example/api"))
+    }
+
     @Test func everyFlagIsAGlobalOptionWithItsDefault() throws {
         let help = flattened(run(["--help"]).stdout)
         for setting in Setting.all {
