@@ -7,7 +7,7 @@ enum ConfigCommands {
         summary: "Show or change the configuration",
         discussion: """
             Settings come from flags, then environment variables, then the config file \
-            (~/.opik.config, the INI file the Opik Python SDK writes), then defaults.
+            (\(Setting.configFile.defaultValue ?? ""), the INI file the Opik Python SDK writes), then defaults.
             """,
         subcommands: [show, set])
 
@@ -35,10 +35,10 @@ enum ConfigCommands {
             to is written. A repeated key is written once. A VALUE with a line break or \
             another control character, and a url_override that is no http or https URL, are \
             refused (status 2); a % is written as %%, as \
-            configparser reads it. Keys: \(Configuration.fileKeys.joined(separator: ", ")).
+            configparser reads it. Keys: \(Setting.fileKeys.joined(separator: ", ")).
             """,
         arguments: [
-            ArgumentSpec("KEY", help: "The setting to write.", choices: Configuration.fileKeys),
+            ArgumentSpec("KEY", help: "The setting to write.", choices: Setting.fileKeys),
             ArgumentSpec("VALUE", help: "Its value."),
         ],
         examples: [
@@ -49,14 +49,10 @@ enum ConfigCommands {
 
     static func runShow(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let configuration = Session.configuration(invocation, context: context)
-        let rows: [(String, ConfigValue)] = [
-            ("url", ConfigValue(value: configuration.url.value.map(Redaction.maskingUserinfo), source: configuration.url.source)),
-            ("api_key", ConfigValue(value: configuration.apiKey.value.map(Configuration.mask), source: configuration.apiKey.source)),
-            ("workspace", configuration.workspace),
-            ("project", configuration.project),
-            ("config_file", configuration.configPath),
-            ("check_tls_certificate", configuration.checkTLS),
-        ]
+        let rows: [(String, ConfigValue)] = Setting.all.map { setting in
+            let resolved = configuration[setting]
+            return (setting.name, ConfigValue(value: resolved.value.map(setting.shown), source: resolved.source))
+        }
         switch invocation.value("format") {
         case "json", "ndjson":
             let object = JSONValue.object(rows.map { name, setting in
@@ -81,7 +77,9 @@ enum ConfigCommands {
     static func runSet(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
         let key = invocation.operands[0]
         let value = invocation.operands[1]
-        if key == "check_tls_certificate", !["true", "false"].contains(value.lowercased()) {
+        // The parser accepts only the keys of `Setting.fileKeys`.
+        guard let setting = Setting.withFileKey(key) else { throw OpikError.usage("unknown key '\(key)'") }
+        if setting.kind == .boolean, !["true", "false"].contains(value.lowercased()) {
             throw OpikError.usage("invalid value '\(value)' for check_tls_certificate: expected true or false")
         }
         // A line break would end the value and start a key of its own; other control
@@ -89,8 +87,8 @@ enum ConfigCommands {
         if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw OpikError.usage("invalid value for \(key): it holds a line break or another control character")
         }
-        if key == "url_override", let problem = BaseURLCheck.problem(value) {
-            throw OpikError.usage("invalid URL '\(value)' for url_override: \(problem)")
+        if setting.kind == .url, let problem = BaseURLCheck.problem(value) {
+            throw OpikError.usage("invalid URL '\(value)' for \(key): \(problem)")
         }
         let configuration = Session.configuration(invocation, context: context)
         guard let path = configuration.configPath.value else { throw OpikError.usage("no config file path") }
@@ -108,10 +106,21 @@ enum ConfigCommands {
         ini.set(section: Configuration.section, key: key, value: value.replacing("%", with: "%%"))
         try Files.write(Array(ini.text.utf8), to: path, mode: 0o600)
         if !invocation.flag("quiet") {
-            let shown = key == "api_key" ? Configuration.mask(value) : value
-            try context.stderr.write("opik: set \(key) = \(shown) in \(path)\n")
+            try context.stderr.write("opik: set \(key) = \(setting.shown(value)) in \(path)\n")
         }
         return .success
+    }
+}
+
+extension Setting {
+    /// A value of the setting as `opik config` prints it: secrets masked, and a password in
+    /// a URL.
+    func shown(_ value: String) -> String {
+        switch kind {
+        case .secret: return Configuration.mask(value)
+        case .url: return Redaction.maskingUserinfo(in: value)
+        case .name, .path, .boolean: return value
+        }
     }
 }
 

@@ -1,22 +1,43 @@
 import OpikCore
 
-/// Options that every command accepts, before or after the subcommand.
+/// Options that every command accepts, before or after the subcommand. The flags of settings
+/// come from `Setting.all`: those taking a value first, the switches among the other switches.
 public enum GlobalOptions {
-    public static let all: [OptionSpec] = [
-        OptionSpec("url", value: "URL", help: "Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik's means a wrong URL (status 5)."),
-        OptionSpec("workspace", value: "NAME", help: "Workspace name (default \"default\")."),
-        OptionSpec("project", short: "p", value: "NAME", help: "Project name (default \"Default Project\").", completion: .project),
-        OptionSpec("config", value: "FILE", help: "Config file to read (default ~/.opik.config).", completion: .file),
+    public static let all: [OptionSpec] = Setting.all.filter { $0.flag?.valueName != nil }.compactMap(\.option) + [
         OptionSpec("format", value: "FORMAT", help: "Output format.", choices: OutputFormat.allCases.map(\.rawValue)),
         OptionSpec("fields", value: "LIST", help: "Comma-separated fields to show; dotted paths reach into objects, feedback_scores.NAME is a score's value."),
         OptionSpec("timeout", value: "SECONDS", help: "Time limit of each request (default 60)."),
         OptionSpec("retries", value: "N", help: "Retries of a failed request that is safe to repeat (default 4)."),
         OptionSpec("cacert", value: "FILE", help: "CA certificates to trust instead of the system's.", completion: .file),
-        OptionSpec("insecure", help: "Do not verify TLS certificates (prints a warning)."),
+    ] + Setting.all.filter { $0.flag != nil && $0.flag?.valueName == nil }.compactMap(\.option) + [
         OptionSpec("verbose", short: "v", help: "Log each HTTP exchange on stderr (the API key is masked)."),
         OptionSpec("quiet", short: "q", help: "No progress, notices or summaries on stderr."),
         OptionSpec("no-color", help: "No colour in output (also NO_COLOR)."),
         OptionSpec("help", short: "h", help: "Show help for the command."),
         OptionSpec("version", help: "Print the version of opik and libcurl."),
     ]
+
+    /// The flag values of the settings in `invocation`, by long name, as
+    /// `Configuration.resolve` takes them (a switch that is given maps to "").
+    static func settingFlags(_ invocation: Invocation) -> [String: String] {
+        var flags: [String: String] = [:]
+        for flag in Setting.all.compactMap(\.flag) {
+            if flag.valueName != nil {
+                if let value = invocation.value(flag.long) { flags[flag.long] = value }
+            } else if invocation.flag(flag.long) {
+                flags[flag.long] = ""
+            }
+        }
+        return flags
+    }
+}
+
+extension Setting {
+    /// The global option of the setting's flag, its help ending in the default from the table.
+    var option: OptionSpec? {
+        guard let flag, let help = flagHelp else { return nil }
+        // Projects are completed from the server; paths as files.
+        let completion: CompletionKind? = self == .project ? .project : kind == .path ? .file : nil
+        return OptionSpec(flag.long, short: flag.short, value: flag.valueName, help: help, completion: completion)
+    }
 }

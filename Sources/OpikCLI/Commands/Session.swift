@@ -73,11 +73,7 @@ struct Session {
 
     /// The settings from the invocation's flags, the environment and the config file.
     static func configuration(_ invocation: Invocation, context: Context) -> Configuration {
-        var flags: [String: String] = [:]
-        for name in ["url", "workspace", "project", "config"] {
-            if let value = invocation.value(name) { flags[name] = value }
-        }
-        if invocation.flag("insecure") { flags["insecure"] = "" }
+        let flags = GlobalOptions.settingFlags(invocation)
         let configuration = Configuration.resolve(flags: flags, environment: context.environment, readConfig: Files.read)
         // From here on stderr masks the API key wherever it shows up (a server may echo it).
         context.stderr.redaction = Redaction(secrets: configuration.apiKey.value.map { [$0] } ?? [])

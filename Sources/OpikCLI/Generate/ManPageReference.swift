@@ -1,40 +1,23 @@
+import OpikCore
+
 /// Man page sections that are reference material rather than a rendering of the command tree.
+/// The CONFIGURATION section and the config file of FILES render from `Setting.all`.
 enum ManPageReference {
-    /// One configurable setting and where each source names it (the CONFIGURATION section of `man opik`).
-    struct Setting {
-        var name: String
-        var flag: String
-        var environment: String
-        var fileKey: String
-        var defaultValue: String
-    }
-
-    static let settings: [Setting] = [
-        Setting(name: "base URL", flag: "--url URL", environment: "OPIK_URL_OVERRIDE", fileKey: "url_override",
-                defaultValue: "the base URL embedded in the API key, else https://www.comet.com/opik/api"),
-        Setting(name: "API key", flag: "none: never a flag, so it stays out of shell history and process lists",
-                environment: "OPIK_API_KEY", fileKey: "api_key", defaultValue: "none: no Authorization header is sent"),
-        Setting(name: "workspace", flag: "--workspace NAME", environment: "OPIK_WORKSPACE", fileKey: "workspace", defaultValue: "default"),
-        Setting(name: "project", flag: "-p, --project NAME", environment: "OPIK_PROJECT_NAME", fileKey: "project_name", defaultValue: "Default Project"),
-        Setting(name: "config file", flag: "--config FILE", environment: "OPIK_CONFIG_PATH", fileKey: "none", defaultValue: "~/.opik.config"),
-        Setting(name: "TLS verification", flag: "--insecure turns it off, with a warning", environment: "OPIK_CHECK_TLS_CERTIFICATE",
-                fileKey: "check_tls_certificate", defaultValue: "on"),
-    ]
-
     static var configuration: [TextBlock] {
         [
             .paragraph("Each setting is taken from the first of these sources that sets it: the command-line flag, then the environment variable, then the config file, then the default."),
-            .definitions(settings.map { setting in
-                .init(setting.name, "flag: \(setting.flag)\nenvironment: \(setting.environment)\nconfig file key: \(setting.fileKey)\ndefault: \(setting.defaultValue)")
+            .definitions(Setting.all.map { setting in
+                .init(setting.title, "flag: \(setting.flagDescription)\nenvironment: \(setting.environment.name)\nconfig file key: \(setting.fileKey ?? "none")\ndefault: \(setting.defaultDescription)")
             }),
             .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key and any password in the URL masked; 'opik config set KEY VALUE' writes the file. The base URL must be an http or https URL with a host: anything else stops the command with status 2 before any request, naming the setting it came from."),
         ]
     }
 
     static var files: [TextBlock] {
-        [
+        let configFile = Setting.configFile
+        return [
             .definitions([
-                .init("~/.opik.config", "The INI config file shared with the Opik Python SDK (see CONFIGURATION); OPIK_CONFIG_PATH or --config names another, which may also be a FIFO or <(...). It is read as Python's configparser reads it: LF, CRLF or CR line ends, a UTF-8 BOM skipped, # and ; comment lines, key = value or key: value with spaces around the delimiter dropped, keys in any case, indented lines continuing the value above, [DEFAULT] keys applying to every section, %% for a literal %. What configparser would refuse earns a warning on stderr naming the file and line, and reading goes on: of a repeated key the last value wins, a repeated section is merged, other bad lines are ignored. A named file that does not exist, a file that exists but cannot be read, one that is not UTF-8, and one without an [opik] section also earn a warning: their settings are never skipped silently. 'opik config set' creates the file with mode 0600 and replaces it atomically, writing through a symbolic link; a file readable by group or others that holds an API key earns a warning."),
+                .init(configFile.defaultValue ?? "", "The INI config file shared with the Opik Python SDK (see CONFIGURATION); \(configFile.environment.name) or \(configFile.flag.map { "--" + $0.long } ?? "") names another, which may also be a FIFO or <(...). It is read as Python's configparser reads it: LF, CRLF or CR line ends, a UTF-8 BOM skipped, # and ; comment lines, key = value or key: value with spaces around the delimiter dropped, keys in any case, indented lines continuing the value above, [DEFAULT] keys applying to every section, %% for a literal %. What configparser would refuse earns a warning on stderr naming the file and line, and reading goes on: of a repeated key the last value wins, a repeated section is merged, other bad lines are ignored. A named file that does not exist, a file that exists but cannot be read, one that is not UTF-8, and one without an [opik] section also earn a warning: their settings are never skipped silently. 'opik config set' creates the file with mode 0600 and replaces it atomically, writing through a symbolic link; a file readable by group or others that holds an API key earns a warning."),
             ])
         ]
     }

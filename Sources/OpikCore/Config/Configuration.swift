@@ -45,24 +45,32 @@ public struct ConfigValue: Sendable, Equatable {
 }
 
 /// The settings a command needs, resolved exactly like the official Python SDK:
-/// flag > environment > config file > default.
+/// flag > environment > config file > default, for every row of `Setting.all`.
 public struct Configuration: Sendable, Equatable {
-    public static let cloudURL = "https://www.comet.com/opik/api"
-    public static let defaultWorkspace = "default"
-    public static let defaultProject = "Default Project"
+    public static var cloudURL: String { Setting.url.defaultValue ?? "" }
+    public static var defaultWorkspace: String { Setting.workspace.defaultValue ?? "" }
+    public static var defaultProject: String { Setting.project.defaultValue ?? "" }
     public static let section = "opik"
 
-    public var url: ConfigValue
-    public var apiKey: ConfigValue
-    public var workspace: ConfigValue
-    public var project: ConfigValue
-    public var configPath: ConfigValue
-    public var checkTLS: ConfigValue
+    /// Each setting's value, by `Setting.name`.
+    public private(set) var values: [String: ConfigValue]
     /// Problems worth a warning (missing named config file, readable key file).
     public var warnings: [String]
 
+    /// The resolved value of `setting`.
+    public subscript(_ setting: Setting) -> ConfigValue {
+        values[setting.name] ?? ConfigValue(value: nil, source: .default)
+    }
+
+    public var url: ConfigValue { self[.url] }
+    public var apiKey: ConfigValue { self[.apiKey] }
+    public var workspace: ConfigValue { self[.workspace] }
+    public var project: ConfigValue { self[.project] }
+    public var configPath: ConfigValue { self[.configFile] }
+    public var checkTLS: ConfigValue { self[.checkTLS] }
+
     /// The config file's keys, as `opik config set` accepts them.
-    public static let fileKeys = ["url_override", "api_key", "workspace", "project_name", "check_tls_certificate"]
+    public static var fileKeys: [String] { Setting.fileKeys }
 
     /// Resolves every setting, with `readFile` returning nil for a missing file.
     public static func resolve(
@@ -72,23 +80,59 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// Resolves every setting. `flags` holds flag values by long name (`url`, `workspace`,
-    /// `project`, `config`, `insecure`); `readConfig` reads the config file. A config file
-    /// that exists but cannot be read, and every line of it that configparser would refuse,
-    /// earns a warning naming the file (and line): its settings never vanish silently.
+    /// `project`, `config`, `insecure`: the flags of `Setting.all`); `readConfig` reads the
+    /// config file. A config file that exists but cannot be read, and every line of it that
+    /// configparser would refuse, earns a warning naming the file (and line): its settings
+    /// never vanish silently.
     public static func resolve(
         flags: [String: String], environment: [String: String], readConfig: (String) -> ConfigFileContent
     ) -> Configuration {
         var warnings: [String] = []
-        let configPath: ConfigValue
-        if let path = flags["config"] {
-            configPath = ConfigValue(value: path, source: .flag("--config"))
-        } else if let path = environment[EnvironmentVariable.configPath.name], !path.isEmpty {
-            configPath = ConfigValue(value: path, source: .environment(EnvironmentVariable.configPath.name))
+        let pathSetting = Setting.configFile
+        var configPath: ConfigValue
+        // The file cannot name itself, and an empty variable names no file.
+        if let flag = pathSetting.flag, let path = flags[flag.long] {
+            configPath = ConfigValue(value: path, source: .flag("--" + flag.long))
+        } else if let path = environment[pathSetting.environment.name], !path.isEmpty {
+            configPath = ConfigValue(value: path, source: .environment(pathSetting.environment.name))
         } else {
-            let home = environment[EnvironmentVariable.home.name] ?? ""
-            configPath = ConfigValue(value: home + "/.opik.config", source: .default)
+            configPath = ConfigValue(value: pathSetting.defaultValue, source: .default)
         }
         let path = expandHome(configPath.value ?? "", environment: environment)
+        configPath.value = path
+        let ini = read(path, named: configPath.source != .default, readConfig: readConfig, warnings: &warnings)
+
+        func pick(_ setting: Setting) -> ConfigValue {
+            if let flag = setting.flag, let value = flags[flag.long] {
+                return ConfigValue(value: flag.impliedValue ?? value, source: .flag("--" + flag.long))
+            }
+            // The SDK (pydantic-settings) matches OPIK_* names case-insensitively.
+            let env = setting.environment.name
+            if let value = lookup(env, in: environment) { return ConfigValue(value: value, source: .environment(env)) }
+            if let key = setting.fileKey, let (entry, problem) = ini.value(section: section, key: key) {
+                if let problem { warnings.append("\(path):\(problem.line): \(problem.message)") }
+                return ConfigValue(value: entry.value, source: .file(path))
+            }
+            return ConfigValue(value: setting.defaultValue, source: .default)
+        }
+
+        var values: [String: ConfigValue] = [pathSetting.name: configPath]
+        for setting in Setting.all where setting != pathSetting { values[setting.name] = pick(setting) }
+        // An empty key is no key: nothing to send, nothing to mask.
+        if values[Setting.apiKey.name]?.value?.isEmpty == true { values[Setting.apiKey.name]?.value = nil }
+        // With no URL set anywhere, one embedded in the API key comes before the cloud's.
+        if values[Setting.url.name]?.source == .default,
+            let embedded = values[Setting.apiKey.name]?.value.flatMap(embeddedBaseURL) {
+            values[Setting.url.name] = ConfigValue(value: embedded, source: .apiKey)
+        }
+        return Configuration(values: values, warnings: warnings)
+    }
+
+    /// The config file at `path` parsed, with a warning for every problem in reading it;
+    /// `named` tells whether the user named the file (then a missing one is worth a warning).
+    static func read(
+        _ path: String, named: Bool, readConfig: (String) -> ConfigFileContent, warnings: inout [String]
+    ) -> IniParser {
         var ini = IniParser(text: "")
         var content = readConfig(path)
         if case let .notUTF8(text, line) = content {
@@ -108,41 +152,11 @@ public struct Configuration: Sendable, Equatable {
                 warnings.append("config file \(path) has no [\(section)] section; none of its settings are used")
             }
         case .missing:
-            if configPath.source != .default { warnings.append("config file \(path) does not exist") }
+            if named { warnings.append("config file \(path) does not exist") }
         case let .unreadable(reason):
             warnings.append("config file \(path) cannot be read (\(reason)); none of its settings are used")
         }
-
-        func pick(_ flag: String?, _ env: EnvironmentVariable, _ key: String, _ fallback: String?) -> ConfigValue {
-            if let flag, let value = flags[flag] { return ConfigValue(value: value, source: .flag("--" + flag)) }
-            // The SDK (pydantic-settings) matches OPIK_* names case-insensitively.
-            if let value = lookup(env.name, in: environment) { return ConfigValue(value: value, source: .environment(env.name)) }
-            if let (entry, problem) = ini.value(section: section, key: key) {
-                if let problem { warnings.append("\(path):\(problem.line): \(problem.message)") }
-                return ConfigValue(value: entry.value, source: .file(path))
-            }
-            return ConfigValue(value: fallback, source: .default)
-        }
-
-        var apiKey = pick(nil, .apiKey, "api_key", nil)
-        // An empty key is no key: nothing to send, nothing to mask.
-        if apiKey.value?.isEmpty == true { apiKey.value = nil }
-        var url = pick("url", .urlOverride, "url_override", nil)
-        if url.value == nil {
-            if let embedded = apiKey.value.flatMap(embeddedBaseURL) {
-                url = ConfigValue(value: embedded, source: .apiKey)
-            } else {
-                url = ConfigValue(value: cloudURL, source: .default)
-            }
-        }
-        var checkTLS = pick(nil, .checkTLSCertificate, "check_tls_certificate", "true")
-        if flags["insecure"] != nil { checkTLS = ConfigValue(value: "false", source: .flag("--insecure")) }
-        return Configuration(
-            url: url, apiKey: apiKey,
-            workspace: pick("workspace", .workspace, "workspace", defaultWorkspace),
-            project: pick("project", .projectName, "project_name", defaultProject),
-            configPath: ConfigValue(value: path, source: configPath.source),
-            checkTLS: checkTLS, warnings: warnings)
+        return ini
     }
 
     /// Whether TLS certificates are verified (`false`, `0`, `no`, `off` turn it off).
