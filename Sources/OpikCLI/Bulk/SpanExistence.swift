@@ -77,7 +77,7 @@ struct SpanExistence {
             } catch let error as OpikError {
                 state.withLock { if $0.fatal == nil { $0.fatal = error } }
             } catch {
-                state.withLock { if $0.fatal == nil { $0.fatal = OpikError.server(what: "get span \(id)", status: 0, message: "\(error)") } }
+                state.withLock { if $0.fatal == nil { $0.fatal = OpikError.from(error) } }
             }
         }
     }

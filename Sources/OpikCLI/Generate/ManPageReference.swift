@@ -1,3 +1,5 @@
+import OpikCore
+
 /// Man page sections that are reference material rather than a rendering of the command tree.
 enum ManPageReference {
     /// One configurable setting and where each source names it (the CONFIGURATION section of `man opik`).
@@ -58,6 +60,6 @@ enum ManPageReference {
               exit 1
             fi
             """,
-            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status 2 on a bad row); each span is looked up first, so that a score of a span that does not exist fails instead of vanishing (--no-check skips this); when some rows are not stored on their span the status is 6 and rejected.ndjson holds exactly those rows:"),
+            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status \(ExitStatus.usage.code) on a bad row); each span is looked up first, so that a score of a span that does not exist fails instead of vanishing (--no-check skips this); when some rows are not stored on their span the status is \(ExitStatus.partialFailure.code) and rejected.ndjson holds exactly those rows:"),
     ]
 }
