@@ -2,7 +2,50 @@ import OpikCore
 
 /// The one place that turns errors into messages and exit statuses: one line
 /// `opik: error: <what failed>: <why>`, then `hint: …` where useful. Never a stack trace.
+/// Every error shows itself as a `UserFacing` (its kind and message); the kind alone decides
+/// the prefix, the usual hint and the exit status, through `row(for:)`.
 public enum Report {
+    /// How one kind of error is shown and ends the program.
+    struct Row: Equatable {
+        /// The start of the first line; the message follows after `separator`.
+        var prefix: String
+        var separator: String
+        /// The hint when the error brings none of its own.
+        var hint: String?
+        var status: ExitStatus
+
+        static func error(_ status: ExitStatus, hint: String? = nil) -> Row {
+            Row(prefix: "opik: error", separator: ": ", hint: hint, status: status)
+        }
+    }
+
+    static let checkURL = "check --url (or OPIK_URL_OVERRIDE, url_override) and that the server is running; see 'opik config show'"
+
+    /// The table: every kind of error, its prefix, hint and exit status.
+    static func row(for kind: ErrorKind) -> Row {
+        switch kind {
+        case .usage, .invalidInput, .file: return .error(.usage)
+        case .notFound: return .error(.notFound)
+        case .unauthorized:
+            return .error(.authentication, hint: "check the API key (OPIK_API_KEY or api_key in the config file; see 'opik config show')")
+        case .forbidden:
+            return .error(.authentication, hint: "check the workspace (--workspace, OPIK_WORKSPACE) and that the key may use it")
+        case .rateLimited: return .error(.failure, hint: "the server is rate limiting; try again later or raise --retries")
+        case .server: return .error(.failure)
+        case .badResponse: return .error(.failure, hint: "check that --url points at the Opik API (it usually ends in /api)")
+        case .unresolvedHost, .connectionFailed: return .error(.unreachable, hint: checkURL)
+        case .tls: return .error(.unreachable, hint: "use --cacert FILE for a private CA, or --insecure to skip verification")
+        case .timeout: return .error(.unreachable, hint: "raise --timeout, or narrow the request")
+        case .connectionDropped, .transferFailed: return .error(.unreachable)
+        case .partial: return .error(.partialFailure)
+        case .interrupted: return Row(prefix: "opik: interrupted", separator: "; ", hint: nil, status: .interrupted)
+        case .outputFailed: return .error(.failure)
+        case .outputClosed: return Row(prefix: "", separator: "", hint: nil, status: .success)
+        case .unexpected: return .error(.failure, hint: "please report it with the command that caused it")
+        }
+    }
+
+    /// Prints `error` on `stderr` and returns the status to end with.
     public static func status(for error: Error, stderr: OutputStream) -> ExitStatus {
         let (lines, status) = describe(error)
         for line in lines { try? stderr.write(line + "\n") }
@@ -10,71 +53,19 @@ public enum Report {
         return status
     }
 
+    /// The exit status `error` ends the program with.
+    public static func exitStatus(of error: Error) -> ExitStatus {
+        row(for: UserFacing.of(error).kind).status
+    }
+
+    /// The lines `error` is shown as (none for a closed output), and its exit status.
     static func describe(_ error: Error) -> ([String], ExitStatus) {
-        if error is OutputClosed { return ([], .success) }
-        if let failed = error as? OutputFailed {
-            let lines = ["opik: error: cannot write output: \(failed.reason)" + (failed.lost.map { "; \($0)" } ?? "")]
-            return (lines + (failed.hint.map { ["hint: \($0)"] } ?? []), .failure)
-        }
-        guard let error = error as? OpikError else {
-            return (["opik: error: \(error)"], .failure)
-        }
-        var lines: [String]
-        var hint: String?
-        switch error {
-        case let .usage(message, h), let .invalidInput(message, h), let .notFound(message, h), let .partial(message, h):
-            lines = ["opik: error: \(message)"]
-            hint = h
-        case let .server(what, status, message, h):
-            // Some messages already give the status (`HTTP 404 Not Found`, the server's own
-            // text for unknown paths, or ours for an empty body): it is not said twice.
-            let said = message.hasPrefix("HTTP \(status)")
-            lines = ["opik: error: \(what): \(message)" + (said ? "" : " (HTTP \(status))")]
-            hint = h
-        case let .transport(what, transportError, url):
-            lines = ["opik: error: \(what): \(describe(transportError)) (\(URLQuery.decode(stripQuery(url))))"]
-            hint = transportHint(transportError)
-        case let .interrupted(summary):
-            lines = ["opik: interrupted" + (summary.map { "; \($0)" } ?? "")]
-        case let .file(path, message):
-            lines = ["opik: error: \(path): \(message)"]
-        case let .hinted(inner, extra):
-            let (innerLines, status) = describe(inner)
-            return (innerLines + ["hint: \(extra)"], status)
-        case let .pointed(inner, pointer):
-            // Under the error line, before any hint, as compilers show a column.
-            let (innerLines, status) = describe(inner)
-            let shown = pointer.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-            return (Array(innerLines.prefix(1)) + shown + innerLines.dropFirst(), status)
-        }
-        if let hint { lines.append("hint: \(hint)") }
-        return (lines, error.exitStatus)
-    }
-
-    static func describe(_ error: TransportError) -> String {
-        switch error {
-        case let .resolve(m): return "cannot resolve host (\(m))"
-        case let .connect(m): return "cannot connect (\(m))"
-        case let .tls(m): return "TLS failed (\(m))"
-        case let .timeout(m): return "timed out (\(m))"
-        case let .dropped(m): return "connection dropped (\(m))"
-        case .interrupted: return "interrupted"
-        case .aborted: return "aborted"
-        case let .other(m): return m
-        }
-    }
-
-    static func transportHint(_ error: TransportError) -> String? {
-        switch error {
-        case .resolve, .connect:
-            return "check --url (or OPIK_URL_OVERRIDE, url_override) and that the server is running; see 'opik config show'"
-        case .tls: return "use --cacert FILE for a private CA, or --insecure to skip verification"
-        case .timeout: return "raise --timeout, or narrow the request"
-        default: return nil
-        }
-    }
-
-    static func stripQuery(_ url: String) -> String {
-        url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let shown = UserFacing.of(error)
+        let row = row(for: shown.kind)
+        guard shown.kind != .outputClosed else { return ([], row.status) }
+        var lines = [row.prefix + (shown.message.isEmpty ? "" : row.separator + shown.message)]
+        lines += shown.pointer
+        lines += ([shown.hint ?? row.hint].compactMap { $0 } + shown.moreHints).map { "hint: \($0)" }
+        return (lines, row.status)
     }
 }

@@ -10,6 +10,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case partialFailure = 6
     case interrupted = 130
 
+    /// The number a script sees, for help texts: "exit status \(ExitStatus.notFound.code)".
+    public var code: Int32 { rawValue }
+
     /// One line: what the status means to a script.
     public var meaning: String {
         switch self {

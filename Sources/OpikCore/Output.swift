@@ -1,11 +1,12 @@
 /// The reader went away (EPIPE): stop quietly with status 0.
-public struct OutputClosed: Error, Sendable {
+public struct OutputClosed: UserFacingError, Sendable {
     public init() {}
+    public var userFacing: UserFacing { UserFacing(.outputClosed, "") }
 }
 
 /// Output could not be written for another reason (a full disk, EIO, EBADF): the command
 /// fails with status 1, never silently.
-public struct OutputFailed: Error, Sendable, Equatable {
+public struct OutputFailed: UserFacingError, Sendable, Equatable {
     /// Why, as the system words it (`No space left on device`).
     public let reason: String
     /// What was lost with it (`the ids of 20 created spans were not all written`).
@@ -17,6 +18,10 @@ public struct OutputFailed: Error, Sendable, Equatable {
         self.reason = reason
         self.lost = lost
         self.hint = hint
+    }
+
+    public var userFacing: UserFacing {
+        UserFacing(.outputFailed, "cannot write output: \(reason)" + (lost.map { "; \($0)" } ?? ""), hint: hint)
     }
 }
 

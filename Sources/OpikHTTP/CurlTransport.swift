@@ -132,7 +132,7 @@ public final class CurlTransport: HTTPTransport {
         case TransportError.interrupted:
             return "interrupted"
         default:
-            return "aborted by the receiver: \(error)"
+            return "aborted by the receiver: \(UserFacing.of(error).message)"
         }
     }
 }

@@ -130,7 +130,7 @@ import Testing
         transport.fail("GET", "/api/v1/private/spans/stats", with: .connect("Connection refused"))
         let result = CLIHarness.run(["spans", "stats", "--retries", "0"], transport: transport)
         #expect(result.status == 5)
-        #expect(result.stderr.hasPrefix("opik: error: get span statistics: cannot connect (Connection refused) (http://opik.test/api/v1/private/spans/stats)\nhint: check --url"))
+        #expect(result.stderr.hasPrefix("opik: error: get span statistics: could not connect (Connection refused) (http://opik.test/api/v1/private/spans/stats)\nhint: check --url"))
     }
 
     @Test func explainPrintsTheRequestAndSendsNothing() {

@@ -72,6 +72,17 @@ import Testing
         #expect(transport.requests.count == 2)
     }
 
+    /// The retry notice and the final error word a failure the same way.
+    @Test func aRetryNoticeStartsWithTheWordsOfTheFinalError() throws {
+        let transport = FakeTransport()
+        for _ in 0..<2 { transport.fail("GET", "/api/x", with: .connect("Connection refused")) }
+        let recorder = Recorder()
+        let c = client(transport, retries: 1, recorder: recorder)
+        let error = try #require(throws: OpikError.self) { try c.send(c.request("GET", "/x"), what: "x", repetition: .safe) }
+        #expect(recorder.waits == ["could not connect; retrying in 0.2s (attempt 2 of 2)"])
+        #expect(error.userFacing == UserFacing(.connectionFailed, "x: could not connect (Connection refused) (http://h/api/x)"))
+    }
+
     @Test func givesUpAfterRetriesWithTheLastError() {
         let transport = FakeTransport()
         for _ in 0..<3 { transport.fail("GET", "/api/x", with: .dropped("reset")) }

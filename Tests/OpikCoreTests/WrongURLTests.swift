@@ -19,7 +19,7 @@ import Testing
 
     @Test func theErrorIsUnreachableWithAHintNamingBothForms() {
         let error = WrongURL.error(what: "get span", url: "http://h:5173/v1/private/spans/x", baseURL: "http://h:5173")
-        #expect(error.exitStatus == .unreachable)
+        #expect(error.userFacing.kind == .transferFailed)
         #expect(WrongURL.matches(error))
         guard case let .hinted(_, hint) = error else { Issue.record("no hint"); return }
         #expect(hint.contains("http://HOST:5173/api") && hint.contains("http://HOST:8080") && hint.contains("now http://h:5173"))

@@ -59,8 +59,7 @@ struct BulkSend {
             try Files.write(content, to: path, mode: 0o644)
             return path
         } catch {
-            let (lines, _) = Report.describe(error)
-            let why = lines.first.map { String($0.dropFirst("opik: error: ".count)) } ?? "\(error)"
+            let why = UserFacing.of(error).message
             let records = count == 1 ? "the \(endpoint.noun) that was not accepted is"
                 : "the \(Plural.count(count, endpoint.noun)) that were not accepted are"
             try? stderr.write("opik: error: --failed \(why); \(records) saved nowhere else, so here \(count == 1 ? "it is" : "they are"):\n")

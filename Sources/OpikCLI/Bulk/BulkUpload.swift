@@ -91,7 +91,7 @@ struct BulkUpload {
             if stopsAll { return .stop(error) }
             gate.write(lines: Report.describe(error).0)
         } catch {
-            state.withLock { $0.failures.append((batch, OpikError.invalidInput("\(what): \(error)"))) }
+            state.withLock { $0.failures.append((batch, OpikError.from(error))) }
         }
         return .next
     }

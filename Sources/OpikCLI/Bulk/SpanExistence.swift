@@ -45,7 +45,7 @@ struct SpanExistence {
             } catch let error as OpikError {
                 return .stop(error)
             } catch {
-                return .stop(OpikError.server(what: "get span \(id)", status: 0, message: "\(error)"))
+                return .stop(OpikError.from(error))
             }
             return .next
         }

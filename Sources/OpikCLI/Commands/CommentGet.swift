@@ -9,7 +9,7 @@ enum CommentGet {
             Prints the comment: on a terminal its fields and then the full text, in a pipe one \
             tab-separated row (id, author, created, text), with --format json the object. The \
             server finds a comment only with its span id. An unknown span or comment ends with \
-            exit status 3.
+            exit status \(ExitStatus.notFound.code).
             """,
         arguments: [
             ArgumentSpec("SPAN_ID", help: "The span the comment is on."),

@@ -9,7 +9,7 @@ enum CommentList {
             Prints the span's comments, oldest first: id, author, creation time and text \
             (--fields chooses others, e.g. last_updated_at). --format json prints an array of \
             the comment objects as the server sends them. An unknown span id ends with exit \
-            status 3.
+            status \(ExitStatus.notFound.code).
             """,
         arguments: [ArgumentSpec("SPAN_ID", help: "The span whose comments to show.")],
         examples: [

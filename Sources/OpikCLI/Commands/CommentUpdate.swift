@@ -8,7 +8,7 @@ enum CommentUpdate {
         discussion: """
             Replaces the text of the comment (PATCH /spans/comments/ID); the span id is not \
             needed. TEXT - reads the text from standard input. Blank text is refused before \
-            anything is sent; an unknown comment id ends with exit status 3.
+            anything is sent; an unknown comment id ends with exit status \(ExitStatus.notFound.code).
             """,
         arguments: [
             ArgumentSpec("COMMENT_ID", help: "The comment to change."),

@@ -34,7 +34,7 @@ enum ConfigCommands {
             rename); a config file that is a symbolic link stays one and the file it points \
             to is written. A repeated key is written once. A VALUE with a line break or \
             another control character, and a url_override that is no http or https URL, are \
-            refused (status 2); a % is written as %%, as \
+            refused (status \(ExitStatus.usage.code)); a % is written as %%, as \
             configparser reads it. Keys: \(Setting.fileKeys.joined(separator: ", ")).
             """,
         arguments: [

@@ -45,7 +45,10 @@ enum Files {
     }
 
     /// An errno as an error.
-    struct Errno: Error { let code: Int32 }
+    struct Errno: UserFacingError {
+        let code: Int32
+        var userFacing: UserFacing { UserFacing(.file, Files.reason(code)) }
+    }
 
     /// Reads the whole file with plain reads, so a FIFO or `/dev/fd/N` (a shell's `<(...)`)
     /// works like a regular file.

@@ -29,7 +29,7 @@ enum Follow {
                 delay = interval
             } catch OpikError.interrupted {
                 break
-            } catch let error as OpikError where error.exitStatus == .unreachable || error.exitStatus == .failure {
+            } catch let error as OpikError where [.unreachable, .failure].contains(Report.exitStatus(of: error)) {
                 delay = min(delay * 2, maxInterval)
                 client.onWait("\(Report.describe(error).0.first ?? "poll failed"); polling again in \(Int(delay))s")
                 continue

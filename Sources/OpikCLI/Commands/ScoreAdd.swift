@@ -9,7 +9,7 @@ enum ScoreAdd {
             Sends one request per score (PUT /spans/ID/feedback-scores). A score with a name \
             the span already carries from the same author replaces it. Values are numbers \
             between -999999999.999999999 and 999999999.999999999. --reason and --category \
-            apply to every score given. An unknown span id ends with exit status 3.
+            apply to every score given. An unknown span id ends with exit status \(ExitStatus.notFound.code).
             """,
         arguments: [
             ArgumentSpec("SPAN_ID", help: "The span to score."),

@@ -9,7 +9,7 @@ enum ScoreNames {
             Prints one name per line; --format json prints an array of objects with a name, \
             ndjson one such object per line. The server needs a project id: a project name \
             (-p, OPIK_PROJECT_NAME or the default) is looked up first, and an unknown name ends \
-            with exit status 3.
+            with exit status \(ExitStatus.notFound.code).
             """,
         options: [
             ProjectLookup.idOption,

@@ -19,14 +19,14 @@ enum ScoreUpload {
             names the span's project: a score filed under another project is stored but never \
             shows on the span. So each distinct span id is looked up first (--parallel at a \
             time): scores of spans that do not exist are not sent and count as failed (exit \
-            status 6, and they go to --failed), and the others are sent under their span's own \
+            status \(ExitStatus.partialFailure.code), and they go to --failed), and the others are sent under their span's own \
             project, whatever -p or project_name say. --no-check skips the lookups, for speed \
             when the ids and projects are known to be right.
 
             Scores go out in batches of at most 1000 through PUT \
             /v1/private/spans/feedback-scores, --parallel at a time, retried when the \
             connection drops or the server is busy: a score sent twice replaces itself. If \
-            some batches fail for good the exit status is 6, and --failed FILE receives the \
+            some batches fail for good the exit status is \(ExitStatus.partialFailure.code), and --failed FILE receives the \
             rows that were not accepted in the input's own format (CSV rows under the header \
             for CSV input, NDJSON otherwise).
             """,
@@ -41,7 +41,7 @@ enum ScoreUpload {
                     "Scores computed by a script, from standard input."),
             Example("opik spans score upload scores.csv --failed failed.csv", "Rows the server refused go to failed.csv."),
             Example("opik -q -p my-app spans score upload scores.csv --failed rejected.csv || { cat rejected.csv >&2; exit 1; }",
-                    "In CI: fail the build when any row is invalid (status 2, nothing sent) or rejected (status 6)."),
+                    "In CI: fail the build when any row is invalid (status \(ExitStatus.usage.code), nothing sent) or rejected (status \(ExitStatus.partialFailure.code))."),
         ],
         run: { invocation, context in try run(invocation, context: &context) })
 

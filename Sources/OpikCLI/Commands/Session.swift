@@ -39,7 +39,7 @@ struct Session {
             fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
             if let vocabulary { try fields?.check(vocabulary) }
         } catch {
-            throw OpikError.usage("\(error)")
+            throw OpikError.from(error)
         }
         useColor = context.isStdoutTerminal && !invocation.flag("no-color")
             && context.environment[EnvironmentVariable.noColor.name] == nil

@@ -17,7 +17,7 @@ enum SpansCreate {
             source, cost and ttft at least 0, usage whole numbers, tags strings, environment \
             of at most 150 characters, no id given twice (the server would keep one). An \
             error names the file, line and field (for a syntax error, the line its record \
-            starts on); the exit status is then 2 and nothing is sent. A record without id \
+            starts on); the exit status is then \(ExitStatus.usage.code) and nothing is sent. A record without id \
             gets a UUIDv7 derived from its start time, content and project, the same on \
             every run, and likewise a trace_id; \
             project_name defaults to --project, and last_updated_at to the time of the run. \
@@ -27,7 +27,7 @@ enum SpansCreate {
             --parallel batches at a time. stdout gets the id of every accepted span in input \
             order (json and ndjson: {"id", "trace_id"} objects); on a terminal stderr shows \
             progress, and at the end a one-line summary unless -q. If some batches fail for \
-            good the exit status is 6, and --failed FILE receives exactly the records that \
+            good the exit status is \(ExitStatus.partialFailure.code), and --failed FILE receives exactly the records that \
             were not accepted, as NDJSON with their ids, ready to send again.
             """,
         options: SpanFlags.options + [

@@ -13,11 +13,11 @@ enum SpansDelete {
             With --trace the operands are trace ids, and each trace is deleted with all its \
             spans. opik first looks every trace up (GET /traces/ID, which needs no project) and \
             counts its spans, then asks "Delete N spans in M traces? [y/N]" on a terminal. When \
-            standard input is not a terminal, --yes is required (exit status 2 otherwise, and \
+            standard input is not a terminal, --yes is required (exit status \(ExitStatus.usage.code) otherwise, and \
             nothing is deleted). Trace ids are unique in a workspace, so traces are found in \
             whatever project holds them; with -p or --project-id given on the command line, a \
             trace in another project is refused and nothing is deleted. Unknown trace ids are \
-            reported and skipped (exit status 3). Deleting the same traces again changes \
+            reported and skipped (exit status \(ExitStatus.notFound.code)). Deleting the same traces again changes \
             nothing, so failed requests are retried.
             """,
         arguments: [ArgumentSpec("ID", help: "Span id, or with --trace a trace id; - reads ids from standard input.", variadic: true)],

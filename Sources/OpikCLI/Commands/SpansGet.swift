@@ -10,8 +10,8 @@ enum SpansGet {
             input, output and metadata as indented JSON, then scores and comments. In a pipe it \
             prints one tab-separated row per span. With --format json one id prints an object and \
             several ids an array. Unknown ids are reported on stderr, the others are still \
-            printed, and the exit status is 3. An answer that is not the span asked for is an \
-            error (status 1). Standard input may hold at most 1000000 ids.
+            printed, and the exit status is \(ExitStatus.notFound.code). An answer that is not the span asked for is an \
+            error (status \(ExitStatus.failure.code)). Standard input may hold at most 1000000 ids.
             """,
         arguments: [ArgumentSpec("ID", help: "Span id (UUID); - reads ids from standard input.", variadic: true)],
         examples: [

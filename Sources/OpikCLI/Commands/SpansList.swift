@@ -20,7 +20,7 @@ enum SpansList {
             export used, and a CSV export continues without a second header (--no-header).
 
             What the server sends is checked: never more than --limit spans are printed, a \
-            server that sends a span again instead of paging stops --all with status 1, and \
+            server that sends a span again instead of paging stops --all with status \(ExitStatus.failure.code), and \
             so does a streamed span over 64 MiB or any other response over 256 MiB \
             (decompressed).
             """,
@@ -71,7 +71,7 @@ enum SpansList {
         }
         let sorting = try invocation.value("sort").map { text in
             // The message already names --sort and the value.
-            do { return try SortSpec.parse(text, for: .span) } catch { throw OpikError.usage("\(error)") }
+            do { return try SortSpec.parse(text, for: .span) } catch { throw OpikError.from(error) }
         }
         let after = invocation.value("after")
         if let after { try SpanSelection.checkUUID(after, option: "--after") }

@@ -20,7 +20,7 @@ enum SpansUpdate {
 
             Several ids go out as one batch request per 1000 ids. The batch endpoint checks \
             neither trace nor project and skips ids it does not know, so opik first looks up \
-            every id: unknown ids are reported on stderr and left out (exit status 3), and only \
+            every id: unknown ids are reported on stderr and left out (exit status \(ExitStatus.notFound.code)), and only \
             spans that exist are changed. --add-tag and --remove-tag go through the batch \
             request even for one id, because the single-span update of released servers ignores \
             them; so the span is then always looked up. Updating the same fields again gives the \

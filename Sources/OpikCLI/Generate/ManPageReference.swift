@@ -9,7 +9,7 @@ enum ManPageReference {
             .definitions(Setting.all.map { setting in
                 .init(setting.title, "flag: \(setting.flagDescription)\nenvironment: \(setting.environment.name)\nconfig file key: \(setting.fileKey ?? "none")\ndefault: \(setting.defaultDescription)")
             }),
-            .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key and any password in the URL masked; 'opik config set KEY VALUE' writes the file. The base URL must be an http or https URL with a host: anything else stops the command with status 2 before any request, naming the setting it came from."),
+            .paragraph("The config file is the INI file that 'opik configure' of the Opik Python SDK writes; its keys live in the [opik] section, so existing SDK users need no setup. 'opik config show' prints every resolved setting and where it came from, with the API key and any password in the URL masked; 'opik config set KEY VALUE' writes the file. The base URL must be an http or https URL with a host: anything else stops the command with status \(ExitStatus.usage.code) before any request, naming the setting it came from."),
         ]
     }
 
@@ -41,6 +41,6 @@ enum ManPageReference {
               exit 1
             fi
             """,
-            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status 2 on a bad row); each span is looked up first, so that a score of a span that does not exist fails instead of vanishing (--no-check skips this); when some rows are not stored on their span the status is 6 and rejected.ndjson holds exactly those rows:"),
+            "In CI, upload evaluation scores and fail the build when any row is rejected. Every row is checked before anything is sent (status \(ExitStatus.usage.code) on a bad row); each span is looked up first, so that a score of a span that does not exist fails instead of vanishing (--no-check skips this); when some rows are not stored on their span the status is \(ExitStatus.partialFailure.code) and rejected.ndjson holds exactly those rows:"),
     ]
 }

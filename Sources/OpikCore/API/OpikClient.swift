@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Talks to the Opik REST API: headers, retries with back-off, rate-limit pacing, and the
-/// mapping of failed responses to `OpikError`.
+/// mapping of failed responses to `OpikError` (how they are shown is `Report`'s business).
 public final class OpikClient {
     /// Whether a request may be sent again after it possibly reached the server.
     /// `resumable`: status errors are retried, but a connection that broke mid-response is
@@ -68,8 +68,7 @@ public final class OpikClient {
         do {
             return try JSONParser.parse(bytes: body)
         } catch {
-            throw OpikError.server(what: what, status: 200, message: "the response is not valid JSON (\(error)): \(excerpt(body))",
-                                   hint: "check that --url points at the Opik API (it usually ends in /api)")
+            throw OpikError.badResponse(what: what, message: "the response is not valid JSON (\(error)): \(excerpt(body))")
         }
     }
 
@@ -77,8 +76,7 @@ public final class OpikClient {
     public func unexpected(_ what: String, expected: String, received: JSONValue?) -> OpikError {
         var bytes: [UInt8] = []
         if let received { JSONWriter.write(received, into: &bytes, indent: nil) }
-        return OpikError.server(what: what, status: 200, message: "expected \(expected), received \(excerpt(bytes))",
-                                hint: "check that --url points at the Opik API (it usually ends in /api)")
+        return OpikError.badResponse(what: what, message: "expected \(expected), received \(excerpt(bytes))")
     }
 
     /// At most 80 characters of a response for a message: control characters shown as `?`
@@ -114,14 +112,13 @@ public final class OpikClient {
                 if canRepeat, attempt < retries, error != .aborted {
                     attempt += 1
                     let delay = backoff(attempt)
-                    onWait("\(Self.describe(error)); retrying in \(Self.seconds(delay)) (attempt \(attempt + 1) of \(retries + 1))")
+                    onWait("\(error.summary); retrying in \(Self.seconds(delay)) (attempt \(attempt + 1) of \(retries + 1))")
                     context.sleep(delay)
                     continue
                 }
                 throw OpikError.transport(what: what, error: error, url: request.url)
             } catch let tooLarge as ResponseTooLarge {
-                throw OpikError.server(what: what, status: 200, message: tooLarge.message,
-                                       hint: "check that --url points at the Opik API (it usually ends in /api)")
+                throw OpikError.badResponse(what: what, message: tooLarge.message)
             }
             pacer.observe(head, now: context.now())
             if (200..<300).contains(head.status) { return head }
@@ -138,7 +135,7 @@ public final class OpikClient {
                 throw WrongURL.error(what: what, url: request.url, baseURL: baseURL)
             }
             let message = ServerMessage.from(body: sink.errorBody, status: head.status)
-            throw OpikError.server(what: what, status: head.status, message: message, hint: Self.hint(for: head.status))
+            throw OpikError.server(what: what, status: head.status, message: message)
         }
     }
 
@@ -157,26 +154,6 @@ public final class OpikClient {
             }
         }
         return nil
-    }
-
-    static func hint(for status: Int) -> String? {
-        switch status {
-        case 401: return "check the API key (OPIK_API_KEY or api_key in the config file; see 'opik config show')"
-        case 403: return "check the workspace (--workspace, OPIK_WORKSPACE) and that the key may use it"
-        case 429: return "the server is rate limiting; try again later or raise --retries"
-        default: return nil
-        }
-    }
-
-    static func describe(_ error: TransportError) -> String {
-        switch error {
-        case .resolve: return "host not found"
-        case .connect: return "connection refused"
-        case .tls: return "TLS failure"
-        case .timeout: return "timed out"
-        case .dropped: return "connection dropped"
-        default: return "transfer failed"
-        }
     }
 
     static func seconds(_ value: Double) -> String {

@@ -20,7 +20,7 @@ public enum ResponseLimit {
 
 /// Thrown by a sink when the response would need more memory than `ResponseLimit` allows;
 /// `OpikClient` turns it into a server error naming the request.
-public struct ResponseTooLarge: Error, Equatable, Sendable {
+public struct ResponseTooLarge: UserFacingError, Equatable, Sendable {
     /// `the response`, `a line of the stream`.
     public var part: String
     public var limit: Int
@@ -31,4 +31,6 @@ public struct ResponseTooLarge: Error, Equatable, Sendable {
     }
 
     public var message: String { "\(part) is larger than \(ResponseLimit.describe(limit)); stopped reading it" }
+
+    public var userFacing: UserFacing { UserFacing(.badResponse, message) }
 }

@@ -62,7 +62,7 @@ public struct SpanSearch {
                 try retryOrThrow(&failures, client: client, message: page.streamError ?? "the stream ended mid-object")
                 continue
             } catch let OpikError.transport(what, error, url) where Self.resumes(error) {
-                try retryOrThrow(&failures, client: client, message: OpikClient.describe(error),
+                try retryOrThrow(&failures, client: client, message: error.summary,
                                  original: OpikError.transport(what: what, error: error, url: url))
                 continue
             }
@@ -143,9 +143,14 @@ public struct SpanSearch {
         }
     }
 
-    struct StreamFailure: Error {}
+    /// The stream broke off or held something else than spans; caught by `run`, which resumes.
+    struct StreamFailure: UserFacingError {
+        var userFacing: UserFacing { UserFacing(.unexpected, "search spans: a stream failure was not handled; this is a bug in opik") }
+    }
     /// The server sent more spans than asked for; the rest of the stream is not read.
-    struct LimitReached: Error {}
+    struct LimitReached: UserFacingError {
+        var userFacing: UserFacing { UserFacing(.unexpected, "search spans: the end of a limited stream was not handled; this is a bug in opik") }
+    }
 
     static let idPrefix = Array(#"{"id":""#.utf8)
 

@@ -34,7 +34,7 @@ public enum JSONRecordReader {
         } catch let error as JSONSyntaxError {
             throw RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         } catch {
-            throw RecordIssue(line: 1, message: "\(error)")
+            throw RecordIssue(line: 1, message: UserFacing.of(error).message)
         }
     }
 

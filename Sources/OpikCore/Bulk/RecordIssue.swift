@@ -1,6 +1,6 @@
 /// What is wrong with one input record of a bulk command, and where: the 1-based line it
 /// starts on, the column for JSON syntax errors, and the field for invalid values.
-public struct RecordIssue: Error, Equatable, Sendable {
+public struct RecordIssue: UserFacingError, Equatable, Sendable {
     public var line: Int
     public var column: Int?
     public var field: String?
@@ -19,6 +19,14 @@ public struct RecordIssue: Error, Equatable, Sendable {
         if let column { text += "\(column):" }
         if let field { text += " field \"\(field)\":" }
         return text + " " + message
+    }
+
+    /// Alone (bulk commands name the file first): `line 3: field "type": …`.
+    public var userFacing: UserFacing {
+        var text = "line \(line)"
+        if let column { text += ", column \(column)" }
+        if let field { text += ": field \"\(field)\"" }
+        return UserFacing(.invalidInput, text + ": " + message)
     }
 
     /// A syntax error in the record that starts on `recordLine`. The issue names that line:

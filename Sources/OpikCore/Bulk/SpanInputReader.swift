@@ -60,7 +60,7 @@ enum SpanInputReader {
         } catch let error as JSONSyntaxError {
             chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         } catch {
-            chunk.thrown = RecordIssue(line: 1, message: "\(error)")
+            chunk.thrown = RecordIssue(line: 1, message: UserFacing.of(error).message)
         }
         return chunk
     }
@@ -90,7 +90,7 @@ enum SpanInputReader {
         } catch let error as JSONSyntaxError {
             throw error
         } catch {
-            chunk.thrown = RecordIssue(line: line, message: "\(error)")
+            chunk.thrown = RecordIssue(line: line, message: UserFacing.of(error).message)
             return false
         }
         guard fits(start..<reader.index, line: line, into: &chunk, settings: settings) else { return false }

@@ -99,7 +99,7 @@ public struct SpanPreparation: Sendable {
                 } catch let error as JSONSyntaxError {
                     chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
                 } catch {
-                    chunk.thrown = RecordIssue(line: 1, message: "\(error)")
+                    chunk.thrown = RecordIssue(line: 1, message: UserFacing.of(error).message)
                 }
                 return [chunk]
             }

@@ -5,7 +5,7 @@ extension Setting {
 
     public static let url = Setting(
         name: "url", title: "base URL", kind: .url,
-        flag: Flag("url", value: "URL", help: "Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik's means a wrong URL (status 5)."),
+        flag: Flag("url", value: "URL", help: "Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik's means a wrong URL (status \(ExitStatus.unreachable.code))."),
         environment: .urlOverride,
         environmentHelp: "Base URL of the Opik API, e.g. http://localhost:5173/api.",
         fileKey: "url_override",

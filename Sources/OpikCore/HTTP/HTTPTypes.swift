@@ -49,34 +49,6 @@ public protocol HTTPResponseSink: AnyObject {
     func receive(body chunk: UnsafeRawBufferPointer) throws
 }
 
-/// Why a request did not produce a response.
-public enum TransportError: Error, Equatable, Sendable {
-    /// The host name could not be resolved.
-    case resolve(String)
-    /// The connection was refused or could not be made.
-    case connect(String)
-    /// TLS handshake or certificate verification failed.
-    case tls(String)
-    /// No answer in time.
-    case timeout(String)
-    /// The connection broke after the request was sent (maybe mid-response).
-    case dropped(String)
-    /// The user pressed Ctrl-C.
-    case interrupted
-    /// A sink threw; the transfer was aborted. The sink's error is rethrown by the caller.
-    case aborted
-    /// Anything else libcurl reported.
-    case other(String)
-
-    /// Whether the request surely never reached the server (safe to repeat any request).
-    public var requestNeverSent: Bool {
-        switch self {
-        case .resolve, .connect: return true
-        default: return false
-        }
-    }
-}
-
 /// Sends requests. `OpikHTTP.CurlTransport` is the real one; tests use fakes and a loopback server.
 public protocol HTTPTransport: AnyObject {
     /// Performs `request`, streaming the response into `sink`, and returns the final head.

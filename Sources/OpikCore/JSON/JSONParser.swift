@@ -1,5 +1,5 @@
 /// A malformed JSON text: what was wrong and where (1-based line and column).
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var line: Int
     public var column: Int
@@ -7,6 +7,9 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     public var offset: Int
 
     public var description: String { "line \(line), column \(column): \(message)" }
+
+    /// Alone (callers usually name the input first): `invalid JSON: line 1, column 2: …`.
+    public var userFacing: UserFacing { UserFacing(.invalidInput, "invalid JSON: \(description)") }
 }
 
 /// Parses JSON text into `JSONValue`, keeping key order and number text.

@@ -1,5 +1,5 @@
 /// A mistake in a filter expression, with the column it is at.
-public struct FilterError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FilterError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, one lowercase line, e.g. `unknown field 'nmae' (did you mean 'name'?)`.
     public var message: String
     /// 1-based position, in characters, of the part of `expression` that is wrong; one past
@@ -16,6 +16,11 @@ public struct FilterError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// `column 6: unknown field 'nmae' (did you mean 'name'?)`.
     public var description: String { "column \(column): \(message)" }
+
+    /// Alone (commands name the option first): `invalid filter: column 6: …`, the pointer under it.
+    public var userFacing: UserFacing {
+        OpikError.pointed(.usage("invalid filter: \(description)", hint: "see 'opik help filters'"), pointer: pointer).userFacing
+    }
 
     /// Two lines to print under the one-line error: the expression, then a caret under the
     /// column. Tabs and line breaks are shown as spaces so the caret lines up.

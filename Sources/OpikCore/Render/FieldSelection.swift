@@ -106,7 +106,8 @@ public struct FieldSelection: Sendable, Equatable {
 }
 
 /// A `--fields` list that cannot be used.
-public struct FieldSelectionError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FieldSelectionError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     public var description: String { "invalid --fields: \(message)" }
+    public var userFacing: UserFacing { UserFacing(.usage, description) }
 }

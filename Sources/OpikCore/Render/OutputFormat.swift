@@ -21,7 +21,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         terminal, control characters and bidi overrides in server text are shown
         as escapes (\\x1B, \\u202E), so data cannot drive the terminal; a pipe or
         a file gets the bytes unchanged. Output that cannot be written (a full
-        disk) is an error with status 1; a closed pipe ends quietly.
+        disk) is an error with status \(ExitStatus.failure.code); a closed pipe ends quietly.
 
           table   The default. On a terminal: a header, aligned columns, colour
                   (unless --no-color or NO_COLOR), lines no wider than the
