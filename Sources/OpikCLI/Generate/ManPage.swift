@@ -1,3 +1,5 @@
+import OpikCore
+
 /// Renders the single man page `opik(1)` from the command tree and the help topics.
 public enum ManPage {
     /// The date printed when the build sets no `SOURCE_DATE_EPOCH`, so the page is reproducible.
@@ -6,18 +8,7 @@ public enum ManPage {
     /// `YYYY-MM-DD` of a `SOURCE_DATE_EPOCH` value (seconds since 1970, UTC), else `fixedDate`.
     public static func date(sourceDateEpoch: String?) -> String {
         guard let text = sourceDateEpoch, let seconds = Int64(text), seconds >= 0 else { return fixedDate }
-        // Days to civil date, after Howard Hinnant's `civil_from_days`.
-        let z = seconds / 86_400 + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        return Timestamp.day(epochSeconds: seconds)
     }
 
     /// The page in man(7) macros; `date` goes into the title line.

@@ -20,4 +20,11 @@ public enum Timestamp {
 
     /// The UTC day: `2026-07-01`.
     public static func formatDay(_ date: Date) -> String { String(format(date).prefix(10)) }
+
+    /// The UTC day of a count of seconds since 1970 (`SOURCE_DATE_EPOCH`): `2026-07-01`.
+    public static func day(epochSeconds: Int64) -> String {
+        let (year, month, day) = RFC3339Timestamp.civilFromDays(epochSeconds / 86_400)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
 }
