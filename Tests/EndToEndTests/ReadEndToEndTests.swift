@@ -178,9 +178,7 @@ import Testing
             let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"],
                                         environment: ["OPIK_URL_OVERRIDE": server.baseURL])
             #expect(run.waitForOutput { out, _ in out.split(separator: "\n").count == 3 })
-            let newId = UUIDv7.make(milliseconds: UInt64(Date().timeIntervalSince1970 * 1000) + 60_000, random: (1, 2))
-            server.insert(span: ["id": .string(newId), "trace_id": .string(newId), "name": "late_arrival",
-                                 "start_time": "2026-07-01T12:00:00Z"], project: "app")
+            let newId = server.insertLateSpan(project: "app", random: (1, 2))
             #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })
             run.interrupt()
             let result = run.wait()

@@ -75,9 +75,7 @@ import Testing
             let run = try TerminalRun(["spans", "list", "-p", "app", "--follow", "--no-color"], columns: columns, environment: env(server))
             #expect(run.waitFor { out, _ in out.split(separator: "\n").count == 4 })
             #expect(run.shown.stdout.hasPrefix("ID "))
-            let newId = UUIDv7.make(milliseconds: UInt64(Date().timeIntervalSince1970 * 1000) + 60_000, random: (1, 2))
-            server.insert(span: ["id": .string(newId), "trace_id": .string(newId), "name": "late_arrival",
-                                 "start_time": "2026-07-01T12:00:00Z"], project: "app")
+            let newId = server.insertLateSpan(project: "app", random: (1, 2))
             // The row shows while the command still runs, its id whole.
             #expect(run.waitFor { out, _ in out.contains(newId + "  late_arrival") })
             run.interrupt()
@@ -99,9 +97,7 @@ import Testing
             let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", format, "--fields", "id,name"],
                                         environment: env(server))
             #expect(run.waitForOutput { out, _ in out.components(separatedBy: "0").count > 2 })
-            let newId = UUIDv7.make(milliseconds: UInt64(Date().timeIntervalSince1970 * 1000) + 60_000, random: (3, 4))
-            server.insert(span: ["id": .string(newId), "trace_id": .string(newId), "name": "late_arrival",
-                                 "start_time": "2026-07-01T12:00:00Z"], project: "app")
+            let newId = server.insertLateSpan(project: "app", random: (3, 4))
             #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })
             run.interrupt()
             let result = run.wait()
