@@ -11,7 +11,7 @@ extension Entity {
             #"thread_id = "conversation-42""#,
             #"feedback_scores.accuracy < 0.5"#,
             #"span_feedback_scores.hallucination > 0"#,
-            #"llm_span_count >= 3 and total_estimated_cost > 0.01"#,
+            #"llm_span_count >= 3 and usage.total_tokens > 5000"#,
             #"guardrails = "failed""#,
             #"error_info is_not_empty"#,
             #"tags contains "eval-run-7""#,
