@@ -31,7 +31,7 @@ enum CommentAdd {
         let write = PlannedWrite(
             request: session.client.request("POST", entity.paths.comments(of: recordId), body: ["text": .string(text)]),
             what: "comment on \(entity.name) \(recordId)", repetition: .unsafe)
-        if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print([write], context: context) }
         let head: HTTPResponseHead
         let body: [UInt8]
         do {

@@ -28,7 +28,7 @@ enum CommentDelete {
                 request: session.client.request("POST", entity.paths.deleteComments, body: ["ids": .array(chunk.map { .string($0) })]),
                 what: "delete \(Plural.count(chunk.count, "comment"))", repetition: .safe)
         }
-        if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
         for write in writes { try write.send(session.client) }
         return .success
     }

@@ -30,7 +30,7 @@ enum CommentUpdate {
         let write = PlannedWrite(
             request: session.client.request("PATCH", entity.paths.comment(commentId), body: ["text": .string(text)]),
             what: "update comment \(commentId)", repetition: .safe)
-        if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print([write], context: context) }
         do {
             try write.send(session.client)
         } catch let OpikError.server(_, status, _, _) where status == 404 {

@@ -3,6 +3,8 @@ import OpikCore
 /// `--explain`: prints the request that would be made (method, URL with its query decoded,
 /// headers, body) and sends nothing. `--dry-run` prints writes the same way, without headers.
 enum Explain {
+    static let option = OptionSpec("explain", help: "Print the request that would be sent, and send nothing.")
+
     static func print(_ request: HTTPRequest, context: Context) throws -> ExitStatus {
         try context.stdout.write(render(request, headers: true))
         return .success

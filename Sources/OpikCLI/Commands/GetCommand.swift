@@ -44,7 +44,7 @@ enum GetCommand {
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
         let ids = try IdList.read(invocation.operands, context: context, what: "\(entity.name) id")
-        let withSpans = group.ownsSpans && invocation.flag(TraceSpans.option.long)
+        let withSpans = group.ownsSpans && invocation.flag(TraceSpans.option)
         let session = try Session(invocation, context: context, fieldsOf: withSpans ? nil : entity.fields)
         if withSpans, session.format != .json, session.format != .ndjson {
             throw OpikError.usage("--spans needs --format json or ndjson", hint: "on a terminal the table format shows the span tree")
