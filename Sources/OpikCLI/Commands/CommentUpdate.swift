@@ -4,8 +4,8 @@ import OpikCore
 enum CommentUpdate {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "update",
+        return group.leaf(
+            "comment update",
             summary: "Change the text of a comment",
             discussion: """
                 Replaces the text of the comment (PATCH /\(entity.plural)/comments/ID); the \(entity.name) id is not \
@@ -17,8 +17,7 @@ enum CommentUpdate {
                 ArgumentSpec("TEXT", help: "The new text; - reads it from standard input."),
             ],
             options: [DryRun.option],
-            examples: group.examples("comment update"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {

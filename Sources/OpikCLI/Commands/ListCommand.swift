@@ -19,7 +19,7 @@ enum ListCommand {
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let (one, many) = (group.entity.name, group.entity.plural)
-        return CommandSpec(
+        return group.leaf(
             "list",
             summary: "List \(many) of a project",
             discussion: """
@@ -47,8 +47,7 @@ enum ListCommand {
                 follow.help("After the current matches, keep printing new \(many) as they arrive, until Ctrl-C."),
                 Explain.option,
             ],
-            examples: group.examples("list"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     /// How the records are fetched.

@@ -8,8 +8,8 @@ enum ScoreAdd {
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "add",
+        return group.leaf(
+            "score add",
             summary: "Add or replace feedback scores on a \(entity.name)",
             discussion: """
                 Sends one request per score (PUT /\(entity.plural)/ID/feedback-scores). A score with a name \
@@ -25,8 +25,7 @@ enum ScoreAdd {
                 reason, category, source.choosing(from: entity.scoreSources),
                 DryRun.option,
             ],
-            examples: group.examples("score add"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {

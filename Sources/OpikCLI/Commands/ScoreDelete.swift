@@ -6,8 +6,8 @@ enum ScoreDelete {
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "delete",
+        return group.leaf(
+            "score delete",
             summary: "Remove feedback scores from a \(entity.name)",
             discussion: """
                 Sends one request per name (POST /\(entity.plural)/ID/feedback-scores/delete). Without \
@@ -23,8 +23,7 @@ enum ScoreDelete {
                 author,
                 DryRun.option,
             ],
-            examples: group.examples("score delete"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {

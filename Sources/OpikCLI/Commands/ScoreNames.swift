@@ -6,8 +6,8 @@ enum ScoreNames {
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "names",
+        return group.leaf(
+            "score names",
             summary: "List the score names used in a project",
             discussion: """
                 Prints one name per line; --format json prints an array of objects with a name, \
@@ -19,8 +19,7 @@ enum ScoreNames {
             options: [ProjectLookup.idOption] + (entity.values(of: "type").isEmpty ? [] : [
                 type.help("Only names used on \(entity.plural) of this type.").choosing(from: entity.values(of: "type")),
             ]),
-            examples: group.examples("score names"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {

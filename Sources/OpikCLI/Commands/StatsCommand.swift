@@ -4,7 +4,7 @@ import OpikCore
 enum StatsCommand {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
+        return group.leaf(
             "stats",
             summary: "Statistics of the selected \(entity.plural)",
             discussion: """
@@ -17,8 +17,7 @@ enum StatsCommand {
             options: Selection.options(for: group) + [
                 Explain.option,
             ],
-            examples: group.examples("stats"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
