@@ -9,10 +9,13 @@ _opik_subcommands() {
         cmdpath="${cmdpath# }"
     fi
     case "$cmdpath" in
-        '') echo 'spans config completion help' ;;
+        '') echo 'spans traces config completion help' ;;
         'spans') echo 'list get create update delete score comment stats' ;;
         'spans score') echo 'add upload delete names' ;;
         'spans comment') echo 'add list get update delete' ;;
+        'traces') echo 'list get score comment stats' ;;
+        'traces score') echo 'add upload delete names' ;;
+        'traces comment') echo 'add list get update delete' ;;
         'config') echo 'show set' ;;
     esac
 }
@@ -32,6 +35,16 @@ _opik_options() {
         'spans comment update') echo '--dry-run' ;;
         'spans comment delete') echo '--dry-run' ;;
         'spans stats') echo '--project-id --trace-id --type -f --filter --search --since --until --explain' ;;
+        'traces list') echo '--project-id --thread --include-hidden -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --no-header --follow --explain' ;;
+        'traces get') echo '--spans' ;;
+        'traces score add') echo '--reason --category --source --dry-run' ;;
+        'traces score upload') echo '--input-format --no-check --parallel --failed --dry-run' ;;
+        'traces score delete') echo '--author --dry-run' ;;
+        'traces score names') echo '--project-id' ;;
+        'traces comment add') echo '--dry-run' ;;
+        'traces comment update') echo '--dry-run' ;;
+        'traces comment delete') echo '--dry-run' ;;
+        'traces stats') echo '--project-id --thread --include-hidden -f --filter --search --since --until --explain' ;;
     esac
     echo '--url --workspace -p --project --config --format --fields --timeout --retries --cacert --insecure -v --verbose -q --quiet --no-color -h --help --version'
 }
@@ -49,7 +62,7 @@ _opik_value_kind() {
                 --search) echo 'none'; return 0 ;;
                 --since) echo 'none'; return 0 ;;
                 --until) echo 'none'; return 0 ;;
-                --sort) echo 'sort'; return 0 ;;
+                --sort) echo 'sort id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens'; return 0 ;;
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
@@ -140,6 +153,54 @@ _opik_value_kind() {
                 --until) echo 'none'; return 0 ;;
             esac
             ;;
+        'traces list')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+                --thread) echo 'none'; return 0 ;;
+                -f|--filter) echo 'none'; return 0 ;;
+                --search) echo 'none'; return 0 ;;
+                --since) echo 'none'; return 0 ;;
+                --until) echo 'none'; return 0 ;;
+                --sort) echo 'sort id name input output start_time end_time duration ttft metadata thread_id span_count llm_span_count total_estimated_cost tags error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens'; return 0 ;;
+                -n|--limit) echo 'none'; return 0 ;;
+                --page) echo 'none'; return 0 ;;
+                --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'traces score add')
+            case "$2" in
+                --reason) echo 'none'; return 0 ;;
+                --category) echo 'none'; return 0 ;;
+                --source) echo 'choices ui sdk online_scoring'; return 0 ;;
+            esac
+            ;;
+        'traces score upload')
+            case "$2" in
+                --input-format) echo 'choices json csv'; return 0 ;;
+                --parallel) echo 'none'; return 0 ;;
+                --failed) echo 'file'; return 0 ;;
+            esac
+            ;;
+        'traces score delete')
+            case "$2" in
+                --author) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'traces score names')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'traces stats')
+            case "$2" in
+                --project-id) echo 'none'; return 0 ;;
+                --thread) echo 'none'; return 0 ;;
+                -f|--filter) echo 'none'; return 0 ;;
+                --search) echo 'none'; return 0 ;;
+                --since) echo 'none'; return 0 ;;
+                --until) echo 'none'; return 0 ;;
+            esac
+            ;;
     esac
     case "$2" in
         --url) echo 'none'; return 0 ;;
@@ -159,6 +220,11 @@ _opik_value_kind() {
 _opik_operand_kind() {
     case "$1" in
         'spans score upload')
+            case "$2" in
+                0) echo 'file' ;;
+            esac
+            ;;
+        'traces score upload')
             case "$2" in
                 0) echo 'file' ;;
             esac
@@ -201,12 +267,12 @@ _opik_complete_kind() {
             _opik_read_reply < <(compgen -f -- "$cur")
             ;;
         project) _opik_projects ;;
-        sort)
+        sort\ *)
             if [[ $cur == *:* ]]; then
                 local field="${cur%%:*}"
                 _opik_read_reply < <(compgen -W "$field:asc $field:desc" -- "$cur")
             else
-                _opik_read_reply < <(compgen -W 'id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens' -- "$cur")
+                _opik_read_reply < <(compgen -W "${1#sort }" -- "$cur")
             fi
             if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
                 COMPREPLY=("${COMPREPLY[@]#"${cur%"${cur##*:}"}"}")

@@ -8,6 +8,7 @@ function __opik_subcommands --argument-names cmdpath
     switch "$cmdpath"
         case ''
             printf '%s\t%s\n' 'spans' 'List, inspect, create, update, delete, score and comment on spans'
+            printf '%s\t%s\n' 'traces' 'List, inspect, create, update, delete, score and comment on traces'
             printf '%s\t%s\n' 'config' 'Show or change the configuration'
             printf '%s\t%s\n' 'completion' 'Print the shell completion script'
             printf '%s\t%s\n' 'help' 'Help on a command or a topic'
@@ -28,6 +29,23 @@ function __opik_subcommands --argument-names cmdpath
         case 'spans comment'
             printf '%s\t%s\n' 'add' 'Add a comment to a span'
             printf '%s\t%s\n' 'list' 'List the comments of a span'
+            printf '%s\t%s\n' 'get' 'Show one comment'
+            printf '%s\t%s\n' 'update' 'Change the text of a comment'
+            printf '%s\t%s\n' 'delete' 'Delete comments'
+        case 'traces'
+            printf '%s\t%s\n' 'list' 'List traces of a project'
+            printf '%s\t%s\n' 'get' 'Show traces by id'
+            printf '%s\t%s\n' 'score' 'Add, upload and delete feedback scores; list score names'
+            printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
+            printf '%s\t%s\n' 'stats' 'Statistics of the selected traces'
+        case 'traces score'
+            printf '%s\t%s\n' 'add' 'Add or replace feedback scores on a trace'
+            printf '%s\t%s\n' 'upload' 'Upload feedback scores in bulk from NDJSON, JSON or CSV'
+            printf '%s\t%s\n' 'delete' 'Remove feedback scores from a trace'
+            printf '%s\t%s\n' 'names' 'List the score names used in a project'
+        case 'traces comment'
+            printf '%s\t%s\n' 'add' 'Add a comment to a trace'
+            printf '%s\t%s\n' 'list' 'List the comments of a trace'
             printf '%s\t%s\n' 'get' 'Show one comment'
             printf '%s\t%s\n' 'update' 'Change the text of a comment'
             printf '%s\t%s\n' 'delete' 'Delete comments'
@@ -58,6 +76,18 @@ function __opik_takes_value --argument-names cmdpath option
             contains -- $option --project-id --type; and return 0
         case 'spans stats'
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until; and return 0
+        case 'traces list'
+            contains -- $option --project-id --thread -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'traces score add'
+            contains -- $option --reason --category --source; and return 0
+        case 'traces score upload'
+            contains -- $option --input-format --parallel --failed; and return 0
+        case 'traces score delete'
+            contains -- $option --author; and return 0
+        case 'traces score names'
+            contains -- $option --project-id; and return 0
+        case 'traces stats'
+            contains -- $option --project-id --thread -f --filter --search --since --until; and return 0
     end
     contains -- $option --url --workspace -p --project --config --format --fields --timeout --retries --cacert
 end
@@ -127,14 +157,20 @@ function __opik_projects
     command opik __complete projects "$typed" 2>/dev/null
 end
 
-# --sort values: the fields, or after FIELD: the field with each direction.
+# --sort values: the fields of the entity named first, or after FIELD: the field
+# with each direction.
 function __opik_sort_fields
     set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
     if string match -q -- '*:*' $typed
         set -l field (string replace -r -- ':.*' '' $typed)
         printf '%s\n' $field:asc $field:desc
     else
-        printf '%s\n' id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens
+        switch $argv[1]
+            case spans
+                printf '%s\n' id name type trace_id parent_span_id input output metadata start_time end_time duration ttft tags created_at last_updated_at model provider total_estimated_cost error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens
+            case traces
+                printf '%s\n' id name input output start_time end_time duration ttft metadata thread_id span_count llm_span_count total_estimated_cost tags error_info created_by environment usage.total_tokens usage.prompt_tokens usage.completion_tokens
+        end
     end
 end
 
@@ -159,6 +195,7 @@ complete -c opik -f
 
 # opik
 complete -c opik -n '__opik_at "" 0' -a 'spans' -d 'List, inspect, create, update, delete, score and comment on spans'
+complete -c opik -n '__opik_at "" 0' -a 'traces' -d 'List, inspect, create, update, delete, score and comment on traces'
 complete -c opik -n '__opik_at "" 0' -a 'config' -d 'Show or change the configuration'
 complete -c opik -n '__opik_at "" 0' -a 'completion' -d 'Print the shell completion script'
 complete -c opik -n '__opik_at "" 0' -a 'help' -d 'Help on a command or a topic'
@@ -185,6 +222,26 @@ complete -c opik -n '__opik_at "spans comment" 0' -a 'list' -d 'List the comment
 complete -c opik -n '__opik_at "spans comment" 0' -a 'get' -d 'Show one comment'
 complete -c opik -n '__opik_at "spans comment" 0' -a 'update' -d 'Change the text of a comment'
 complete -c opik -n '__opik_at "spans comment" 0' -a 'delete' -d 'Delete comments'
+
+# opik traces
+complete -c opik -n '__opik_at "traces" 0' -a 'list' -d 'List traces of a project'
+complete -c opik -n '__opik_at "traces" 0' -a 'get' -d 'Show traces by id'
+complete -c opik -n '__opik_at "traces" 0' -a 'score' -d 'Add, upload and delete feedback scores; list score names'
+complete -c opik -n '__opik_at "traces" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
+complete -c opik -n '__opik_at "traces" 0' -a 'stats' -d 'Statistics of the selected traces'
+
+# opik traces score
+complete -c opik -n '__opik_at "traces score" 0' -a 'add' -d 'Add or replace feedback scores on a trace'
+complete -c opik -n '__opik_at "traces score" 0' -a 'upload' -d 'Upload feedback scores in bulk from NDJSON, JSON or CSV'
+complete -c opik -n '__opik_at "traces score" 0' -a 'delete' -d 'Remove feedback scores from a trace'
+complete -c opik -n '__opik_at "traces score" 0' -a 'names' -d 'List the score names used in a project'
+
+# opik traces comment
+complete -c opik -n '__opik_at "traces comment" 0' -a 'add' -d 'Add a comment to a trace'
+complete -c opik -n '__opik_at "traces comment" 0' -a 'list' -d 'List the comments of a trace'
+complete -c opik -n '__opik_at "traces comment" 0' -a 'get' -d 'Show one comment'
+complete -c opik -n '__opik_at "traces comment" 0' -a 'update' -d 'Change the text of a comment'
+complete -c opik -n '__opik_at "traces comment" 0' -a 'delete' -d 'Delete comments'
 
 # opik config
 complete -c opik -n '__opik_at "config" 0' -a 'show' -d 'Print every setting, its value and where it came from'
@@ -215,7 +272,7 @@ complete -c opik -n '__opik_at "spans list"' -s f -l filter -x -d 'Filter in the
 complete -c opik -n '__opik_at "spans list"' -l search -x -d 'Free-text search over id, name, input, output, metadata, tags, model (server-side).'
 complete -c opik -n '__opik_at "spans list"' -l since -x -d 'Spans that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
 complete -c opik -n '__opik_at "spans list"' -l until -x -d 'Spans that started at or before WHEN: RFC 3339, or relative.'
-complete -c opik -n '__opik_at "spans list"' -l sort -x -a '(__opik_sort_fields)' -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
+complete -c opik -n '__opik_at "spans list"' -l sort -x -a '(__opik_sort_fields spans)' -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
 complete -c opik -n '__opik_at "spans list"' -s n -l limit -x -d 'How many spans (default 50).'
 complete -c opik -n '__opik_at "spans list"' -l all -d 'Every matching span, streamed.'
 complete -c opik -n '__opik_at "spans list"' -l page -x -d 'One page of --limit spans; the table footer shows the page count and total.'
@@ -313,6 +370,67 @@ complete -c opik -n '__opik_at "spans stats"' -l search -x -d 'Free-text search 
 complete -c opik -n '__opik_at "spans stats"' -l since -x -d 'Spans that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
 complete -c opik -n '__opik_at "spans stats"' -l until -x -d 'Spans that started at or before WHEN: RFC 3339, or relative.'
 complete -c opik -n '__opik_at "spans stats"' -l explain -d 'Print the request that would be sent, and send nothing.'
+
+# opik traces list
+complete -c opik -n '__opik_at "traces list"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "traces list"' -l thread -x -d 'Only traces of this thread (a thread_id = ID filter).'
+complete -c opik -n '__opik_at "traces list"' -l include-hidden -d 'Also traces the server made for its own evaluators (visibility_mode hidden), which the Opik UI leaves out.'
+complete -c opik -n '__opik_at "traces list"' -s f -l filter -x -d 'Filter in the Opik query language, e.g. \'name contains "retriev"\'; repeatable, all must hold. See \'opik help filters\'.'
+complete -c opik -n '__opik_at "traces list"' -l search -x -d 'Free-text search over id, name, input, output, metadata, error, tags, thread id (server-side).'
+complete -c opik -n '__opik_at "traces list"' -l since -x -d 'Traces that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
+complete -c opik -n '__opik_at "traces list"' -l until -x -d 'Traces that started at or before WHEN: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "traces list"' -l sort -x -a '(__opik_sort_fields traces)' -d 'Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.'
+complete -c opik -n '__opik_at "traces list"' -s n -l limit -x -d 'How many traces (default 50).'
+complete -c opik -n '__opik_at "traces list"' -l all -d 'Every matching trace, streamed.'
+complete -c opik -n '__opik_at "traces list"' -l page -x -d 'One page of --limit traces; the table footer shows the page count and total.'
+complete -c opik -n '__opik_at "traces list"' -l truncate -d 'Let the server shorten large input and output (they may then arrive as strings).'
+complete -c opik -n '__opik_at "traces list"' -l after -x -d 'Continue after this trace id (exclusive): resumes an interrupted --all export.'
+complete -c opik -n '__opik_at "traces list"' -l no-header -d 'With --format csv, leave out the header row: the command that resumes a CSV export adds it.'
+complete -c opik -n '__opik_at "traces list"' -l follow -d 'After the current matches, keep printing new traces as they arrive, until Ctrl-C.'
+complete -c opik -n '__opik_at "traces list"' -l explain -d 'Print the request that would be sent, and send nothing.'
+
+# opik traces get
+complete -c opik -n '__opik_at "traces get"' -l spans -d 'With --format json or ndjson, print each trace with every span of it: {"trace": ..., "spans": [...]}.'
+
+# opik traces score add
+complete -c opik -n '__opik_at "traces score add"' -l reason -x -d 'Why the scores were given.'
+complete -c opik -n '__opik_at "traces score add"' -l category -x -d 'Category name of the scores.'
+complete -c opik -n '__opik_at "traces score add"' -l source -x -a 'ui sdk online_scoring' -d 'Who scored (default sdk). [ui|sdk|online_scoring]'
+complete -c opik -n '__opik_at "traces score add"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik traces score upload
+complete -c opik -n '__opik_at "traces score upload"' -l input-format -x -a 'json csv' -d 'Format of the input (default: csv for a .csv file, json otherwise). [json|csv]'
+complete -c opik -n '__opik_at "traces score upload"' -l no-check -d 'Send without looking up each span first: unknown span ids and scores under another project than the span\'s are then accepted by the server and never show.'
+complete -c opik -n '__opik_at "traces score upload"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
+complete -c opik -n '__opik_at "traces score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).'
+complete -c opik -n '__opik_at "traces score upload"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
+complete -c opik -n '__opik_at "traces score upload" 0' -F -d 'FILE'
+
+# opik traces score delete
+complete -c opik -n '__opik_at "traces score delete"' -l author -x -d 'Remove only this author\'s value.'
+complete -c opik -n '__opik_at "traces score delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik traces score names
+complete -c opik -n '__opik_at "traces score names"' -l project-id -x -d 'Project by id instead of name.'
+
+# opik traces comment add
+complete -c opik -n '__opik_at "traces comment add"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik traces comment update
+complete -c opik -n '__opik_at "traces comment update"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik traces comment delete
+complete -c opik -n '__opik_at "traces comment delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
+# opik traces stats
+complete -c opik -n '__opik_at "traces stats"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "traces stats"' -l thread -x -d 'Only traces of this thread (a thread_id = ID filter).'
+complete -c opik -n '__opik_at "traces stats"' -l include-hidden -d 'Also traces the server made for its own evaluators (visibility_mode hidden), which the Opik UI leaves out.'
+complete -c opik -n '__opik_at "traces stats"' -s f -l filter -x -d 'Filter in the Opik query language, e.g. \'name contains "retriev"\'; repeatable, all must hold. See \'opik help filters\'.'
+complete -c opik -n '__opik_at "traces stats"' -l search -x -d 'Free-text search over id, name, input, output, metadata, error, tags, thread id (server-side).'
+complete -c opik -n '__opik_at "traces stats"' -l since -x -d 'Traces that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).'
+complete -c opik -n '__opik_at "traces stats"' -l until -x -d 'Traces that started at or before WHEN: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "traces stats"' -l explain -d 'Print the request that would be sent, and send nothing.'
 
 # opik config set
 complete -c opik -n '__opik_at "config set" 0' -a 'url_override api_key workspace project_name check_tls_certificate' -d 'KEY'

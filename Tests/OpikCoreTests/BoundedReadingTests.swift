@@ -19,7 +19,7 @@ import Testing
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["9", "8", "7", "6"]))
         var ids: [String] = []
         var last: String?
-        try SpanSearch(body: [], limit: 2, after: nil).run(client: client(transport), lastId: &last) { span, _ in
+        try SearchStream(.span, body: [], limit: 2, after: nil).run(client: client(transport), lastId: &last) { span, _ in
             ids.append(span["id"]!.stringValue!)
         }
         #expect(ids == ["9", "8"])
@@ -30,7 +30,7 @@ import Testing
         let transport = FakeTransport()
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["9", "8"]))
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["9", "8"]))
-        var search = SpanSearch(body: [], limit: nil, after: nil)
+        var search = SearchStream(.span, body: [], limit: nil, after: nil)
         search.pageSize = 2
         var ids: [String] = []
         var last: String?
@@ -46,7 +46,7 @@ import Testing
         for _ in 0..<10 { transport.fail("POST", "/v1/private/spans/search", with: .connect("refused")) }
         var last: String?
         #expect(throws: OpikError.transport(what: "search spans", error: .connect("refused"), url: "http://h/v1/private/spans/search")) {
-            try SpanSearch(body: [], limit: nil, after: nil).run(client: client(transport), lastId: &last) { _, _ in }
+            try SearchStream(.span, body: [], limit: nil, after: nil).run(client: client(transport), lastId: &last) { _, _ in }
         }
         #expect(transport.requests.count == 4)
     }
@@ -58,7 +58,7 @@ import Testing
         var last: String?
         var count = 0
         #expect(throws: OpikError.self) {
-            try SpanSearch(body: [], limit: nil, after: nil).run(client: client(transport), lastId: &last) { _, _ in count += 1 }
+            try SearchStream(.span, body: [], limit: nil, after: nil).run(client: client(transport), lastId: &last) { _, _ in count += 1 }
         }
         #expect(count == 4)
         #expect(last == "6")

@@ -23,7 +23,8 @@ import Testing
             recordRules: RecordRules(noun: "span", timeField: "name", fields: span.recordRules.fields + [
                 RecordField("type", .choice(["llm"])), RecordField("colour", .string),
             ]),
-            scoreSources: span.scoreSources, maxBatch: span.maxBatch, maxSearchPage: span.maxSearchPage)
+            scoreSources: span.scoreSources, maxBatch: span.maxBatch, maxSearchPage: span.maxSearchPage,
+            searchStripsAttachments: false)
         let problems = broken.inconsistencies
         for expected in [
             "filter field 'tags' is listed twice",

@@ -35,7 +35,7 @@ struct SpanExistence {
         let outcome = work.run(count: ids.count) { index, client in
             let id = ids[index]
             do {
-                let span = try SpansGet.fetch(id, client: client)
+                let span = try RecordLookup.fetch(id, entity: .span, client: client)
                 let project = span["project_name"]?.stringValue
                 results.found.withLock { $0[index] = .span(projectName: project) }
             } catch let OpikError.server(_, status, _, _) where status == 404 {

@@ -40,11 +40,11 @@ struct SpanFlags {
         let now = context.now()
         start = try invocation.value("start-time").map { try SpanFieldValues.time($0, option: "--start-time", now: now) } ?? now
         if let id = invocation.value("trace-id") {
-            try SpanSelection.checkUUID(id, option: "--trace-id")
+            try Selection.checkUUID(id, option: "--trace-id")
             traceId = id.lowercased()
         }
         if let id = invocation.value("parent-span-id") {
-            try SpanSelection.checkUUID(id, option: "--parent-span-id")
+            try Selection.checkUUID(id, option: "--parent-span-id")
             members.append(("parent_span_id", .string(id.lowercased())))
         }
         if let name = invocation.value("name") { members.append(("name", .string(name))) }

@@ -5,16 +5,17 @@ import OpikCore
 public enum CommandTree {
     public static let root: CommandSpec = CommandSpec(
         "opik",
-        summary: "Query and manage spans on an Opik server",
+        summary: "Query and manage spans and traces on an Opik server",
         discussion: """
-            opik lists, searches, creates, updates, scores and comments on the spans of an \
-            Opik server (Comet's open-source LLM observability platform). It reads the same \
+            opik lists, searches, creates, updates, scores and comments on the spans and traces \
+            of an Opik server (Comet's open-source LLM observability platform). It reads the same \
             configuration as the Opik Python SDK: flags, then OPIK_* environment variables, \
             then ~/.opik.config.
             """,
         options: GlobalOptions.all,
         subcommands: [
             spans,
+            traces,
             ConfigCommands.spec,
             CompletionCommand.spec,
             HelpCommand.spec,
@@ -24,14 +25,26 @@ public enum CommandTree {
         examples: [
             Example("opik spans list -p my-app", "The latest 50 spans of project my-app."),
             Example("opik spans list -p my-app --all --format ndjson | jq -r .name", "Every span name, streamed."),
+            Example("opik traces get ID", "A trace and its span tree."),
         ])
 
-    static let spans: CommandSpec = CommandSpec(
-        "spans",
-        summary: "List, inspect, create, update, delete, score and comment on spans",
-        discussion: "A span is one step of a traced LLM application: an LLM call, a tool call, a retrieval.",
-        subcommands: [
-            SpansList.spec, SpansGet.spec, SpansCreate.spec, SpansUpdate.spec, SpansDelete.spec,
-            SpansScore.spec, SpansComment.spec, SpansStats.spec,
-        ])
+    static let spans: CommandSpec = {
+        let group = EntityCommands.spans
+        return CommandSpec(
+            "spans", summary: group.summary, discussion: group.discussion,
+            subcommands: [
+                ListCommand.spec(group), GetCommand.spec(group), SpansCreate.spec, SpansUpdate.spec, SpansDelete.spec,
+                ScoreGroup.spec(group, upload: ScoreUpload.spec), CommentGroup.spec(group), StatsCommand.spec(group),
+            ])
+    }()
+
+    static let traces: CommandSpec = {
+        let group = EntityCommands.traces
+        return CommandSpec(
+            "traces", summary: group.summary, discussion: group.discussion,
+            subcommands: [
+                ListCommand.spec(group), GetCommand.spec(group),
+                ScoreGroup.spec(group, upload: ScoreUpload.spec), CommentGroup.spec(group), StatsCommand.spec(group),
+            ])
+    }()
 }

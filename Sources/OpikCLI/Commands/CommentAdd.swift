@@ -1,42 +1,43 @@
 import OpikCore
 
-/// `opik spans comment add SPAN_ID TEXT|-`: adds a comment and prints its id.
+/// `opik spans|traces comment add ID TEXT|-`: adds a comment and prints its id.
 enum CommentAdd {
-    static let spec: CommandSpec = CommandSpec(
-        "add",
-        summary: "Add a comment to a span",
-        discussion: """
-            Prints the id of the new comment (--format json: {"id": ...}). TEXT - reads the \
-            text from standard input, without its trailing line breaks. Blank text is refused \
-            before anything is sent. Adding a comment twice makes two comments, so a failed \
-            request is not retried once it may have reached the server.
-            """,
-        arguments: [
-            ArgumentSpec("SPAN_ID", help: "The span to comment on."),
-            ArgumentSpec("TEXT", help: "The comment; - reads it from standard input."),
-        ],
-        options: [DryRun.option],
-        examples: [
-            Example("opik spans comment add ID 'retrieval missed the pricing page'", "Comment on a span."),
-            Example("git log -1 --format=%B | opik spans comment add ID -", "Use text from another command."),
-        ],
-        run: { invocation, context in try run(invocation, context: &context) })
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let entity = group.entity
+        return CommandSpec(
+            "add",
+            summary: "Add a comment to a \(entity.name)",
+            discussion: """
+                Prints the id of the new comment (--format json: {"id": ...}). TEXT - reads the \
+                text from standard input, without its trailing line breaks. Blank text is refused \
+                before anything is sent. Adding a comment twice makes two comments, so a failed \
+                request is not retried once it may have reached the server.
+                """,
+            arguments: [
+                ArgumentSpec(group.idArgument, help: "The \(entity.name) to comment on."),
+                ArgumentSpec("TEXT", help: "The comment; - reads it from standard input."),
+            ],
+            options: [DryRun.option],
+            examples: group.examples("comment add"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
 
-    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let spanId = invocation.operands[0]
-        try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let recordId = invocation.operands[0]
+        try Selection.checkUUID(recordId, option: group.idArgument)
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(
-            request: session.client.request("POST", Entity.span.paths.comments(of: spanId), body: ["text": .string(text)]),
-            what: "comment on span \(spanId)", repetition: .unsafe)
+            request: session.client.request("POST", entity.paths.comments(of: recordId), body: ["text": .string(text)]),
+            what: "comment on \(entity.name) \(recordId)", repetition: .unsafe)
         if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
         let head: HTTPResponseHead
         let body: [UInt8]
         do {
             (head, body) = try session.client.send(write.request, what: write.what, repetition: write.repetition)
         } catch let OpikError.server(_, status, _, _) where status == 404 {
-            throw OpikError.notFound("span \(spanId) not found; no comment added")
+            throw OpikError.notFound("\(entity.name) \(recordId) not found; no comment added")
         }
         // The body carries the id (see docs/SERVER.md#comments); older servers give only the Location header.
         let id = (try? JSONParser.parse(bytes: body))?["id"]?.stringValue

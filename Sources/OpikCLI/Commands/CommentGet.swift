@@ -1,38 +1,39 @@
 import OpikCore
 
-/// `opik spans comment get SPAN_ID COMMENT_ID`: one comment.
+/// `opik spans|traces comment get ID COMMENT_ID`: one comment.
 enum CommentGet {
-    static let spec: CommandSpec = CommandSpec(
-        "get",
-        summary: "Show one comment",
-        discussion: """
-            Prints the comment: on a terminal its fields and then the full text, in a pipe one \
-            tab-separated row (id, author, created, text), with --format json the object. The \
-            server finds a comment only with its span id. An unknown span or comment ends with \
-            exit status \(ExitStatus.notFound.code).
-            """,
-        arguments: [
-            ArgumentSpec("SPAN_ID", help: "The span the comment is on."),
-            ArgumentSpec("COMMENT_ID", help: "The comment."),
-        ],
-        examples: [
-            Example("opik spans comment get SPAN_ID COMMENT_ID", "Show a comment."),
-            Example("opik spans comment get SPAN_ID COMMENT_ID --format json | jq -r .text", "Just its text."),
-        ],
-        run: { invocation, context in try run(invocation, context: &context) })
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let entity = group.entity
+        return CommandSpec(
+            "get",
+            summary: "Show one comment",
+            discussion: """
+                Prints the comment: on a terminal its fields and then the full text, in a pipe one \
+                tab-separated row (id, author, created, text), with --format json the object. The \
+                server finds a comment only with its \(entity.name) id. An unknown \(entity.name) or comment ends with \
+                exit status \(ExitStatus.notFound.code).
+                """,
+            arguments: [
+                ArgumentSpec(group.idArgument, help: "The \(entity.name) the comment is on."),
+                ArgumentSpec("COMMENT_ID", help: "The comment."),
+            ],
+            examples: group.examples("comment get"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
 
-    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let spanId = invocation.operands[0]
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let recordId = invocation.operands[0]
         let commentId = invocation.operands[1]
-        try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
-        try SpanSelection.checkUUID(commentId, option: "COMMENT_ID")
+        try Selection.checkUUID(recordId, option: group.idArgument)
+        try Selection.checkUUID(commentId, option: "COMMENT_ID")
         let session = try Session(invocation, context: context, fieldsOf: .comment)
-        let request = session.client.request("GET", Entity.span.paths.comment(commentId, of: spanId))
+        let request = session.client.request("GET", entity.paths.comment(commentId, of: recordId))
         let comment: JSONValue?
         do {
             comment = try session.client.json(request, what: "get comment \(commentId)", repetition: .safe)
         } catch let OpikError.server(_, status, _, _) where status == 404 {
-            throw OpikError.notFound("comment \(commentId) not found on span \(spanId)")
+            throw OpikError.notFound("comment \(commentId) not found on \(entity.name) \(recordId)")
         }
         guard let comment, comment["id"]?.stringValue?.lowercased() == commentId.lowercased() else {
             throw session.client.unexpected("get comment \(commentId)", expected: "comment \(commentId)", received: comment)

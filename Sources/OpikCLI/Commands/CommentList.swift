@@ -1,34 +1,35 @@
 import OpikCore
 
-/// `opik spans comment list SPAN_ID`: the comments a span carries.
+/// `opik spans|traces comment list ID`: the comments a record carries.
 enum CommentList {
-    static let spec: CommandSpec = CommandSpec(
-        "list",
-        summary: "List the comments of a span",
-        discussion: """
-            Prints the span's comments, oldest first: id, author, creation time and text \
-            (--fields chooses others, e.g. last_updated_at). --format json prints an array of \
-            the comment objects as the server sends them. An unknown span id ends with exit \
-            status \(ExitStatus.notFound.code).
-            """,
-        arguments: [ArgumentSpec("SPAN_ID", help: "The span whose comments to show.")],
-        examples: [
-            Example("opik spans comment list ID", "Comments of a span."),
-            Example("opik spans comment list ID --format json | jq -r '.[].text'", "Just the texts."),
-        ],
-        run: { invocation, context in try run(invocation, context: &context) })
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let entity = group.entity
+        return CommandSpec(
+            "list",
+            summary: "List the comments of a \(entity.name)",
+            discussion: """
+                Prints the \(entity.name)'s comments, oldest first: id, author, creation time and text \
+                (--fields chooses others, e.g. last_updated_at). --format json prints an array of \
+                the comment objects as the server sends them. An unknown \(entity.name) id ends with exit \
+                status \(ExitStatus.notFound.code).
+                """,
+            arguments: [ArgumentSpec(group.idArgument, help: "The \(entity.name) whose comments to show.")],
+            examples: group.examples("comment list"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
 
     /// Columns without --fields: ID, author, created, text.
     static let defaultFields = FieldSelection(paths: ["id", "created_by", "created_at", "text"])
 
-    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let spanId = invocation.operands[0]
-        try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let recordId = invocation.operands[0]
+        try Selection.checkUUID(recordId, option: group.idArgument)
         let session = try Session(invocation, context: context, fieldsOf: .comment)
-        guard let span = try SpanLookup.find(spanId, client: session.client) else {
-            throw OpikError.notFound("span \(spanId) not found")
+        guard let record = try RecordLookup.find(recordId, entity: entity, client: session.client) else {
+            throw OpikError.notFound("\(entity.name) \(recordId) not found")
         }
-        let comments = span["comments"]?.arrayValue ?? []
+        let comments = record["comments"]?.arrayValue ?? []
         if session.format == .table, context.isStdoutTerminal, session.fields == nil {
             try CommentTable.write(comments, to: context.stdout, useColor: session.useColor,
                                    width: context.terminalWidth, now: context.now())

@@ -6,7 +6,7 @@ enum Follow {
     static let interval = 2.0
     static let maxInterval = 30.0
 
-    static func run(search: SpanSearch, client: OpikClient, from newest: String?, writer: RecordWriter, context: Context) throws {
+    static func run(search: SearchStream, client: OpikClient, from newest: String?, writer: RecordWriter, context: Context) throws {
         var newest = newest
         var delay = interval
         while !context.isInterrupted() {
@@ -25,7 +25,7 @@ enum Follow {
             var fresh: [JSONValue] = []
             var ignored: String?
             do {
-                try poll.run(client: client, lastId: &ignored, onSpan: { span, _ in fresh.append(span) })
+                try poll.run(client: client, lastId: &ignored, onRecord: { span, _ in fresh.append(span) })
                 delay = interval
             } catch OpikError.interrupted {
                 break

@@ -1,16 +1,18 @@
 import OpikCore
 
-/// `GET /v1/private/spans` page by page: needed for --sort, --search and --page, and the only
-/// listing that reports a total (its answer carries `total`; see docs/SERVER.md).
+/// An entity's list endpoint (`GET /v1/private/spans`, `…/traces`) page by page: needed for
+/// --sort, --search and --page, and the only listing that reports a total (its answer carries
+/// `total`; see docs/SERVER.md).
 struct PagedList {
-    let selection: SpanSelection
-    let plan: SpansList.Plan
+    let selection: Selection
+    let plan: ListCommand.Plan
     let exclude: [String]
     let truncate: Bool
     /// Page size when walking every page for --all.
     static let exportPageSize = 500
 
     var pageSize: Int { plan.limit ?? PagedList.exportPageSize }
+    var entity: Entity { selection.entity }
 
     func request(client: OpikClient, page: Int) -> HTTPRequest {
         var query = selection.queryItems
@@ -21,35 +23,35 @@ struct PagedList {
         query.append(("strip_attachments", "true"))
         query.append(("page", String(page)))
         query.append(("size", String(pageSize)))
-        return client.request("GET", Entity.span.paths.list, query: query)
+        return client.request("GET", entity.paths.list, query: query)
     }
 
     /// What a listing showed, for the footers a person at a terminal sees.
     struct Summary {
         var shown = 0
-        /// How many spans match, when the answer said (the paged list's `total`).
+        /// How many records match, when the answer said (the paged list's `total`).
         var total: Int?
     }
 
-    /// Writes the spans; returns how many were shown and how many match in all.
-    /// At most a page of spans is written whatever the server sends, and a server that ignores
-    /// `page` (sending the same spans again) stops --all with an error instead of looping.
+    /// Writes the records; returns how many were shown and how many match in all.
+    /// At most a page of records is written whatever the server sends, and a server that ignores
+    /// `page` (sending the same records again) stops --all with an error instead of looping.
     func run(client: OpikClient, writer: RecordWriter) throws -> Summary {
         var page = plan.page ?? 1
         var summary = Summary()
         var previousFirst: JSONValue?
         while true {
-            let what = "list spans"
+            let what = "list \(entity.plural)"
             guard let response = try client.json(request(client: client, page: page), what: what, repetition: .safe) else {
                 return summary
             }
             guard let received = response["content"]?.arrayValue else {
-                throw client.unexpected(what, expected: "a page of spans (an object with \"content\")", received: response)
+                throw client.unexpected(what, expected: "a page of \(entity.plural) (an object with \"content\")", received: response)
             }
             let content = received.prefix(pageSize)
             if let first = content.first?["id"], first == previousFirst {
                 throw OpikError.server(what: what, status: 200,
-                                       message: "page \(page) starts with the same span as page \(page - 1), so the server does not page; stopped to avoid repeating spans")
+                                       message: "page \(page) starts with the same \(entity.name) as page \(page - 1), so the server does not page; stopped to avoid repeating \(entity.plural)")
             }
             previousFirst = content.first?["id"]
             for span in content { try writer.write(span) }
@@ -65,6 +67,6 @@ struct PagedList {
     func pageFooter(_ summary: Summary) -> String? {
         guard let page = plan.page, let total = summary.total else { return nil }
         let pages = max(1, (total + pageSize - 1) / pageSize)
-        return "page \(page) of \(pages), \(Plural.groupedCount(total, "span"))"
+        return "page \(page) of \(pages), \(Plural.groupedCount(total, entity.name))"
     }
 }

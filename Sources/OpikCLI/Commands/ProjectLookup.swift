@@ -25,7 +25,7 @@ enum ProjectLookup {
     /// default) looked up.
     static func resolve(_ invocation: Invocation, session: Session) throws -> String {
         if let id = invocation.value("project-id") {
-            try SpanSelection.checkUUID(id, option: "--project-id")
+            try Selection.checkUUID(id, option: "--project-id")
             return id
         }
         return try id(named: session.projectName, client: session.client)

@@ -11,14 +11,15 @@ import OpikCore
 enum ResumeCommand {
     static func render(_ invocation: Invocation, after id: String, now: Date) -> String {
         var words = ["opik"] + invocation.path
-        let order = (GlobalOptions.all + SpansList.spec.options).map(\.long)
+        let order = options(of: invocation).map(\.long)
         for long in order where long != "after" && long != "no-header" {
             guard let values = invocation.options[long] else { continue }
+            let takesValue = options(of: invocation).first { $0.long == long }?.takesValue ?? false
             for value in values {
                 words.append("--" + long)
                 let shown = long == "since" || long == "until" ? frozen(value, now: now) : value
                 // Masked before quoting, so a hidden password stays one shell word.
-                if !shown.isEmpty || takesValue(long) { words.append(quote(Redaction.maskingUserinfo(in: shown))) }
+                if !shown.isEmpty || takesValue { words.append(quote(Redaction.maskingUserinfo(in: shown))) }
             }
         }
         if invocation.value("format") == OutputFormat.csv.rawValue { words.append("--no-header") }
@@ -32,8 +33,11 @@ enum ResumeCommand {
         return TimeParser.format(date)
     }
 
-    static func takesValue(_ long: String) -> Bool {
-        (GlobalOptions.all + SpansList.spec.options).first { $0.long == long }?.takesValue ?? false
+    /// The options of the command that ran, in the order its help lists them.
+    static func options(of invocation: Invocation) -> [OptionSpec] {
+        var node: CommandSpec? = CommandTree.root
+        for name in invocation.path { node = node?.subcommand(named: name) }
+        return GlobalOptions.all + (node?.options ?? [])
     }
 
     /// Quotes a word for a POSIX shell when it needs it.

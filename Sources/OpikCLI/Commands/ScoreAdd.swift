@@ -1,35 +1,36 @@
 import OpikCore
 
-/// `opik spans score add SPAN_ID NAME=VALUE...`: adds or replaces scores on one span.
+/// `opik spans|traces score add ID NAME=VALUE...`: adds or replaces scores on one record.
 enum ScoreAdd {
-    static let spec: CommandSpec = CommandSpec(
-        "add",
-        summary: "Add or replace feedback scores on a span",
-        discussion: """
-            Sends one request per score (PUT /spans/ID/feedback-scores). A score with a name \
-            the span already carries from the same author replaces it. Values are numbers \
-            between -999999999.999999999 and 999999999.999999999. --reason and --category \
-            apply to every score given. An unknown span id ends with exit status \(ExitStatus.notFound.code).
-            """,
-        arguments: [
-            ArgumentSpec("SPAN_ID", help: "The span to score."),
-            ArgumentSpec("NAME=VALUE", help: "Score name and numeric value, e.g. accuracy=0.92.", variadic: true),
-        ],
-        options: [
-            OptionSpec("reason", value: "TEXT", help: "Why the scores were given."),
-            OptionSpec("category", value: "NAME", help: "Category name of the scores."),
-            OptionSpec("source", value: "SOURCE", help: "Who scored (default sdk).", choices: Entity.span.scoreSources),
-            DryRun.option,
-        ],
-        examples: [
-            Example("opik spans score add ID accuracy=0.92 relevance=1 --reason 'matches the reference'", "Score a span twice."),
-            Example("opik spans score add ID hallucination=0 --category judge --dry-run", "Show the request without sending it."),
-        ],
-        run: { invocation, context in try run(invocation, context: &context) })
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let entity = group.entity
+        return CommandSpec(
+            "add",
+            summary: "Add or replace feedback scores on a \(entity.name)",
+            discussion: """
+                Sends one request per score (PUT /\(entity.plural)/ID/feedback-scores). A score with a name \
+                the \(entity.name) already carries from the same author replaces it. Values are numbers \
+                between -999999999.999999999 and 999999999.999999999. --reason and --category \
+                apply to every score given. An unknown \(entity.name) id ends with exit status \(ExitStatus.notFound.code).
+                """,
+            arguments: [
+                ArgumentSpec(group.idArgument, help: "The \(entity.name) to score."),
+                ArgumentSpec("NAME=VALUE", help: "Score name and numeric value, e.g. accuracy=0.92.", variadic: true),
+            ],
+            options: [
+                OptionSpec("reason", value: "TEXT", help: "Why the scores were given."),
+                OptionSpec("category", value: "NAME", help: "Category name of the scores."),
+                OptionSpec("source", value: "SOURCE", help: "Who scored (default sdk).", choices: entity.scoreSources),
+                DryRun.option,
+            ],
+            examples: group.examples("score add"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
 
-    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let spanId = invocation.operands[0]
-        try SpanSelection.checkUUID(spanId, option: "SPAN_ID")
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let recordId = invocation.operands[0]
+        try Selection.checkUUID(recordId, option: group.idArgument)
         let scores = try invocation.operands.dropFirst().map(parse)
         let session = try Session(invocation, context: context)
         let writes = scores.map { name, value in
@@ -37,19 +38,19 @@ enum ScoreAdd {
                                                ("source", .string(invocation.value("source") ?? "sdk"))]
             if let reason = invocation.value("reason") { body.append(("reason", .string(reason))) }
             if let category = invocation.value("category") { body.append(("category_name", .string(category))) }
-            return PlannedWrite(request: session.client.request("PUT", Entity.span.paths.feedbackScores(of: spanId), body: .object(body)),
-                                what: "score span \(spanId)", repetition: .safe)
+            return PlannedWrite(request: session.client.request("PUT", entity.paths.feedbackScores(of: recordId), body: .object(body)),
+                                what: "score \(entity.name) \(recordId)", repetition: .safe)
         }
         if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
         for write in writes {
             do {
                 try write.send(session.client)
             } catch let OpikError.server(_, status, _, _) where status == 404 {
-                throw OpikError.notFound("span \(spanId) not found; no score added")
+                throw OpikError.notFound("\(entity.name) \(recordId) not found; no score added")
             }
         }
         if context.isStderrTerminal {
-            session.notices.info("scored span \(spanId): \(scores.map(\.0).joined(separator: ", "))")
+            session.notices.info("scored \(entity.name) \(recordId): \(scores.map(\.0).joined(separator: ", "))")
         }
         return .success
     }

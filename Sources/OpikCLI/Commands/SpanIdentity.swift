@@ -44,14 +44,14 @@ struct GivenIdentity {
 
     init(_ invocation: Invocation) throws {
         if let trace = invocation.value("trace-id") {
-            try SpanSelection.checkUUID(trace, option: "--trace-id")
+            try Selection.checkUUID(trace, option: "--trace-id")
             traceId = trace
         }
         if let parent = invocation.value("parent-span-id") {
             if parent == "none" || parent.isEmpty {
                 parentSpanId = .some(nil)
             } else {
-                try SpanSelection.checkUUID(parent, option: "--parent-span-id")
+                try Selection.checkUUID(parent, option: "--parent-span-id")
                 parentSpanId = .some(parent)
             }
         }
@@ -76,17 +76,6 @@ struct GivenIdentity {
         if let projectName, projectName.trimmingSpaces.lowercased() != stored.projectName.lowercased() {
             throw OpikError.invalidInput("span \(spanId) belongs to project '\(stored.projectName)', not '\(projectName)'",
                                          hint: "leave out -p to use the span's own project")
-        }
-    }
-}
-
-/// Looks spans up by id: the span, or nil when the server does not know it.
-enum SpanLookup {
-    static func find(_ id: String, client: OpikClient) throws -> JSONValue? {
-        do {
-            return try SpansGet.fetch(id, client: client)
-        } catch let OpikError.server(_, status, _, _) where status == 404 {
-            return nil
         }
     }
 }

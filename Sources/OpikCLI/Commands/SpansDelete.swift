@@ -62,7 +62,7 @@ enum SpansDelete {
     static func traceHint(_ ids: [String], client: OpikClient) -> String {
         var traces: [String] = []
         for id in ids.prefix(20) {
-            guard let span = try? SpanLookup.find(id, client: client), let trace = span["trace_id"]?.stringValue else { continue }
+            guard let span = try? RecordLookup.find(id, entity: .span, client: client), let trace = span["trace_id"]?.stringValue else { continue }
             if !traces.contains(trace) { traces.append(trace) }
         }
         if traces.isEmpty {

@@ -60,7 +60,7 @@ enum SpansUpdate {
             found = [(ids[0], SpanIdentity(traceId: trace, parentSpanId: parent, projectName: session.projectName))]
         } else {
             for id in ids {
-                guard let span = try SpanLookup.find(id, client: session.client) else {
+                guard let span = try RecordLookup.find(id, entity: .span, client: session.client) else {
                     missing.append(id)
                     continue
                 }

@@ -75,7 +75,7 @@ enum TraceDeletion {
     /// The project that explicit -p or --project-id restrict the deletion to.
     static func projectScope(_ invocation: Invocation, session: Session) throws -> (id: String, name: String)? {
         if let id = invocation.value("project-id") {
-            try SpanSelection.checkUUID(id, option: "--project-id")
+            try Selection.checkUUID(id, option: "--project-id")
             return (id, "project id \(id)")
         }
         guard let name = invocation.value("project") else { return nil }

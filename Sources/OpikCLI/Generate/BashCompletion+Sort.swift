@@ -10,12 +10,12 @@ extension BashCompletion {
         guard model.usesSortField else { return "" }
         let p = model.program
         return """
-                    sort)
+                    sort\\ *)
                         if [[ $cur == *:* ]]; then
                             local field="${cur%%:*}"
                             _\(p)_read_reply < <(compgen -W "\(SortSpec.directions.map { "$field:\($0)" }.joined(separator: " "))" -- "$cur")
                         else
-                            _\(p)_read_reply < <(compgen -W \(ShellQuote.single(Entity.span.sortCompletionFields.joined(separator: " "))) -- "$cur")
+                            _\(p)_read_reply < <(compgen -W "${1#sort }" -- "$cur")
                         fi
                         if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
                             COMPREPLY=("${COMPREPLY[@]#"${cur%"${cur##*:}"}"}")

@@ -1,3 +1,5 @@
+import OpikCore
+
 /// The bash completion script: a function `_opik` registered with `complete -F`.
 struct BashCompletion {
     let model: CompletionModel
@@ -228,7 +230,8 @@ struct BashCompletion {
         case .none: return "none"
         case .file: return "file"
         case .project: return "project"
-        case .sortField: return "sort"
+        case let .sortField(name):
+            return "sort " + (Entity.all.first { $0.plural == name }?.sortCompletionFields ?? []).joined(separator: " ")
         case .choices: return "choices " + choices.joined(separator: " ")
         }
     }

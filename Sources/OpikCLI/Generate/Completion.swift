@@ -1,3 +1,5 @@
+import OpikCore
+
 /// Shell completion scripts generated from the command tree.
 ///
 /// Every script knows, for each command path, the visible subcommands, the options in scope
@@ -54,8 +56,15 @@ struct CompletionModel {
     var hasHelpCommand: Bool
     var topics: [String] { HelpTopic.allCases.map(\.rawValue) }
     /// Whether some option completes `--sort` values (the scripts then carry the sort fields).
-    var usesSortField: Bool {
-        (nodes.flatMap(\.localOptions) + globalOptions).contains { $0.completion == .sortField }
+    var usesSortField: Bool { !sortEntities.isEmpty }
+
+    /// The entities whose sort fields some option completes, each once, with their fields.
+    var sortEntities: [(name: String, fields: [String])] {
+        var seen: [String] = []
+        for option in nodes.flatMap(\.localOptions) + globalOptions {
+            if case let .sortField(name) = option.completion, !seen.contains(name) { seen.append(name) }
+        }
+        return seen.map { name in (name, Entity.all.first { $0.plural == name }?.sortCompletionFields ?? []) }
     }
 
     init(root: CommandSpec) {

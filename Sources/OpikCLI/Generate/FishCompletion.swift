@@ -53,7 +53,7 @@ struct FishCompletion {
         case .none: return " -x"
         case .file: return " -r -F"
         case .project: return " -x -a '(__\(model.program)_projects)'"
-        case .sortField: return " -x -a '(__\(model.program)_sort_fields)'"
+        case let .sortField(name): return " -x -a '(__\(model.program)_sort_fields \(name))'"
         case .choices: return " -x -a " + FishQuote.single(choices.map(FishQuote.word).joined(separator: " "))
         }
     }
@@ -73,7 +73,7 @@ struct FishCompletion {
             case .none: continue
             case .file: line += " -F"
             case .project: line += " -a '(__\(model.program)_projects)'"
-            case .sortField: line += " -a '(__\(model.program)_sort_fields)'"
+            case let .sortField(name): line += " -a '(__\(model.program)_sort_fields \(name))'"
             case .choices: line += " -a " + FishQuote.single(argument.choices.map(FishQuote.word).joined(separator: " "))
             }
             out += line + " -d \(FishQuote.single(argument.name))\n"

@@ -123,14 +123,16 @@ extension FishCompletion {
         let p = model.program
         return """
 
-            # --sort values: the fields, or after FIELD: the field with each direction.
+            # --sort values: the fields of the entity named first, or after FIELD: the field
+            # with each direction.
             function __\(p)_sort_fields
                 set -l typed (string replace -r -- '^--?[^=]*=' '' (commandline -ct))
                 if string match -q -- '*:*' $typed
                     set -l field (string replace -r -- ':.*' '' $typed)
                     printf '%s\\n' $field:\(SortSpec.directions.joined(separator: " $field:"))
                 else
-                    printf '%s\\n' \(Entity.span.sortCompletionFields.map(FishQuote.word).joined(separator: " "))
+                    switch $argv[1]
+            \(model.sortEntities.map { entity in "            case \(entity.name)\n                printf '%s\\n' \(entity.fields.map(FishQuote.word).joined(separator: " "))\n" }.joined())        end
                 end
             end
 

@@ -48,12 +48,15 @@ struct ZshCompletion {
     private var sortFunction: String {
         guard model.usesSortField else { return "" }
         return """
-            # --sort values: a field, or after FIELD: a direction.
+            # --sort values: a field of the entity named last (_arguments puts its own
+            # arguments first), or after FIELD: a direction.
             _\(model.program)_sort_fields() {
               if compset -P '*:'; then
                 _wanted directions expl direction compadd -- \(SortSpec.directions.joined(separator: " "))
               else
-                local -a fields=(\(Entity.span.sortCompletionFields.map(ZshQuote.single).joined(separator: " ")))
+                local -a fields
+                case ${@[-1]} in
+            \(model.sortEntities.map { "    \($0.name)) fields=(\($0.fields.map(ZshQuote.single).joined(separator: " "))) ;;\n" }.joined())    esac
                 _wanted fields expl field compadd -a fields
               fi
             }
@@ -142,7 +145,7 @@ struct ZshCompletion {
         case .none: return " "
         case .file: return "_files"
         case .project: return "_\(model.program)_projects"
-        case .sortField: return "_\(model.program)_sort_fields"
+        case let .sortField(name): return "_\(model.program)_sort_fields \(name)"
         case .choices: return "(" + choices.map(ZshQuote.word).joined(separator: " ") + ")"
         }
     }

@@ -92,7 +92,9 @@ public enum ArgumentParser {
         let scope = nodes.flatMap(\.options)
         let wantsHelp = seen.contains { $0.option?.long == "help" }
         for entry in seen {
-            guard let option = entry.option, scope.contains(where: { $0.long == option.long }) else {
+            // The spec of the command's scope decides, not the first one of that name in the
+            // tree: `--type` takes span types in `spans list` and nothing in `traces list`.
+            guard let found = entry.option, let option = scope.first(where: { $0.long == found.long }) else {
                 if wantsHelp { continue }
                 let names = scope.filter { !$0.isHidden }.map { "--" + $0.long }
                 let hint = Suggest.closest(to: entry.name, in: names).map { "did you mean '\($0)'?" }

@@ -9,8 +9,9 @@ public enum CompletionKind: Sendable, Equatable {
     case choices
     /// A project name, asked of the server through the hidden `__complete` command.
     case project
-    /// A `--sort` value: a field of `Entity.span.sortCompletionFields`, then after `FIELD:` a direction.
-    case sortField
+    /// A `--sort` value: a field of the named entity's `sortCompletionFields` (`spans`), then
+    /// after `FIELD:` a direction.
+    case sortField(String)
 }
 
 /// One option: `--long`, maybe `-s`, maybe with a value.

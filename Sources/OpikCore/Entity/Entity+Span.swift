@@ -78,7 +78,8 @@ extension Entity {
         ]),
         scoreSources: ["ui", "sdk", "online_scoring"],
         maxBatch: 1000,
-        maxSearchPage: 2000)
+        maxSearchPage: 2000,
+        searchStripsAttachments: false)
 
     /// `type` of a span.
     private static let spanTypes = ["general", "tool", "llm", "guardrail"]

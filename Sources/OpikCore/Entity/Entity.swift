@@ -38,12 +38,16 @@ public struct Entity: Sendable {
     public let maxBatch: Int
     /// Largest page of the search stream.
     public let maxSearchPage: Int
+    /// Whether the search stream takes `strip_attachments` (traces: yes; the span stream's
+    /// body has no such member and the server refuses unknown ones).
+    public let searchStripsAttachments: Bool
 
     public init(
         name: String, plural: String, paths: EntityPaths, filterFields: [FilterField], filterExamples: [String],
         sortableFields: [String], sortablePrefixes: [String], excludableFields: [String], fields: FieldVocabulary,
         defaultColumns: [Column], narrowDropOrder: [String], defaultColumnFields: [String],
-        recordRules: RecordRules, scoreSources: [String], maxBatch: Int, maxSearchPage: Int
+        recordRules: RecordRules, scoreSources: [String], maxBatch: Int, maxSearchPage: Int,
+        searchStripsAttachments: Bool
     ) {
         self.name = name
         self.plural = plural
@@ -65,10 +69,11 @@ public struct Entity: Sendable {
         self.scoreSources = scoreSources
         self.maxBatch = maxBatch
         self.maxSearchPage = maxSearchPage
+        self.searchStripsAttachments = searchStripsAttachments
     }
 
     /// Every entity the client knows, for the tests that check each description.
-    public static let all: [Entity] = [.span]
+    public static let all: [Entity] = [.span, .trace]
 
     /// The filter field called `name`, if any.
     public func filterField(named name: String) -> FilterField? {

@@ -7,6 +7,8 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
     case number = "NUMBER"
     case dictionary = "DICTIONARY"
     case list = "LIST"
+    /// Comma-separated ids (traces' `experiment_ids`): only `in` and `not_in`.
+    case stringList = "STRING_LIST"
     case feedbackScoresNumber = "FEEDBACK_SCORES_NUMBER"
     case errorContainer = "ERROR_CONTAINER"
     case enumeration = "ENUM"
@@ -25,6 +27,8 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
                     .endsWith, .isEmpty, .isNotEmpty]
         case .list:
             return [.equal, .notEqual, .contains, .notContains, .isEmpty, .isNotEmpty]
+        case .stringList:
+            return [.in, .notIn]
         case .feedbackScoresNumber:
             return [.equal, .notEqual, .greaterThan, .greaterThanOrEqual, .lessThan, .lessThanOrEqual,
                     .isEmpty, .isNotEmpty]
@@ -41,7 +45,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
     /// JSON (see docs/SERVER.md#filter-encoding), so `%` and `+` must be sent percent-encoded.
     public var isURLDecoded: Bool {
         switch self {
-        case .string, .stringExact, .enumeration: return false
+        case .string, .stringExact, .stringList, .enumeration: return false
         default: return true
         }
     }
@@ -64,6 +68,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
         case .number: return "number"
         case .dictionary: return "json"
         case .list: return "list"
+        case .stringList: return "id list"
         case .feedbackScoresNumber: return "score"
         case .errorContainer: return "error"
         case .enumeration, .enumerationLegacy: return "enum"

@@ -18,8 +18,10 @@ public struct Column: Sendable, Equatable {
         case number
         /// Every feedback score as `name=value`, space-separated.
         case scores
-        /// `!` when the value is present.
+        /// `!` when the value is present; `G` when a guardrail check of the record failed.
         case errorMarker
+        /// A trace's `span_count`, with its `llm_span_count` on a terminal: `12 (3 llm)`.
+        case spanCounts
     }
 
     /// Header on a terminal.
@@ -49,7 +51,7 @@ public struct Column: Sendable, Equatable {
 
     public var alignsRight: Bool {
         switch kind {
-        case .duration, .cost, .number: return true
+        case .duration, .cost, .number, .spanCounts: return true
         default: return false
         }
     }
@@ -82,7 +84,8 @@ public struct Column: Sendable, Equatable {
         case .duration: width = 6
         case .cost: width = 9
         case .number: width = 7
-        case .errorMarker: width = 1
+        case .errorMarker: width = 2
+        case .spanCounts: width = 10
         case .scores: width = 24
         case .text: width = path == "name" ? 24 : 16
         }
@@ -96,9 +99,11 @@ public struct Column: Sendable, Equatable {
         case "start_time", "end_time", "created_at", "last_updated_at": return .time
         case "duration", "ttft": return .duration
         case "total_estimated_cost": return .cost
-        case "feedback_scores": return .scores
+        case "feedback_scores", "span_feedback_scores": return .scores
+        case "span_count", "llm_span_count": return .number
         default:
-            return path.hasPrefix("usage.") || path.hasPrefix("feedback_scores.") ? .number : .text
+            let numeric = ["usage.", "feedback_scores.", "span_feedback_scores."].contains { path.hasPrefix($0) }
+            return numeric ? .number : .text
         }
     }
 
@@ -106,10 +111,10 @@ public struct Column: Sendable, Equatable {
     public func rawCell(_ record: JSONValue) -> String {
         switch kind {
         case .errorMarker:
-            guard let value = FieldSelection.resolve(path, in: record), !value.isNull else { return "" }
-            return "!"
+            let error = FieldSelection.resolve(path, in: record).map { !$0.isNull } ?? false
+            return (error ? "!" : "") + (Self.failedGuardrail(record) ? "G" : "")
         case .scores:
-            guard let scores = record["feedback_scores"]?.arrayValue else {
+            guard let scores = record[path]?.arrayValue else {
                 return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
             }
             return scores.map { score in
@@ -136,6 +141,9 @@ public struct Column: Sendable, Equatable {
             return (raw.isEmpty ? raw : Humanize.cost(raw), .plain)
         case .errorMarker:
             return (raw, .red)
+        case .spanCounts:
+            guard let llm = record["llm_span_count"].map(Self.plain), !llm.isEmpty, llm != "0" else { return (raw, .plain) }
+            return ("\(raw) (\(llm) llm)", .plain)
         case .number:
             // Token counts read as integers even when sent as `312.0`.
             if path.hasPrefix("usage."), let value = Double(raw), value == value.rounded(), abs(value) < 1e15 {
@@ -144,6 +152,15 @@ public struct Column: Sendable, Equatable {
             return (raw, .plain)
         case .text, .scores:
             return (raw, .plain)
+        }
+    }
+
+    /// Whether a guardrail check recorded for the record failed (traces'
+    /// `guardrails_validations`: `[{span_id, checks: [{name, result}]}]`).
+    static func failedGuardrail(_ record: JSONValue) -> Bool {
+        guard let validations = record["guardrails_validations"]?.arrayValue else { return false }
+        return validations.contains { validation in
+            validation["checks"]?.arrayValue?.contains { $0["result"]?.stringValue == "failed" } ?? false
         }
     }
 

@@ -63,11 +63,15 @@ public struct FieldSelection: Sendable, Equatable {
         }
     }
 
+    /// Fields holding a list of scores, `[{"name", "value", …}]`, in which `FIELD.NAME` is
+    /// that score's value: a span's or trace's own scores, and a trace's averages over its spans.
+    static let scoreLists = ["feedback_scores", "span_feedback_scores"]
+
     /// The value at `path` in `record`; `feedback_scores.NAME` finds that score's `value`.
     public static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
         let parts = segments(of: path)
-        if parts.count == 2, parts[0] == "feedback_scores" {
-            guard let scores = record["feedback_scores"]?.arrayValue else { return nil }
+        if parts.count == 2, scoreLists.contains(parts[0]) {
+            guard let scores = record[parts[0]]?.arrayValue else { return nil }
             return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
         }
         return record.value(atPath: path)
@@ -75,9 +79,8 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// Path parts; a score name after `feedback_scores.` stays whole even if it has dots.
     static func segments(of path: String) -> [String] {
-        let prefix = "feedback_scores."
-        if path.hasPrefix(prefix), path.count > prefix.count {
-            return ["feedback_scores", String(path.dropFirst(prefix.count))]
+        for field in scoreLists where path.hasPrefix(field + ".") && path.count > field.count + 1 {
+            return [field, String(path.dropFirst(field.count + 1))]
         }
         return path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }

@@ -3,7 +3,7 @@ import OpikCore
 import OpikTestSupport
 import Testing
 
-@Suite struct SpanSearchTests {
+@Suite struct SearchStreamTests {
     func client(_ transport: FakeTransport) -> OpikClient {
         let (out, _) = OutputStream.memory()
         let context = Context(stdout: out, stderr: out, makeTransport: { _, _ in transport }, random: { 0 })
@@ -13,10 +13,10 @@ import Testing
 
     static func lines(_ ids: [String]) -> String { ids.map { #"{"id":"\#($0)","name":"n"}"# + "\r\n" }.joined() }
 
-    func run(_ search: SpanSearch, _ transport: FakeTransport) throws -> ([String], String?) {
+    func run(_ search: SearchStream, _ transport: FakeTransport) throws -> ([String], String?) {
         var ids: [String] = []
         var last: String?
-        try search.run(client: client(transport), lastId: &last, onSpan: { span, _ in ids.append(span["id"]!.stringValue!) })
+        try search.run(client: client(transport), lastId: &last, onRecord: { span, _ in ids.append(span["id"]!.stringValue!) })
         return (ids, last)
     }
 
@@ -25,7 +25,7 @@ import Testing
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["5", "4"]))
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["3"]))
         transport.stub("POST", "/v1/private/spans/search", body: "")
-        var search = SpanSearch(body: [("project_name", "p")], limit: nil, after: nil)
+        var search = SearchStream(.span, body: [("project_name", "p")], limit: nil, after: nil)
         search.pageSize = 2
         let (ids, last) = try run(search, transport)
         #expect(ids == ["5", "4", "3"])
@@ -44,7 +44,7 @@ import Testing
         transport.stub("POST", "/v1/private/spans/search",
                        body: Self.lines(["9"]) + #"{"code":500,"message":"Streaming operation timed out"}"# + "\r\n")
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["8"]))
-        let search = SpanSearch(body: [], limit: 2, after: nil)
+        let search = SearchStream(.span, body: [], limit: 2, after: nil)
         let (ids, _) = try run(search, transport)
         #expect(ids == ["9", "8"])
         #expect(String(decoding: transport.requests[1].body ?? [], as: UTF8.self) == #"{"limit":1,"last_retrieved_id":"9"}"#)
@@ -53,7 +53,7 @@ import Testing
     @Test func stopsAtTheLimit() throws {
         let transport = FakeTransport()
         transport.stub("POST", "/v1/private/spans/search", body: Self.lines(["3", "2"]))
-        let (ids, _) = try run(SpanSearch(body: [], limit: 2, after: "4"), transport)
+        let (ids, _) = try run(SearchStream(.span, body: [], limit: 2, after: "4"), transport)
         #expect(ids == ["3", "2"])
         #expect(transport.requests.count == 1)
         #expect(String(decoding: transport.requests[0].body ?? [], as: UTF8.self) == #"{"limit":2,"last_retrieved_id":"4"}"#)

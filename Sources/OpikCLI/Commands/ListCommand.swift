@@ -5,48 +5,43 @@ import Foundation
 #endif
 import OpikCore
 
-/// `opik spans list`: spans of one project, as a table, JSON, NDJSON or CSV.
-enum SpansList {
-    static let spec: CommandSpec = CommandSpec(
-        "list",
-        summary: "List spans of a project",
-        discussion: """
-            Lists spans of one project, newest first (the server has no cross-project listing). \
-            Without --sort, --search or --page the spans come from the search stream, page \
-            after page by id, so --all streams with flat memory and the first lines appear \
-            before the last page is fetched. --sort, --search and --page use the paged list \
-            endpoint instead. An --all export that stops early prints the command that \
-            resumes it with --after: relative --since and --until become the instants the \
-            export used, and a CSV export continues without a second header (--no-header).
+/// `opik spans list`, `opik traces list`: records of one project, as a table, JSON, NDJSON or CSV.
+enum ListCommand {
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let (one, many) = (group.entity.name, group.entity.plural)
+        return CommandSpec(
+            "list",
+            summary: "List \(many) of a project",
+            discussion: """
+                Lists \(many) of one project, newest first (the server has no cross-project listing). \
+                Without --sort, --search or --page the \(many) come from the search stream, page \
+                after page by id, so --all streams with flat memory and the first lines appear \
+                before the last page is fetched. --sort, --search and --page use the paged list \
+                endpoint instead. An --all export that stops early prints the command that \
+                resumes it with --after: relative --since and --until become the instants the \
+                export used, and a CSV export continues without a second header (--no-header).
 
-            What the server sends is checked: never more than --limit spans are printed, a \
-            server that sends a span again instead of paging stops --all with status \(ExitStatus.failure.code), and \
-            so does a streamed span over 64 MiB or any other response over 256 MiB \
-            (decompressed).
-            """,
-        options: SpanSelection.options + [
-            OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.", completion: .sortField),
-            OptionSpec("limit", short: "n", value: "N", help: "How many spans (default 50)."),
-            OptionSpec("all", help: "Every matching span, streamed."),
-            OptionSpec("page", value: "N", help: "One page of --limit spans; the table footer shows the page count and total."),
-            OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings)."),
-            OptionSpec("after", value: "ID", help: "Continue after this span id (exclusive): resumes an interrupted --all export."),
-            OptionSpec("no-header", help: "With --format csv, leave out the header row: the command that resumes a CSV export adds it."),
-            OptionSpec("follow", help: "After the current matches, keep printing new spans as they arrive, until Ctrl-C."),
-            OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
-        ],
-        examples: [
-            Example("opik spans list -p my-app", "The latest 50 spans of my-app."),
-            Example("opik spans list -p my-app --type llm -f 'usage.total_tokens > 1000' --since 24h",
-                    "LLM spans of the last day that used over 1000 tokens."),
-            Example("opik spans list -p my-app --all --format ndjson > spans.ndjson", "Export every span."),
-            Example("opik spans list -p my-app --sort duration:desc -n 10 --fields id,name,duration", "The ten slowest spans."),
-            Example("opik spans list -p my-app --format json | jq '.[] | select(.total_estimated_cost > 0.01) | .id'",
-                    "Ids of expensive spans."),
-        ],
-        run: { invocation, context in try run(invocation, context: &context) })
+                What the server sends is checked: never more than --limit \(many) are printed, a \
+                server that sends a \(one) again instead of paging stops --all with status \(ExitStatus.failure.code), and \
+                so does a streamed \(one) over 64 MiB or any other response over 256 MiB \
+                (decompressed).
+                """,
+            options: Selection.options(for: group) + [
+                OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.", completion: .sortField(many)),
+                OptionSpec("limit", short: "n", value: "N", help: "How many \(many) (default 50)."),
+                OptionSpec("all", help: "Every matching \(one), streamed."),
+                OptionSpec("page", value: "N", help: "One page of --limit \(many); the table footer shows the page count and total."),
+                OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings)."),
+                OptionSpec("after", value: "ID", help: "Continue after this \(one) id (exclusive): resumes an interrupted --all export."),
+                OptionSpec("no-header", help: "With --format csv, leave out the header row: the command that resumes a CSV export adds it."),
+                OptionSpec("follow", help: "After the current matches, keep printing new \(many) as they arrive, until Ctrl-C."),
+                OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
+            ],
+            examples: group.examples("list"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
 
-    /// How the spans are fetched.
+    /// How the records are fetched.
     struct Plan {
         var limit: Int?
         var page: Int?
@@ -56,7 +51,8 @@ enum SpansList {
         var follow: Bool
     }
 
-    static func plan(_ invocation: Invocation, selection: SpanSelection) throws -> Plan {
+    static func plan(_ invocation: Invocation, selection: Selection) throws -> Plan {
+        let entity = selection.entity
         let all = invocation.flag("all")
         var limit: Int? = 50
         if let n = try invocation.wholeNumber("limit", in: 1...Int.max) {
@@ -66,15 +62,15 @@ enum SpansList {
         if all { limit = nil }
         var page: Int?
         if let n = try invocation.wholeNumber("page", in: 1...Int.max) {
-            if all { throw OpikError.usage("--page and --all cannot be combined", hint: "--page shows one page of --limit spans") }
+            if all { throw OpikError.usage("--page and --all cannot be combined", hint: "--page shows one page of --limit \(entity.plural)") }
             page = n
         }
         let sorting = try invocation.value("sort").map { text in
             // The message already names --sort and the value.
-            do { return try SortSpec.parse(text, for: .span) } catch { throw OpikError.from(error) }
+            do { return try SortSpec.parse(text, for: entity) } catch { throw OpikError.from(error) }
         }
         let after = invocation.value("after")
-        if let after { try SpanSelection.checkUUID(after, option: "--after") }
+        if let after { try Selection.checkUUID(after, option: "--after") }
         let usesPages = page != nil || sorting != nil || selection.search != nil
         if usesPages, after != nil {
             throw OpikError.usage("--after cannot be combined with --sort, --search or --page", hint: "--after continues the id-ordered stream")
@@ -86,18 +82,19 @@ enum SpansList {
         return Plan(limit: limit, page: page, sorting: sorting, usesPages: usesPages, after: after, follow: follow)
     }
 
-    static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let session = try Session(invocation, context: context, fieldsOf: Entity.span.fields)
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let session = try Session(invocation, context: context, fieldsOf: entity.fields)
         // One instant for the selection and for the resume command, which freezes relative times.
         let now = context.now()
-        let selection = try SpanSelection(invocation, session: session, now: now)
+        let selection = try Selection(invocation, group: group, session: session, now: now)
         let plan = try plan(invocation, selection: selection)
-        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields, entity: .span)
+        let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields, entity: entity)
         let truncate = invocation.flag("truncate")
         let writer = Renderer.makeWriter(
             format: session.format, fields: session.fields, stdout: context.stdout,
             isTerminal: context.isStdoutTerminal, useColor: session.useColor,
-            width: context.terminalWidth, now: context.now(), streaming: plan.follow)
+            width: context.terminalWidth, now: context.now(), streaming: plan.follow, entity: entity)
 
         if plan.usesPages {
             let pages = PagedList(selection: selection, plan: plan, exclude: exclude, truncate: truncate)
@@ -107,9 +104,9 @@ enum SpansList {
             try writer.end(footer: context.isStdoutTerminal ? pages.pageFooter(summary) : nil)
             if plan.page == nil {
                 footer(shown: summary.shown, total: summary.total, more: summary.total.map { $0 > summary.shown } ?? false,
-                       plan: plan, session: session, context: context)
+                       plan: plan, entity: entity, session: session, context: context)
             } else if summary.shown == 0 {
-                footer(shown: 0, total: nil, more: false, plan: plan, session: session, context: context)
+                footer(shown: 0, total: nil, more: false, plan: plan, entity: entity, session: session, context: context)
             }
             return .success
         }
@@ -117,13 +114,15 @@ enum SpansList {
         var body = selection.searchBody
         body.append(("truncate", .bool(truncate)))
         if !exclude.isEmpty { body.append(("exclude", .array(exclude.map { .string($0) }))) }
+        // References instead of attachment contents: fast and small (see docs/SERVER.md).
+        if entity.searchStripsAttachments { body.append(("strip_attachments", .bool(true))) }
         // The search stream carries no total, and counting would cost the server a second
-        // query; one span more than shown is the cheap way to know that more match.
+        // query; one record more than shown is the cheap way to know that more match.
         let peeksBeyond = context.isStdoutTerminal && !plan.follow && plan.limit != nil
-        var search = SpanSearch(body: body, limit: plan.limit.map { peeksBeyond ? $0 + 1 : $0 }, after: plan.after)
-        // NDJSON of whole spans is the server's own lines: pass them through untouched.
+        var search = SearchStream(entity, body: body, limit: plan.limit.map { peeksBeyond ? $0 + 1 : $0 }, after: plan.after)
+        // NDJSON of whole records is the server's own lines: pass them through untouched.
         let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
-        search.parsesSpans = !passThrough
+        search.parsesRecords = !passThrough
         if invocation.flag("explain") {
             return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
         }
@@ -136,7 +135,7 @@ enum SpansList {
         var more = false
         do {
             let stdout = context.stdout
-            count = try search.run(client: session.client, lastId: &lastId, onSpan: { span, line in
+            count = try search.run(client: session.client, lastId: &lastId, onRecord: { span, line in
                 if let limit = plan.limit, shown >= limit {
                     more = true
                     return
@@ -163,21 +162,21 @@ enum SpansList {
         try writer.end(footer: nil)
         // (On a terminal, an empty export says "no spans match" instead.)
         if plan.limit == nil, !session.isQuiet, context.isStderrTerminal, count > 0 || !context.isStdoutTerminal {
-            session.notices.info(Plural.count(count, "span"))
+            session.notices.info(Plural.count(count, entity.name))
         }
-        footer(shown: shown, total: nil, more: more, plan: plan, session: session, context: context)
+        footer(shown: shown, total: nil, more: more, plan: plan, entity: entity, session: session, context: context)
         return .success
     }
 
-    /// Tells a person at a terminal, on stderr, that nothing matched, or that more spans match
+    /// Tells a person at a terminal, on stderr, that nothing matched, or that more records match
     /// than -n showed (`50 of 1,203 spans — use -n or --all`). Nothing in a pipe or with -q.
-    static func footer(shown: Int, total: Int?, more: Bool, plan: Plan, session: Session, context: Context) {
+    static func footer(shown: Int, total: Int?, more: Bool, plan: Plan, entity: Entity, session: Session, context: Context) {
         guard context.isStdoutTerminal, !plan.follow else { return }
         if shown == 0 {
-            session.notices.info("no spans match")
+            session.notices.info("no \(entity.plural) match")
         } else if more, plan.limit != nil {
-            let what = total.map { "\(Plural.grouped(shown)) of \(Plural.groupedCount($0, "span"))" }
-                ?? "\(Plural.groupedCount(shown, "span")) shown, more match"
+            let what = total.map { "\(Plural.grouped(shown)) of \(Plural.groupedCount($0, entity.name))" }
+                ?? "\(Plural.groupedCount(shown, entity.name)) shown, more match"
             session.notices.info("\(what) — use -n or --all")
         }
     }

@@ -1,25 +1,30 @@
-/// Streams every span matching a search through `POST /v1/private/spans/search`, page after
-/// page by the id cursor (see docs/SERVER.md: newest first, `last_retrieved_id` exclusive), so
-/// memory stays flat however many spans match.
+/// Streams every record of an entity matching a search through its search stream (`POST
+/// /v1/private/spans/search`, `…/traces/search`), page after page by the id cursor (see
+/// docs/SERVER.md: newest first, `last_retrieved_id` exclusive), so memory stays flat however
+/// many records match.
 ///
 /// The stream may end early without a marker, so a short page is confirmed by asking again
 /// from the same cursor; a connection that broke mid-stream resumes from the last id received.
 /// What the server sends is not trusted: no more than `limit` spans are delivered whatever it
 /// sends, and a span that is not older than the cursor (a server that ignores the cursor would
 /// repeat its first page forever) stops the search with an error.
-public struct SpanSearch {
+public struct SearchStream {
+    /// What is searched: its stream path and its name in messages.
+    public let entity: Entity
     /// The search body without `limit` and `last_retrieved_id`.
     public var body: [(String, JSONValue)]
     /// How many spans at most (nil: all).
     public var limit: Int?
     /// Continue after this id (exclusive): the `--after` of a resumed export.
     public var after: String?
-    public var pageSize = Entity.span.maxSearchPage
-    /// When false, `onSpan` gets `.null` instead of the parsed span (the raw line is enough
+    public var pageSize: Int
+    /// When false, `onRecord` gets `.null` instead of the parsed record (the raw line is enough
     /// for a pass-through export), and only the id is read from lines that start with it.
-    public var parsesSpans = true
+    public var parsesRecords = true
 
-    public init(body: [(String, JSONValue)], limit: Int?, after: String?) {
+    public init(_ entity: Entity, body: [(String, JSONValue)], limit: Int?, after: String?) {
+        self.entity = entity
+        pageSize = entity.maxSearchPage
         self.body = body
         self.limit = limit
         self.after = after
@@ -30,20 +35,20 @@ public struct SpanSearch {
         var members = body
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
-        var request = client.request("POST", Entity.span.paths.search, body: .object(members))
+        var request = client.request("POST", entity.paths.search, body: .object(members))
         // The resource produces application/octet-stream (see docs/SERVER.md).
         request.headers = request.headers.map { $0.0 == "Accept" ? ("Accept", "*/*") : $0 }
         return request
     }
 
-    /// Runs the search. `onSpan` gets each span and its raw line; `onChunkEnd` is called when a
+    /// Runs the search. `onRecord` gets each record and its raw line; `onChunkEnd` is called when a
     /// network chunk is used up (a good moment to flush). Returns the number of spans delivered.
-    /// `lastId` is the id of the last span `onSpan` accepted, kept even when the search fails,
+    /// `lastId` is the id of the last span `onRecord` accepted, kept even when the search fails,
     /// so an interrupted export can say where to resume.
     @discardableResult
     public func run(
         client: OpikClient, lastId: inout String?,
-        onSpan: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
+        onRecord: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
         onChunkEnd: () throws -> Void = {}
     ) throws -> Int {
         // Servers write ids in lower case; a typed --after may not be.
@@ -55,7 +60,7 @@ public struct SpanSearch {
             page.count = 0
             page.streamError = nil
             do {
-                try fetchPage(client: client, size: size, page: &page, onSpan: onSpan, onChunkEnd: onChunkEnd)
+                try fetchPage(client: client, size: size, page: &page, onRecord: onRecord, onChunkEnd: onChunkEnd)
             } catch is LimitReached {
                 break
             } catch is StreamFailure {
@@ -84,24 +89,24 @@ public struct SpanSearch {
     }
 
     private func fetchPage(client: OpikClient, size: Int, page: inout Page,
-                           onSpan: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
+                           onRecord: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
                            onChunkEnd: () throws -> Void) throws {
         let request = self.request(client: client, cursor: page.cursor, size: size)
-        try withoutActuallyEscaping(onSpan) { onSpan in
+        try withoutActuallyEscaping(onRecord) { onRecord in
             try withoutActuallyEscaping(onChunkEnd) { onChunkEnd in
                 var state = page
                 defer { page = state }
                 let sink = LineSink(onLine: { line in
                     if let limit, state.delivered >= limit { throw LimitReached() }
                     let (id, value) = try parse(line, streamError: &state.streamError)
-                    try Self.checkAdvance(id, cursor: state.cursor)
+                    try checkAdvance(id, cursor: state.cursor)
                     state.cursor = id
-                    try onSpan(value, line)
+                    try onRecord(value, line)
                     state.count += 1
                     state.delivered += 1
                     state.lastDelivered = id
                 }, onChunkEnd: onChunkEnd)
-                _ = try client.perform(request, what: "search spans", repetition: .resumable) { sink }
+                _ = try client.perform(request, what: "search \(entity.plural)", repetition: .resumable) { sink }
                 if !sink.unfinishedLine.isEmpty { throw StreamFailure() }
             }
         }
@@ -109,7 +114,7 @@ public struct SpanSearch {
 
     /// The id of a line and the parsed span (`.null` when spans are not parsed).
     private func parse(_ line: UnsafeBufferPointer<UInt8>, streamError: inout String?) throws -> (String, JSONValue) {
-        if !parsesSpans, let id = SpanSearch.leadingId(line) { return (id, .null) }
+        if !parsesRecords, let id = SearchStream.leadingId(line) { return (id, .null) }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes: line)
@@ -126,11 +131,11 @@ public struct SpanSearch {
     }
 
     /// Spans come newest first, each older than the cursor; anything else would repeat spans.
-    static func checkAdvance(_ id: String, cursor: String?) throws {
+    func checkAdvance(_ id: String, cursor: String?) throws {
         guard let cursor, id >= cursor else { return }
         throw OpikError.server(
-            what: "search spans", status: 200,
-            message: "the server sent span \(id) after span \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating spans",
+            what: "search \(entity.plural)", status: 200,
+            message: "the server sent \(entity.name) \(id) after \(entity.name) \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating \(entity.plural)",
             hint: "check that --url points at an Opik server")
     }
 
@@ -145,11 +150,11 @@ public struct SpanSearch {
 
     /// The stream broke off or held something else than spans; caught by `run`, which resumes.
     struct StreamFailure: UserFacingError {
-        var userFacing: UserFacing { UserFacing(.unexpected, "search spans: a stream failure was not handled; this is a bug in opik") }
+        var userFacing: UserFacing { UserFacing(.unexpected, "search: a stream failure was not handled; this is a bug in opik") }
     }
     /// The server sent more spans than asked for; the rest of the stream is not read.
     struct LimitReached: UserFacingError {
-        var userFacing: UserFacing { UserFacing(.unexpected, "search spans: the end of a limited stream was not handled; this is a bug in opik") }
+        var userFacing: UserFacing { UserFacing(.unexpected, "search: the end of a limited stream was not handled; this is a bug in opik") }
     }
 
     static let idPrefix = Array(#"{"id":""#.utf8)
@@ -166,7 +171,7 @@ public struct SpanSearch {
     func retryOrThrow(_ failures: inout Int, client: OpikClient, message: String, original: OpikError? = nil) throws {
         failures += 1
         guard failures <= client.retries else {
-            throw original ?? OpikError.server(what: "search spans", status: 200, message: message, hint: nil)
+            throw original ?? OpikError.server(what: "search \(entity.plural)", status: 200, message: message, hint: nil)
         }
         let delay = client.backoff(failures)
         client.onWait("\(message); resuming in \(OpikClient.seconds(delay))")

@@ -1,0 +1,46 @@
+import OpikCore
+
+/// The spans of one trace, for `traces get`: fetched through the span search stream of the
+/// trace's project (see docs/SERVER.md#traces: spans in other projects do not belong to it),
+/// ordered as a tree, and drawn on a terminal.
+enum TraceSpans {
+    static let option = OptionSpec(
+        "spans", help: "With --format json or ndjson, print each trace with every span of it: {\"trace\": ..., \"spans\": [...]}.")
+
+    /// Every span of `trace` in its project, newest first as the stream sends them.
+    /// `truncate` lets the server shorten input and output (enough for a terminal view).
+    static func fetch(of trace: JSONValue, client: OpikClient, truncate: Bool) throws -> [JSONValue] {
+        guard let id = trace["id"]?.stringValue, let project = trace["project_id"]?.stringValue else { return [] }
+        let body: [(String, JSONValue)] = [
+            ("project_id", .string(project)), ("trace_id", .string(id)), ("truncate", .bool(truncate)),
+        ]
+        var spans: [JSONValue] = []
+        var last: String?
+        try SearchStream(.span, body: body, limit: nil, after: nil).run(client: client, lastId: &last) { span, _ in
+            spans.append(span)
+        }
+        return spans
+    }
+
+    /// The spans in tree order: each span once, children after their parent.
+    static func treeOrder(_ spans: [JSONValue], of trace: JSONValue) -> [JSONValue] {
+        SpanTree(traceId: trace["id"]?.stringValue ?? "", spans: spans).orderedSpans
+    }
+
+    /// The terminal view of a trace: header, previews and span tree; warnings on stderr.
+    static func writeTree(of trace: JSONValue, session: Session, context: Context) throws {
+        let spans = try fetch(of: trace, client: session.client, truncate: true)
+        let tree = SpanTree(traceId: trace["id"]?.stringValue ?? "", spans: spans)
+        let projectName = try? projectName(of: trace, client: session.client)
+        try TraceView.write(trace: trace, tree: tree, projectName: projectName ?? nil, to: context.stdout,
+                            useColor: session.useColor, width: context.terminalWidth, now: context.now())
+        for warning in TraceView.warnings(trace: trace, tree: tree) { session.notices.warn(warning) }
+    }
+
+    /// The name of the trace's project: reads carry only its id (see docs/SERVER.md#traces).
+    static func projectName(of trace: JSONValue, client: OpikClient) throws -> String? {
+        guard let id = trace["project_id"]?.stringValue else { return nil }
+        let request = client.request("GET", "/v1/private/projects/" + id)
+        return try client.json(request, what: "get project \(id)", repetition: .safe)?["name"]?.stringValue
+    }
+}

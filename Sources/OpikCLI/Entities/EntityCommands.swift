@@ -1,0 +1,38 @@
+import OpikCore
+
+/// What the commands of one entity's group (`opik spans`, `opik traces`) need beyond its
+/// `Entity` description: the selection options only that entity has, how they narrow a
+/// query, and the examples of each command. The command files (`ListCommand`,
+/// `StatsCommand`, `ScoreAdd`, …) are functions of it, so the two groups are one design.
+struct EntityCommands: Sendable {
+    let entity: Entity
+    /// The group's one-line summary and discussion.
+    let summary: String
+    let discussion: String
+    /// Selection options of `list` and `stats` beyond the shared ones (project id, filter,
+    /// search, since, until).
+    let selectionOptions: [OptionSpec]
+    /// Reads `selectionOptions` into a selection: query items, stream members or filters.
+    let narrow: @Sendable (Invocation, inout Selection) throws -> Void
+    /// What `--search` looks through, for its help.
+    let searchFields: String
+    /// Whether records of the entity hold spans (traces): `get` then shows the span tree and
+    /// takes `--spans`.
+    let ownsSpans: Bool
+    /// The statistics `stats` shows, for its help.
+    let statistics: String
+    /// Examples by command path below the group (`list`, `score add`).
+    let examples: [String: [Example]]
+
+    /// The examples of `command`; every command has some (the spec lint checks).
+    func examples(_ command: String) -> [Example] { examples[command] ?? [] }
+
+    /// `opik spans`
+    var program: String { "opik " + entity.plural }
+
+    /// `SPAN_ID`: the operand naming one record.
+    var idArgument: String { entity.name.uppercased() + "_ID" }
+
+    /// Every entity group, in the order of the command tree.
+    static let all: [EntityCommands] = [.spans, .traces]
+}
