@@ -16,6 +16,8 @@ struct SampleSpans {
     private var clockMicros: Int64
     private var pending: [Row] = []
     private var traceNumber = 0
+    /// How many traces `next` has started.
+    var traceCount: Int { traceNumber }
     private let shapes: Bool
 
     init(seed: UInt64, startMicros: Int64 = SampleSpans.defaultStartMicros, shapes: Bool = false) {

@@ -21,7 +21,7 @@ struct SpanAggregate {
         spanCount = spans.count
         var providerSet = Set<String>()
         var usageSums: [String: Int64] = [:]
-        for span in spans.sorted(by: { $0.id < $1.id }) {
+        for span in spans.count > 1 ? spans.sorted(by: { $0.id < $1.id }) : spans {
             let type = span["type"]?.stringValue ?? "general"
             if type == "llm" { llmSpanCount += 1 }
             if type == "tool" { hasToolSpans = true }
@@ -32,7 +32,7 @@ struct SpanAggregate {
                 score.span = (type, span.id)
                 spanScores.append(score)
             }
-            for name in Set(span.scores.map(\.name)) { perSpanScores.append((name, span.scoreValue(named: name) ?? 0)) }
+            if !span.scores.isEmpty { perSpanScores += span.scoreAverages }
         }
         providers = providerSet.sorted()
         usage = usageSums.isEmpty ? nil : usageSums.keys.sorted().map { ($0, usageSums[$0]!) }
