@@ -87,4 +87,19 @@ import Testing
         let client = RawHTTPClient(port: server.port)
         #expect(client.send("GET", "/v1/private/traces?project_name=bench&size=1").json?["total"] == .int(traces.count))
     }
+
+    @Test func theTimeWindowAndVisibilityFilterSelectSampleTraces() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        server.seed(project: "demo", count: 200)
+        let client = RawHTTPClient(port: server.port)
+        let all = server.traces(project: "demo")
+        let middle = try #require(all[all.count / 2]["start_time"]?.stringValue)
+        let newer = client.send("GET", "/v1/private/traces?project_name=demo&size=1000&from_time=\(encoded(middle))").json?["total"]
+        #expect(newer == .int(all.count / 2 + 1))
+        let hidden = #"[{"field":"visibility_mode","operator":"=","value":"hidden"}]"#
+        let stream = client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"demo","filters":\#(hidden)}"#)
+        #expect(TraceFixture.streamIDs(stream) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })
+        #expect(TraceFixture.streamIDs(stream).count == 1)
+    }
 }

@@ -82,6 +82,10 @@ import Testing
         #expect(trace?["output"] == .object([("x", 1)]))
         #expect(f.client.send("PATCH", path, body: #"{"project_name":"q"}"#).text
             == #"{"errors":["Project name and workspace name do not match the existing trace"]}"#)
+        let v4 = f.client.send("PATCH", "/v1/private/traces/0190b5d2-7c1e-4a3b-8f00-000000000001", body: #"{"name":"x"}"#)
+        #expect(v4.json?["details"] == "Trace id must be a version 7 UUID")
+        let tooMany = #"{"project_name":"p","tags_to_add":[\#((0..<51).map { "\"t\($0)\"" }.joined(separator: ","))]}"#
+        #expect(f.client.send("PATCH", path, body: tooMany).text == #"{"errors":["Tag limit exceeded: maximum 50 tags per item"]}"#)
         let unknown = spanID(300)
         #expect(f.client.send("PATCH", "/v1/private/traces/\(unknown)", body: #"{"project_name":"p","name":"late"}"#).status == 204)
         let placeholder = f.get("/v1/private/traces/\(unknown)").json
