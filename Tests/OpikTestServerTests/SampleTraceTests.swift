@@ -97,6 +97,8 @@ import Testing
         let middle = try #require(all[all.count / 2]["start_time"]?.stringValue)
         let newer = client.send("GET", "/v1/private/traces?project_name=demo&size=1000&from_time=\(encoded(middle))").json?["total"]
         #expect(newer == .int(all.count / 2 + 1))
+        let backwards = client.send("GET", "/v1/private/traces?project_name=demo&from_time=2026-07-02T00:00:00Z&to_time=2026-07-01T00:00:00Z")
+        #expect(backwards.text == #"{"code":400,"message":"Parameter 'from_time' must be before 'to_time'"}"#)
         let hidden = #"[{"field":"visibility_mode","operator":"=","value":"hidden"}]"#
         let stream = client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"demo","filters":\#(hidden)}"#)
         #expect(TraceFixture.streamIDs(stream) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })

@@ -91,7 +91,7 @@ struct RowQuery {
         let fromMillis = try from.map(millis)
         let toMillis = try to.map(millis)
         if let fromMillis, let toMillis, fromMillis >= toMillis {
-            throw .code(400, "'from_time' must be before 'to_time'")
+            throw .code(400, "Parameter 'from_time' must be before 'to_time'")
         }
         lowestID = fromMillis.map { UUIDv7.bound(millis: $0, upper: false) }
         highestID = toMillis.map { UUIDv7.bound(millis: $0, upper: true) }
