@@ -19,6 +19,7 @@ struct CommentRecord {
 
 /// A stored span or trace: the fields as written plus what the server adds.
 struct Row {
+    /// Spans unless said otherwise: most rows are spans.
     var kind: RowKind = .span
     var id: String
     var projectID: String

@@ -4,7 +4,8 @@ import OpikCore
 /// span's start (one millisecond apart at least, so ids sort like start times). Most traces are a
 /// root span and a few children; with `shapes` on, some traces are deep or wide trees or hold
 /// orphan spans (see `TraceShape`). Trace rows carry threads, scores, one error and one hidden
-/// trace, decided by the trace's number so that the spans stay the same with or without shapes.
+/// trace, chosen by the trace's number rather than drawn, so that a plain sample's spans are the
+/// ones it always had.
 struct SampleSpans {
     private var random: SplitMix64
     /// Fixed by default (2026-07-01T10:00:00Z) so that tests see the same data every run.
