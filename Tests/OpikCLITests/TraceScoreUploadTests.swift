@@ -5,14 +5,11 @@ import OpikTestSupport
 import Testing
 
 /// `traces score upload`: the trace lookups before sending, the projects scores are filed
-/// under, and the same input rules as for spans.
+/// under, and the command to run again (the input rules are those of spans, tested with them).
 @Suite struct TraceScoreUploadTests {
     static let path = "/api/v1/private/traces/feedback-scores"
-    static let trace1 = "0190b5d2-7c1e-7a3b-8f00-0000000000a1"
-    static let trace2 = "0190b5d2-7c1e-7a3b-8f00-0000000000a2"
-    static let unknown = "0190b5d2-7c1e-7a3b-8f00-0000000000a9"
-    static let project1 = "0190b5d2-0000-7000-8000-000000000001"
-    static let project2 = "0190b5d2-0000-7000-8000-000000000002"
+    static let (trace1, trace2, unknown) = (EditHarness.trace, EditHarness.otherTrace, TracesDeleteTests.thirdTrace)
+    static let (project1, project2) = (EditHarness.projectId, TracesDeleteTests.otherProject)
 
     /// A trace as the server reads it back: its project by id only.
     static func stubTrace(_ transport: FakeTransport, _ id: String, project: String) {
@@ -67,20 +64,6 @@ import Testing
         ])
     }
 
-    @Test(arguments: [
-        // A v4 id would make the server refuse the whole batch it is in.
-        ("id,name,value\n\(trace1),a,1\n0190b5d2-7c1e-4a3b-8f00-0000000000a1,a,1\n",
-         #"<stdin>:3: field "id": invalid value "0190b5d2-7c1e-4a3b-8f00-0000000000a1" (expected a version 7 UUID)"#),
-        ("id,name,value\n\(trace1),a,x\n", #"<stdin>:2: field "value": invalid value "x" (expected a number)"#),
-    ])
-    func aBadRowSendsNothing(csv: String, message: String) {
-        let transport = FakeTransport()
-        let result = CLIHarness.run(["traces", "score", "upload", "-", "--input-format", "csv"], transport: transport, stdin: csv)
-        #expect(result.status == 2)
-        #expect(result.stderr == "opik: error: \(message)\nhint: nothing was sent; fix the record and run the command again\n")
-        #expect(transport.requests.isEmpty)
-    }
-
     @Test func failedNDJSONRowsNameTheTraceCommandToRerun() throws {
         let failed = NSTemporaryDirectory() + "failed-\(UUID().uuidString).ndjson"
         defer { try? FileManager.default.removeItem(atPath: failed) }
@@ -93,14 +76,5 @@ import Testing
         let line = try JSONParser.parse(try String(contentsOfFile: failed, encoding: .utf8).trimmingCharacters(in: .newlines))
         #expect(line["id"] == .string(Self.unknown))
         #expect(!transport.requests.contains { $0.method == "PUT" })
-    }
-
-    @Test func dryRunShowsTheTraceBatchEndpoint() {
-        let transport = FakeTransport()
-        let result = CLIHarness.run(["traces", "score", "upload", "-", "--input-format", "csv", "--dry-run", "--format", "json"],
-                                    transport: transport, stdin: "id,name,value\n\(Self.trace1),a,1\n")
-        #expect(result.status == 0)
-        #expect(result.stdout.contains(#""path": "/v1/private/traces/feedback-scores""#))
-        #expect(transport.requests.isEmpty)
     }
 }
