@@ -43,7 +43,7 @@ public enum CommandTree {
         return CommandSpec(
             "traces", summary: group.summary, discussion: group.discussion,
             subcommands: [
-                ListCommand.spec(group), GetCommand.spec(group), TracesDelete.spec(group),
+                ListCommand.spec(group), GetCommand.spec(group), TraceDeletion.spec(group),
                 ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group), StatsCommand.spec(group),
             ])
     }()

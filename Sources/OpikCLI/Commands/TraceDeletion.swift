@@ -1,10 +1,35 @@
 import OpikCore
 
-/// Deleting whole traces with their spans, scores and comments: `opik traces delete` and
-/// `opik spans delete --trace` (spans go only with their trace; see docs/SERVER.md#deleting-spans).
-/// Finds the traces (by id, or through a filter), says what would go, confirms, then sends
-/// `POST /traces/delete` in batches, each naming the project of its traces.
+/// Deleting whole traces with their spans, scores and comments: `opik traces delete ID...|-`
+/// or `--filter EXPR`, and `opik spans delete --trace` (spans go only with their trace; see
+/// docs/SERVER.md#deleting-spans). Finds the traces (by id, or through a filter), says what
+/// would go, confirms, then sends `POST /traces/delete` in batches, each naming the project of
+/// its traces.
 enum TraceDeletion {
+    /// `opik traces delete`.
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        CommandSpec(
+            "delete",
+            summary: "Delete traces with all their spans, scores and comments",
+            discussion: """
+                The traces are given by id (- reads ids from standard input, at most \(IdList.maxIds)) \
+                or, with --filter, are every trace of the project (-p or --project-id) that \
+                matches all the filters, found through the trace search stream as 'opik traces \
+                list -f' finds them (hidden traces only when a filter names visibility_mode); \
+                ids and --filter do not go together.
+
+                \(discussion)
+                """,
+            arguments: [ArgumentSpec("ID", help: "Trace id; - reads ids from standard input.", optional: true, variadic: true)],
+            options: [
+                OptionSpec("filter", short: "f", value: "EXPR",
+                           help: "Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See 'opik help filters'.",
+                           repeatable: true),
+            ] + options,
+            examples: group.examples("delete"),
+            run: { invocation, context in try run(invocation, context: &context) })
+    }
+
     /// The options both commands take.
     static let options: [OptionSpec] = [
         OptionSpec("yes", short: "y", help: "Delete without asking (required when standard input is not a terminal)."),
@@ -32,6 +57,9 @@ enum TraceDeletion {
         let filtered = !invocation.values("filter").isEmpty
         if filtered && !invocation.operands.isEmpty {
             throw OpikError.usage("give trace ids or --filter, not both")
+        }
+        if !filtered && invocation.operands.isEmpty {
+            throw OpikError.usage("no trace id given", hint: "give trace ids, - to read them from standard input, or --filter EXPR")
         }
         // Ids are read before anything is sent: a bad one is a usage error.
         let ids = filtered ? [] : try uniqueIds(invocation, context: context)
