@@ -21,6 +21,7 @@ extension TraceDeletion {
         /// limited), several at a time. With `scope`, a trace in another project is refused
         /// and nothing is deleted.
         init(ids: [String], scope: (id: String, name: String)?, session: Session, context: Context) throws {
+            // As many at once as a bulk upload sends batches by default.
             let work = ParallelWork(
                 parallel: 4, factory: session.clientFactory, context: context,
                 gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
