@@ -2,10 +2,14 @@ import OpikCore
 
 /// `opik spans|traces score upload FILE|-`: feedback scores in bulk, from NDJSON, a JSON array or CSV.
 enum ScoreUpload {
+    static let inputFormat = OptionSpec(
+        "input-format", value: "FORMAT", help: "Format of the input (default: csv for a .csv file, json otherwise).", choices: ["json", "csv"])
+    static let noCheck = OptionSpec("no-check", help: "Send without looking up each record first.")
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let (one, many) = (group.entity.name, group.entity.plural)
-        return CommandSpec(
-            "upload",
+        return group.leaf(
+            "score upload",
             summary: "Upload feedback scores in bulk from NDJSON, JSON or CSV",
             discussion: """
                 Reads scores from FILE (- for standard input): NDJSON, a JSON array, or CSV with a \
@@ -35,11 +39,10 @@ enum ScoreUpload {
                 """,
             arguments: [ArgumentSpec("FILE", help: "Scores file; - reads standard input.", completion: .file)],
             options: [
-                OptionSpec("input-format", value: "FORMAT", help: "Format of the input (default: csv for a .csv file, json otherwise).", choices: ["json", "csv"]),
-                OptionSpec("no-check", help: "Send without looking up each \(one) first: unknown \(one) ids and scores under another project than the \(one)'s are then accepted by the server and never show."),
+                inputFormat,
+                noCheck.help("Send without looking up each \(one) first: unknown \(one) ids and scores under another project than the \(one)'s are then accepted by the server and never show."),
             ] + BulkOptions.specs,
-            examples: group.examples("score upload"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func endpoint(_ entity: Entity) -> BulkUpload.Endpoint {
@@ -53,8 +56,8 @@ enum ScoreUpload {
         guard let path = invocation.operands.first else { throw OpikError.usage("no scores file given", hint: "use - to read standard input") }
         let session = try Session(invocation, context: context)
         // Standard input has no extension: --input-format alone says it is CSV.
-        let input = try BulkInput(path: path, context: context, syntax: invocation.value("input-format") == "csv" ? .csv : .json)
-        let isCSV = invocation.value("input-format").map { $0 == "csv" } ?? (input.fileExtension == "csv")
+        let input = try BulkInput(path: path, context: context, syntax: invocation.value(inputFormat) == "csv" ? .csv : .json)
+        let isCSV = invocation.value(inputFormat).map { $0 == "csv" } ?? (input.fileExtension == "csv")
         let prepared: ScorePreparation
         var readIssues: [RecordIssue] = []
         var csv: (header: CSVRow, rows: [CSVRow])?
@@ -83,7 +86,7 @@ enum ScoreUpload {
             try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
             return .success
         }
-        let targets = invocation.flag("no-check")
+        let targets = invocation.flag(noCheck)
             ? ScoreTargets(unchecked: prepared.payload, entity: entity)
             : try ScoreTargets(checking: prepared.payload, entity: entity, session: session, parallel: options.parallel, context: context)
         targets.report(lines: prepared.payload.lines, file: input.name, stderr: context.stderr)

@@ -8,7 +8,7 @@ import OpikCore
 enum TraceDeletion {
     /// `opik traces delete`.
     static func spec(_ group: EntityCommands) -> CommandSpec {
-        CommandSpec(
+        group.leaf(
             "delete",
             summary: "Delete traces with all their spans, scores and comments",
             discussion: """
@@ -22,20 +22,14 @@ enum TraceDeletion {
                 """,
             arguments: [ArgumentSpec("ID", help: "Trace id; - reads ids from standard input.", optional: true, variadic: true)],
             options: [
-                OptionSpec("filter", short: "f", value: "EXPR",
-                           help: "Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See 'opik help filters'.",
-                           repeatable: true),
+                Selection.filter.help("Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See 'opik help filters'."),
             ] + options,
-            examples: group.examples("delete"),
-            run: { invocation, context in try run(invocation, context: &context) })
+            run: { invocation, _, context in try run(invocation, context: &context) })
     }
 
     /// The options both commands take.
-    static let options: [OptionSpec] = [
-        OptionSpec("yes", short: "y", help: "Delete without asking (required when standard input is not a terminal)."),
-        ProjectLookup.idOption,
-        DryRun.option,
-    ]
+    static let yes = OptionSpec("yes", short: "y", help: "Delete without asking (required when standard input is not a terminal).")
+    static let options: [OptionSpec] = [yes, ProjectLookup.idOption, DryRun.option]
 
     /// How the deletion goes, for the help of both commands.
     static let discussion = """
@@ -54,7 +48,7 @@ enum TraceDeletion {
         """
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        let filtered = !invocation.values("filter").isEmpty
+        let filtered = !invocation.values(Selection.filter).isEmpty
         if filtered && !invocation.operands.isEmpty {
             throw OpikError.usage("give trace ids or --filter, not both")
         }
@@ -77,12 +71,12 @@ enum TraceDeletion {
 
         let summary = targets.summary
         let writes = requests(for: targets.found, client: session.client)
-        if invocation.flag("dry-run") {
+        if invocation.flag(DryRun.option) {
             session.notices.info("would delete \(summary)")
             _ = try DryRun.print(writes.map(\.write), context: context)
             return status
         }
-        if !invocation.flag("yes") {
+        if !invocation.flag(yes) {
             guard context.isStdinTerminal else {
                 throw OpikError.usage("refusing to delete \(summary) without confirmation: standard input is not a terminal",
                                       hint: "add --yes to delete without asking")
@@ -116,7 +110,7 @@ enum TraceDeletion {
 
     /// The project that explicit -p or --project-id restrict the deletion to.
     static func projectScope(_ invocation: Invocation, session: Session) throws -> (id: String, name: String)? {
-        if let id = invocation.value("project-id") {
+        if let id = invocation.value(ProjectLookup.idOption) {
             try Selection.checkUUID(id, option: "--project-id")
             return (id, "project id \(id)")
         }
