@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Inputs for bench/write.sh: spans.ndjson (records without ids, as a user would have them),
 and the same spans as batch bodies with ids for curl (spans-NNN.json); with --scores-for IDS,
-scores.csv for those span ids and the same scores as batch bodies (scores-NNN.json)."""
+scores.csv for those span or trace ids and the same scores as batch bodies (scores-NNN.json);
+with --traces, for bench/traces-score.sh, traces of project "bench" as batch bodies
+(traces-NNN.json) and their ids (trace-ids.txt)."""
 import json, os, random, sys, time
 
 count, work = int(sys.argv[1]), sys.argv[2]
@@ -32,6 +34,20 @@ if len(sys.argv) > 4 and sys.argv[3] == "--scores-for":
     sys.exit(0)
 
 start = int(time.time() * 1000) - count
+if len(sys.argv) > 3 and sys.argv[3] == "--traces":
+    traces = []
+    for i in range(count):
+        millis = start + i
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(millis / 1000)) + f".{millis % 1000:03d}Z"
+        traces.append({"id": uuid7(millis), "project_name": "bench", "name": f"run {i % 17}", "start_time": stamp,
+                       "end_time": stamp, "input": {"question": f"question {i}"}, "output": {"text": f"answer {i}"}})
+    with open(os.path.join(work, "trace-ids.txt"), "w") as out:
+        out.writelines(trace["id"] + "\n" for trace in traces)
+    for n, chunk in batches(traces):
+        with open(os.path.join(work, f"traces-{n:03d}.json"), "w") as out:
+            json.dump({"traces": chunk}, out, separators=(",", ":"))
+    sys.exit(0)
+
 records, sent = [], []
 for i in range(count):
     millis = start + i

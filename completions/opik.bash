@@ -13,7 +13,7 @@ _opik_subcommands() {
         'spans') echo 'list get create update delete score comment stats' ;;
         'spans score') echo 'add upload delete names' ;;
         'spans comment') echo 'add list get update delete' ;;
-        'traces') echo 'list get score comment stats' ;;
+        'traces') echo 'list get delete score comment stats' ;;
         'traces score') echo 'add upload delete names' ;;
         'traces comment') echo 'add list get update delete' ;;
         'config') echo 'show set' ;;
@@ -37,6 +37,7 @@ _opik_options() {
         'spans stats') echo '--project-id --trace-id --type -f --filter --search --since --until --explain' ;;
         'traces list') echo '--project-id --thread --include-hidden -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --no-header --follow --explain' ;;
         'traces get') echo '--spans' ;;
+        'traces delete') echo '-f --filter -y --yes --project-id --dry-run' ;;
         'traces score add') echo '--reason --category --source --dry-run' ;;
         'traces score upload') echo '--input-format --no-check --parallel --failed --dry-run' ;;
         'traces score delete') echo '--author --dry-run' ;;
@@ -165,6 +166,12 @@ _opik_value_kind() {
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'traces delete')
+            case "$2" in
+                -f|--filter) echo 'none'; return 0 ;;
+                --project-id) echo 'none'; return 0 ;;
             esac
             ;;
         'traces score add')

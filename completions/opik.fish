@@ -35,6 +35,7 @@ function __opik_subcommands --argument-names cmdpath
         case 'traces'
             printf '%s\t%s\n' 'list' 'List traces of a project'
             printf '%s\t%s\n' 'get' 'Show traces by id'
+            printf '%s\t%s\n' 'delete' 'Delete traces with all their spans, scores and comments'
             printf '%s\t%s\n' 'score' 'Add, upload and delete feedback scores; list score names'
             printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
             printf '%s\t%s\n' 'stats' 'Statistics of the selected traces'
@@ -78,6 +79,8 @@ function __opik_takes_value --argument-names cmdpath option
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until; and return 0
         case 'traces list'
             contains -- $option --project-id --thread -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'traces delete'
+            contains -- $option -f --filter --project-id; and return 0
         case 'traces score add'
             contains -- $option --reason --category --source; and return 0
         case 'traces score upload'
@@ -226,6 +229,7 @@ complete -c opik -n '__opik_at "spans comment" 0' -a 'delete' -d 'Delete comment
 # opik traces
 complete -c opik -n '__opik_at "traces" 0' -a 'list' -d 'List traces of a project'
 complete -c opik -n '__opik_at "traces" 0' -a 'get' -d 'Show traces by id'
+complete -c opik -n '__opik_at "traces" 0' -a 'delete' -d 'Delete traces with all their spans, scores and comments'
 complete -c opik -n '__opik_at "traces" 0' -a 'score' -d 'Add, upload and delete feedback scores; list score names'
 complete -c opik -n '__opik_at "traces" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
 complete -c opik -n '__opik_at "traces" 0' -a 'stats' -d 'Statistics of the selected traces'
@@ -325,7 +329,7 @@ complete -c opik -n '__opik_at "spans update"' -l parent-span-id -x -d 'The span
 complete -c opik -n '__opik_at "spans update"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
 
 # opik spans delete
-complete -c opik -n '__opik_at "spans delete"' -l trace -d 'The ids are trace ids: delete those traces with all their spans.'
+complete -c opik -n '__opik_at "spans delete"' -l trace -d 'The ids are trace ids: delete those traces with all their spans (as \'opik traces delete\').'
 complete -c opik -n '__opik_at "spans delete"' -s y -l yes -d 'Delete without asking (required when standard input is not a terminal).'
 complete -c opik -n '__opik_at "spans delete"' -l project-id -x -d 'Project by id instead of name.'
 complete -c opik -n '__opik_at "spans delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
@@ -392,6 +396,12 @@ complete -c opik -n '__opik_at "traces list"' -l explain -d 'Print the request t
 # opik traces get
 complete -c opik -n '__opik_at "traces get"' -l spans -d 'With --format json or ndjson, print each trace with every span of it: {"trace": ..., "spans": [...]}.'
 
+# opik traces delete
+complete -c opik -n '__opik_at "traces delete"' -s f -l filter -x -d 'Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See \'opik help filters\'.'
+complete -c opik -n '__opik_at "traces delete"' -s y -l yes -d 'Delete without asking (required when standard input is not a terminal).'
+complete -c opik -n '__opik_at "traces delete"' -l project-id -x -d 'Project by id instead of name.'
+complete -c opik -n '__opik_at "traces delete"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
+
 # opik traces score add
 complete -c opik -n '__opik_at "traces score add"' -l reason -x -d 'Why the scores were given.'
 complete -c opik -n '__opik_at "traces score add"' -l category -x -d 'Category name of the scores.'
@@ -400,7 +410,7 @@ complete -c opik -n '__opik_at "traces score add"' -l dry-run -d 'Do every check
 
 # opik traces score upload
 complete -c opik -n '__opik_at "traces score upload"' -l input-format -x -a 'json csv' -d 'Format of the input (default: csv for a .csv file, json otherwise). [json|csv]'
-complete -c opik -n '__opik_at "traces score upload"' -l no-check -d 'Send without looking up each span first: unknown span ids and scores under another project than the span\'s are then accepted by the server and never show.'
+complete -c opik -n '__opik_at "traces score upload"' -l no-check -d 'Send without looking up each trace first: unknown trace ids and scores under another project than the trace\'s are then accepted by the server and never show.'
 complete -c opik -n '__opik_at "traces score upload"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
 complete -c opik -n '__opik_at "traces score upload"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).'
 complete -c opik -n '__opik_at "traces score upload"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'

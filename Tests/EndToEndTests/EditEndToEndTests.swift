@@ -90,7 +90,7 @@ import Testing
         defer { server.stop() }
         let result = try Self.opik(["spans", "delete", "--trace", Self.trace], server: server)
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("opik: error: refusing to delete 3 spans in 1 trace without confirmation"))
+        #expect(result.stderr.hasPrefix("opik: error: refusing to delete 1 trace (\"pipeline\") with 3 spans without confirmation"))
         #expect(server.spans(project: "e2e").count == 4)
         #expect(!server.requests.contains { $0.path == "/v1/private/traces/delete" })
     }
@@ -100,7 +100,10 @@ import Testing
         defer { server.stop() }
         let result = try Self.opik(["spans", "delete", "--trace", "-", "--yes"], server: server, stdin: Self.trace + "\n")
         #expect(result.status == 0)
-        #expect(result.stderr == "opik: deleted 3 spans in 1 trace\n")
+        #expect(result.stderr == "opik: deleted 1 trace (\"pipeline\") with 3 spans\n")
+        // The delete names the trace's project: one id may exist in several.
+        let delete = server.requests.last { $0.path == "/v1/private/traces/delete" }
+        #expect(delete?.json?["project_id"]?.stringValue?.isEmpty == false)
         #expect(server.spans(project: "e2e").compactMap { $0["id"]?.stringValue } == [Self.loner])
     }
 

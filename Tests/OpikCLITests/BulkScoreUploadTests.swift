@@ -4,7 +4,8 @@ import OpikCore
 import OpikTestSupport
 import Testing
 
-/// `spans score upload`: CSV and JSON input, checks, batches and failed rows.
+/// `spans score upload` (and `traces score upload` where the two must agree): CSV and JSON
+/// input, checks, batches and failed rows.
 @Suite struct BulkScoreUploadTests {
     static let path = "/api/v1/private/spans/feedback-scores"
     static let span1 = "0190b5d2-7c1e-7a3b-8f00-000000000001"
@@ -43,10 +44,14 @@ import Testing
         ("id,name\n\(span1),a\n", #"<stdin>:1: the CSV header has no "value" column (it needs id, name and value)"#),
         ("id,name,value\n\(span1),a\n", "<stdin>:2: 2 fields, but the header has 3"),
         ("id,name,value\n\(span1),\"a,0.5\n", "<stdin>:2: invalid CSV: a quoted field is not closed"),
-    ])
-    func aBadRowIsReportedAndNothingIsSent(csv: String, message: String) {
+        // A v4 id would make the server refuse the whole batch it is in.
+        ("id,name,value\n\(span1),a,1\n0190b5d2-7c1e-4a3b-8f00-0000000000a1,a,1\n",
+         #"<stdin>:3: field "id": invalid value "0190b5d2-7c1e-4a3b-8f00-0000000000a1" (expected a version 7 UUID)"#),
+    ], ["spans", "traces"])
+    func aBadRowIsReportedAndNothingIsSent(row: (csv: String, message: String), group: String) {
+        let (csv, message) = row
         let transport = FakeTransport()
-        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv"], transport: transport, stdin: csv)
+        let result = CLIHarness.run([group, "score", "upload", "-", "--input-format", "csv"], transport: transport, stdin: csv)
         #expect(result.status == 2)
         #expect(result.stderr == "opik: error: \(message)\nhint: nothing was sent; fix the record and run the command again\n")
         #expect(transport.requests.isEmpty)
@@ -88,12 +93,13 @@ import Testing
         #expect(result.stderr.hasSuffix("opik: error: 500 of 1500 scores were not accepted\nhint: they are in \(failed); after fixing them run 'opik spans score upload \(failed)'\n"))
     }
 
-    @Test func dryRunSendsNothing() {
+    @Test(arguments: ["spans", "traces"])
+    func dryRunSendsNothing(group: String) {
         let transport = FakeTransport()
-        let result = CLIHarness.run(["spans", "score", "upload", "-", "--input-format", "csv", "--dry-run", "--format", "json"],
+        let result = CLIHarness.run([group, "score", "upload", "-", "--input-format", "csv", "--dry-run", "--format", "json"],
                                     transport: transport, stdin: "id,name,value\n\(Self.span1),a,1\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains(#""path": "/v1/private/spans/feedback-scores""#))
+        #expect(result.stdout.contains(#""path": "/v1/private/\#(group)/feedback-scores""#))
         #expect(result.stdout.contains(#""records": 1"#))
         #expect(transport.requests.isEmpty)
     }

@@ -5,9 +5,9 @@ import Testing
 @Suite struct EditDeleteTests {
     typealias H = EditHarness
     static let tracePath = "/api/v1/private/traces/\(H.trace)"
-    static func traceJSON(_ id: String = H.trace, spans: Int? = 3, project: String = H.projectId) -> String {
+    static func traceJSON(_ id: String = H.trace, spans: Int? = 3, project: String = H.projectId, name: String = "rag") -> String {
         let count = spans.map { #","span_count":\#($0)"# } ?? ""
-        return #"{"id":"\#(id)","project_id":"\#(project)","name":"rag"\#(count)}"#
+        return #"{"id":"\#(id)","project_id":"\#(project)","name":"\#(name)"\#(count)}"#
     }
 
     @Test func aSingleSpanDeleteSaysPlainlyThatTheServerCannotAndNamesTheTrace() {
@@ -40,7 +40,7 @@ import Testing
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport)
         #expect(result.status == 2)
         #expect(result.stderr == """
-            opik: error: refusing to delete 3 spans in 1 trace without confirmation: standard input is not a terminal
+            opik: error: refusing to delete 1 trace ("rag") with 3 spans without confirmation: standard input is not a terminal
             hint: add --yes to delete without asking
 
             """)
@@ -50,13 +50,13 @@ import Testing
     @Test func yesDeletesTheTracesFromStandardInputInOneRequest() {
         let transport = FakeTransport()
         transport.stub("GET", Self.tracePath, body: Self.traceJSON())
-        transport.stub("GET", "/api/v1/private/traces/\(H.otherTrace)", body: Self.traceJSON(H.otherTrace, spans: 1))
+        transport.stub("GET", "/api/v1/private/traces/\(H.otherTrace)", body: Self.traceJSON(H.otherTrace, spans: 1, name: "checkout"))
         transport.stub("POST", "/api/v1/private/traces/delete", status: 204)
         let result = H.run(["spans", "delete", "--trace", "-", "--yes"], transport: transport, stdin: "\(H.trace)\n\(H.otherTrace)\n")
         #expect(result.status == 0)
-        #expect(result.stderr == "opik: deleted 4 spans in 2 traces\n")
+        #expect(result.stderr == "opik: deleted 2 traces (\"rag\", \"checkout\") with 4 spans\n")
         #expect(transport.requests.last?.line == "POST /api/v1/private/traces/delete")
-        #expect(transport.requests.last?.bodyText == #"{"ids":["\#(H.trace)","\#(H.otherTrace)"]}"#)
+        #expect(transport.requests.last?.bodyText == #"{"ids":["\#(H.trace)","\#(H.otherTrace)"],"project_id":"\#(H.projectId)"}"#)
         #expect(transport.unusedStubs.isEmpty)
     }
 
@@ -68,10 +68,10 @@ import Testing
         let answers = EditHarness.Answers([answer])
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport, stdinIsTerminal: true, answers: answers)
         #expect(answers.asked == 1)
-        #expect(result.stderr.hasPrefix("Delete 3 spans in 1 trace? [y/N] "))
+        #expect(result.stderr.hasPrefix("Delete 1 trace (\"rag\") with 3 spans? [y/N] "))
         #expect(result.status == (deletes ? 0 : 1))
         #expect(transport.requests.contains { $0.method == "POST" } == deletes)
-        #expect(result.stderr.hasSuffix(deletes ? "opik: deleted 3 spans in 1 trace\n" : "opik: nothing deleted\n"))
+        #expect(result.stderr.hasSuffix(deletes ? "opik: deleted 1 trace (\"rag\") with 3 spans\n" : "opik: nothing deleted\n"))
     }
 
     @Test func spansAreCountedInTheTracesOwnProjectWhenTheTraceHasNoCount() {
@@ -80,7 +80,7 @@ import Testing
         transport.stub("GET", "/api/v1/private/spans", body: #"{"page":1,"size":1,"total":7,"content":[]}"#)
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport)
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("opik: error: refusing to delete 7 spans in 1 trace"))
+        #expect(result.stderr.hasPrefix("opik: error: refusing to delete 1 trace (\"rag\") with 7 spans"))
         let count = transport.requests[1].url
         #expect(count.contains("project_id=\(H.projectId)"))
         #expect(count.contains("trace_id=\(H.trace)"))
@@ -106,7 +106,7 @@ import Testing
         let result = H.run(["spans", "delete", "--trace", H.trace, H.otherTrace, "--yes", "-q"], transport: transport)
         #expect(result.status == 3)
         #expect(result.stderr == "opik: error: trace \(H.otherTrace) not found\n")
-        #expect(transport.requests.last?.bodyText == #"{"ids":["\#(H.trace)"]}"#)
+        #expect(transport.requests.last?.bodyText == #"{"ids":["\#(H.trace)"],"project_id":"\#(H.projectId)"}"#)
     }
 
     @Test func dryRunCountsAndPrintsTheDeleteWithoutSendingIt() {
@@ -114,8 +114,8 @@ import Testing
         transport.stub("GET", Self.tracePath, body: Self.traceJSON())
         let result = H.run(["spans", "delete", "--trace", H.trace, "--dry-run"], transport: transport)
         #expect(result.status == 0)
-        #expect(result.stderr == "opik: would delete 3 spans in 1 trace\n")
-        #expect(result.stdout == "POST http://opik.test/api/v1/private/traces/delete\n{\n  \"ids\": [\n    \"\(H.trace)\"\n  ]\n}\n")
+        #expect(result.stderr == "opik: would delete 1 trace (\"rag\") with 3 spans\n")
+        #expect(result.stdout == "POST http://opik.test/api/v1/private/traces/delete\n{\n  \"ids\": [\n    \"\(H.trace)\"\n  ],\n  \"project_id\": \"\(H.projectId)\"\n}\n")
         #expect(transport.requests.map(\.method) == ["GET"])
     }
 

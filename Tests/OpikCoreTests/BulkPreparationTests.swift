@@ -103,7 +103,7 @@ import Testing
 
     static func outcome(_ text: String, threads: Int) throws -> (bodies: [[UInt8]], issues: [RecordIssue]) {
         let table = try #require(try CSVReader.read(Array(text.utf8)))
-        let prepared = ScorePreparation(header: table.header, rows: table.rows, projectName: "p", threads: threads)
+        let prepared = ScorePreparation(header: table.header, rows: table.rows, projectName: "p", entity: .span, threads: threads)
         return ((0..<prepared.payload.count).map { Array(prepared.payload.record($0)) }, prepared.issues)
     }
 

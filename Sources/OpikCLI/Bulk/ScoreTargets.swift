@@ -1,25 +1,28 @@
 import OpikCore
 
-/// The spans that uploaded scores are for, checked before sending. The batch score endpoint
-/// checks neither that a span exists nor that the score names its project (see
-/// docs/SERVER.md: a score filed under another project is stored but never shows on the
-/// span), so each distinct span id is looked up first: scores of unknown spans are left out
-/// and reported as failed, and the others are sent under their span's own project.
+/// The records (spans or traces) that uploaded scores are for, checked before sending. The
+/// batch score endpoint checks neither that a record exists nor that the score names its
+/// project (see docs/SERVER.md: a score filed under another project is stored but never shows
+/// on the record), so each distinct id is looked up first: scores of unknown records are left
+/// out and reported as failed, and the others are sent under their record's own project.
 struct ScoreTargets {
+    let entity: Entity
     /// The scores to send.
     var payload = BulkPayload()
     /// For each score to send, its index in the prepared input.
     var originalIndexes: [Int] = []
-    /// Scores left out: their index in the prepared input and their span id.
+    /// Scores left out: their index in the prepared input and their record's id.
     var missing: [(index: Int, id: String)] = []
 
     /// Every score, unchecked (`--no-check`).
-    init(unchecked payload: BulkPayload) {
+    init(unchecked payload: BulkPayload, entity: Entity) {
+        self.entity = entity
         self.payload = payload
         originalIndexes = Array(0..<payload.count)
     }
 
-    init(checking prepared: BulkPayload, session: Session, parallel: Int, context: Context) throws {
+    init(checking prepared: BulkPayload, entity: Entity, session: Session, parallel: Int, context: Context) throws {
+        self.entity = entity
         var records: [[(String, JSONValue)]] = []
         records.reserveCapacity(prepared.count)
         var ids: [String] = []
@@ -27,27 +30,43 @@ struct ScoreTargets {
         for index in 0..<prepared.count {
             let members = (try? JSONParser.parse(bytes: Array(prepared.record(index))))?.objectMembers ?? []
             records.append(members)
-            if let id = members.first(where: { $0.0 == "id" })?.1.stringValue?.lowercased(), seen.insert(id).inserted {
-                ids.append(id)
-            }
+            if let id = Self.id(of: members), seen.insert(id).inserted { ids.append(id) }
         }
-        if context.isStderrTerminal { session.notices.info("checking \(ids.count) \(ids.count == 1 ? "span" : "spans")") }
+        if context.isStderrTerminal { session.notices.info("checking \(Plural.count(ids.count, entity.name))") }
         let work = ParallelWork(
             parallel: parallel, factory: session.clientFactory, context: context,
             gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
-        let found = try SpanExistence(ids: ids, work: work).run()
+        let found = try RecordExistence(entity: entity, ids: ids, work: work).run()
+        let projects = try Self.projectNames(of: found.values, client: session.client)
         for (index, members) in records.enumerated() {
-            let id = members.first(where: { $0.0 == "id" })?.1.stringValue?.lowercased() ?? ""
-            guard case let .span(projectName)? = found[id] else {
+            let id = Self.id(of: members) ?? ""
+            guard let record = found[id] else {
                 missing.append((index, id))
                 continue
             }
+            let projectName = record.projectName ?? record.projectId.flatMap { projects[$0] }
             let item = members.map { member in
                 member.0 == "project_name" ? (member.0, projectName.map(JSONValue.string) ?? member.1) : member
             }
             payload.append(line: prepared.lines[index]) { JSONWriter.write(.object(item), into: &$0, indent: nil) }
             originalIndexes.append(index)
         }
+    }
+
+    /// A prepared score's record id, in lower case.
+    static func id(of members: [(String, JSONValue)]) -> String? {
+        members.first(where: { $0.0 == "id" })?.1.stringValue?.lowercased()
+    }
+
+    /// The names of the projects of records that came with only a project id (traces), one
+    /// lookup per distinct project.
+    static func projectNames(of found: some Sequence<RecordExistence.Found>, client: OpikClient) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for record in found where record.projectName == nil {
+            guard let id = record.projectId, names[id] == nil else { continue }
+            names[id] = try ProjectLookup.name(ofId: id, client: client)
+        }
+        return names
     }
 
     /// The result of sending `payload`, in terms of the whole prepared input: left-out scores
@@ -58,17 +77,18 @@ struct ScoreTargets {
         var result = sent
         result.accepted = accepted
         if !missing.isEmpty {
-            result.leftOut = "\(missing.count) \(missing.count == 1 ? "names a span" : "name spans") that do\(missing.count == 1 ? "es" : "") not exist"
+            let one = missing.count == 1
+            result.leftOut = "\(missing.count) \(one ? "names a" : "name") \(one ? entity.name : entity.plural) that do\(one ? "es" : "") not exist"
         }
         return result
     }
 
-    /// One line per left-out score (a screenful at most), naming the span and the input line.
+    /// One line per left-out score (a screenful at most), naming the record and the input line.
     func report(lines: [Int], file: String, stderr: OutputStream) {
         let shown = 20
         for (index, id) in missing.prefix(shown) {
-            try? stderr.write("opik: error: \(file):\(lines[index]): span \(id) not found; score not uploaded\n")
+            try? stderr.write("opik: error: \(file):\(lines[index]): \(entity.name) \(id) not found; score not uploaded\n")
         }
-        if missing.count > shown { try? stderr.write("opik: error: ... \(missing.count - shown) more scores of unknown spans\n") }
+        if missing.count > shown { try? stderr.write("opik: error: ... \(missing.count - shown) more scores of unknown \(entity.plural)\n") }
     }
 }

@@ -21,6 +21,17 @@ enum ProjectLookup {
         return id
     }
 
+    /// The name of the project with id `id` (`GET /projects/{id}`): trace reads carry only
+    /// their project's id (see docs/SERVER.md#traces), and writes take only its name.
+    static func name(ofId id: String, client: OpikClient) throws -> String {
+        let what = "get project \(id)"
+        let project = try client.json(client.request("GET", "/v1/private/projects/" + id), what: what, repetition: .safe)
+        guard let name = project?["name"]?.stringValue else {
+            throw client.unexpected(what, expected: "a project with a name", received: project)
+        }
+        return name
+    }
+
     /// The project id from `--project-id`, or the project name (flag, environment, config,
     /// default) looked up.
     static func resolve(_ invocation: Invocation, session: Session) throws -> String {

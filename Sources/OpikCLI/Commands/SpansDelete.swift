@@ -11,22 +11,11 @@ enum SpansDelete {
             span's trace.
 
             With --trace the operands are trace ids, and each trace is deleted with all its \
-            spans. opik first looks every trace up (GET /traces/ID, which needs no project) and \
-            counts its spans, then asks "Delete N spans in M traces? [y/N]" on a terminal. When \
-            standard input is not a terminal, --yes is required (exit status \(ExitStatus.usage.code) otherwise, and \
-            nothing is deleted). Trace ids are unique in a workspace, so traces are found in \
-            whatever project holds them; with -p or --project-id given on the command line, a \
-            trace in another project is refused and nothing is deleted. Unknown trace ids are \
-            reported and skipped (exit status \(ExitStatus.notFound.code)). Deleting the same traces again changes \
-            nothing, so failed requests are retried.
+            spans, as 'opik traces delete' does. \(TraceDeletion.discussion)
             """,
         arguments: [ArgumentSpec("ID", help: "Span id, or with --trace a trace id; - reads ids from standard input.", variadic: true)],
-        options: [
-            OptionSpec("trace", help: "The ids are trace ids: delete those traces with all their spans."),
-            OptionSpec("yes", short: "y", help: "Delete without asking (required when standard input is not a terminal)."),
-            ProjectLookup.idOption,
-            DryRun.option,
-        ],
+        options: [OptionSpec("trace", help: "The ids are trace ids: delete those traces with all their spans (as 'opik traces delete').")]
+            + TraceDeletion.options,
         examples: [
             Example("opik spans delete --trace 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", "Delete a trace and its spans, after confirming."),
             Example("opik spans list -p my-app --since 7d --fields trace_id --all | sort -u | opik spans delete --trace - --yes -p my-app",

@@ -1,53 +1,82 @@
 import OpikCore
 
-/// `opik spans delete --trace TRACE_ID...`: counts what would go, confirms, then deletes whole
-/// traces (`POST /traces/delete`, the only way the server removes spans; see docs/SERVER.md#deleting-spans).
+/// Deleting whole traces with their spans, scores and comments: `opik traces delete ID...|-`
+/// or `--filter EXPR`, and `opik spans delete --trace` (spans go only with their trace; see
+/// docs/SERVER.md#deleting-spans). Finds the traces (by id, or through a filter), says what
+/// would go, confirms, then sends `POST /traces/delete` in batches, each naming the project of
+/// its traces.
 enum TraceDeletion {
-    /// A trace that exists, and how many spans go with it.
-    struct Found {
-        var id: String
-        var projectId: String?
-        var spanCount: Int
+    /// `opik traces delete`.
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        group.leaf(
+            "delete",
+            summary: "Delete traces with all their spans, scores and comments",
+            discussion: """
+                The traces are given by id (- reads ids from standard input, at most \(IdList.maxIds)) \
+                or, with --filter, are every trace of the project (-p or --project-id) that \
+                matches all the filters, found through the trace search stream as 'opik traces \
+                list -f' finds them (hidden traces only when a filter names visibility_mode); \
+                ids and --filter do not go together.
+
+                \(discussion)
+                """,
+            arguments: [ArgumentSpec("ID", help: "Trace id; - reads ids from standard input.", optional: true, variadic: true)],
+            options: [
+                Selection.filter.help("Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See 'opik help filters'."),
+            ] + options,
+            run: { invocation, _, context in try run(invocation, context: &context) })
     }
 
+    /// The options both commands take.
+    static let yes = OptionSpec("yes", short: "y", help: "Delete without asking (required when standard input is not a terminal).")
+    static let options: [OptionSpec] = [yes, ProjectLookup.idOption, DryRun.option]
+
+    /// How the deletion goes, for the help of both commands.
+    static let discussion = """
+        Each trace id given is looked up first (GET /traces/ID, several at a time; it needs \
+        no project) with its span count. opik then shows what would go, the number of traces \
+        and spans and the names of the first few, and asks "Delete 2 traces ("rag", "checkout") \
+        with 5 spans? [y/N]" on a terminal. When standard input is not a terminal, --yes is \
+        required (exit status \(ExitStatus.usage.code) otherwise, and nothing is deleted). Traces are found in \
+        whatever project holds them; with -p or --project-id given on the command line, a trace \
+        in another project is refused and nothing is deleted. Unknown trace ids are reported and \
+        skipped (exit status \(ExitStatus.notFound.code)). The traces go in requests of at most \(Entity.trace.maxBatch) ids \
+        (POST \(Entity.trace.paths.delete)), each naming the project of its traces: one id may \
+        exist in several projects. The server removes the spans, scores and comments of a \
+        deleted trace shortly after. Deleting the same traces again changes nothing, so failed \
+        requests are retried.
+        """
+
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        var seen = Set<String>()
-        let ids = try IdList.read(invocation.operands, context: context, what: "trace id").filter { seen.insert($0.lowercased()).inserted }
+        let filtered = !invocation.values(Selection.filter).isEmpty
+        if filtered && !invocation.operands.isEmpty {
+            throw OpikError.usage("give trace ids or --filter, not both")
+        }
+        if !filtered && invocation.operands.isEmpty {
+            throw OpikError.usage("no trace id given", hint: "give trace ids, - to read them from standard input, or --filter EXPR")
+        }
+        // Ids are read before anything is sent: a bad one is a usage error.
+        let ids = filtered ? [] : try uniqueIds(invocation, context: context)
         let session = try Session(invocation, context: context)
-        let scope = try projectScope(invocation, session: session)
-
-        var found: [Found] = []
-        var missing: [String] = []
-        for id in ids {
-            guard let trace = try find(id, client: session.client) else {
-                missing.append(id)
-                continue
-            }
-            if let scope, let project = trace.projectId, project.lowercased() != scope.id.lowercased() {
-                throw OpikError.invalidInput("trace \(id) belongs to another project (id \(project)), not \(scope.name); nothing deleted",
-                                             hint: "leave out -p and --project-id to delete traces in any project")
-            }
-            found.append(trace)
-        }
-        for id in missing { try? context.stderr.write("opik: error: trace \(id) not found\n") }
+        let targets = filtered
+            ? try Targets(filtering: invocation, session: session, context: context)
+            : try Targets(ids: ids, scope: projectScope(invocation, session: session), session: session, context: context)
+        for id in targets.missing { try? context.stderr.write("opik: error: trace \(id) not found\n") }
         try? context.stderr.flush()
-        let status: ExitStatus = missing.isEmpty ? .success : .notFound
-        guard !found.isEmpty else { return status }
-
-        let spans = found.reduce(0) { $0 + $1.spanCount }
-        let summary = "\(Plural.count(spans, "span")) in \(Plural.count(found.count, "trace"))"
-        let writes = stride(from: 0, to: found.count, by: Entity.span.maxBatch).map { start in
-            let chunk = found[start..<min(found.count, start + Entity.span.maxBatch)]
-            let body: JSONValue = ["ids": .array(chunk.map { .string($0.id) })]
-            return PlannedWrite(request: session.client.request("POST", "/v1/private/traces/delete", body: body),
-                                what: "delete \(Plural.count(chunk.count, "trace"))", repetition: .safe)
-        }
-        if invocation.flag("dry-run") {
-            session.notices.info("would delete \(summary)")
-            _ = try DryRun.print(writes, context: context)
+        let status: ExitStatus = targets.missing.isEmpty ? .success : .notFound
+        guard !targets.found.isEmpty else {
+            if filtered { session.notices.info("no traces match in \(targets.place ?? "the project"); nothing deleted") }
             return status
         }
-        if !invocation.flag("yes") {
+
+        let summary = targets.summary
+        let writes = requests(for: targets.found, client: session.client)
+        if invocation.flag(DryRun.option) {
+            session.notices.info("would delete \(summary)")
+            _ = try DryRun.print(writes.map(\.write), context: context)
+            return status
+        }
+        if !invocation.flag(yes) {
             guard context.isStdinTerminal else {
                 throw OpikError.usage("refusing to delete \(summary) without confirmation: standard input is not a terminal",
                                       hint: "add --yes to delete without asking")
@@ -60,21 +89,28 @@ enum TraceDeletion {
                 return .failure
             }
         }
-        for (index, write) in writes.enumerated() {
+        var done = 0
+        for (write, count) in writes {
             do {
                 try write.send(session.client)
-            } catch let error as OpikError where index > 0 {
-                let done = found.prefix(index * Entity.span.maxBatch).count
+            } catch let error as OpikError where done > 0 {
                 throw OpikError.hinted(error, hint: "the first \(Plural.count(done, "trace")) \(Plural.was(done)) deleted; run the command again for the rest")
             }
+            done += count
         }
         session.notices.info("deleted \(summary)")
         return status
     }
 
+    /// The trace ids of the operands (or standard input), each once.
+    static func uniqueIds(_ invocation: Invocation, context: Context) throws -> [String] {
+        var seen = Set<String>()
+        return try IdList.read(invocation.operands, context: context, what: "trace id").filter { seen.insert($0.lowercased()).inserted }
+    }
+
     /// The project that explicit -p or --project-id restrict the deletion to.
     static func projectScope(_ invocation: Invocation, session: Session) throws -> (id: String, name: String)? {
-        if let id = invocation.value("project-id") {
+        if let id = invocation.value(ProjectLookup.idOption) {
             try Selection.checkUUID(id, option: "--project-id")
             return (id, "project id \(id)")
         }
@@ -82,34 +118,28 @@ enum TraceDeletion {
         return (try ProjectLookup.id(named: name, client: session.client), "project '\(name)'")
     }
 
-    /// The trace and its span count, or nil when the server does not know it.
-    static func find(_ id: String, client: OpikClient) throws -> Found? {
-        let request = client.request("GET", "/v1/private/traces/\(id)", query: [("strip_attachments", "true")])
-        let trace: JSONValue?
-        do {
-            trace = try client.json(request, what: "get trace \(id)", repetition: .safe)
-        } catch let OpikError.server(_, status, _, _) where status == 404 {
-            return nil
+    /// One request per project and at most `maxBatch` ids, in the order the traces came, with
+    /// the number of traces each deletes. Each names its project: one id may exist in several
+    /// projects, and a delete without a project may miss or overreach (see docs/SERVER.md#traces).
+    static func requests(for found: [Targets.Trace], client: OpikClient) -> [(write: PlannedWrite, count: Int)] {
+        var projects: [String?] = []
+        var byProject: [String?: [String]] = [:]
+        for trace in found {
+            let key = trace.projectId
+            if byProject[key] == nil { projects.append(key) }
+            byProject[key, default: []].append(trace.id)
         }
-        let projectId = trace?["project_id"]?.stringValue
-        if let count = trace?["span_count"]?.doubleValue { return Found(id: id, projectId: projectId, spanCount: Int(count)) }
-        guard let projectId else {
-            throw OpikError.server(what: "get trace \(id)", status: 200, message: "the response has neither span_count nor project_id")
+        let limit = Entity.trace.maxBatch
+        return projects.flatMap { project in
+            let ids = byProject[project] ?? []
+            return stride(from: 0, to: ids.count, by: limit).map { start in
+                let chunk = ids[start..<min(ids.count, start + limit)]
+                var body: [(String, JSONValue)] = [("ids", .array(chunk.map { .string($0) }))]
+                if let project { body.append(("project_id", .string(project))) }
+                let write = PlannedWrite(request: client.request("POST", Entity.trace.paths.delete, body: .object(body)),
+                                         what: "delete \(Plural.count(chunk.count, "trace"))", repetition: .safe)
+                return (write, chunk.count)
+            }
         }
-        return Found(id: id, projectId: projectId, spanCount: try countSpans(trace: id, projectId: projectId, client: client))
-    }
-
-    /// Counts a trace's spans with the paged list, whose `total` needs no paging through.
-    static func countSpans(trace: String, projectId: String, client: OpikClient) throws -> Int {
-        let exclude = JSONWriter.compact(.array(["input", "output", "metadata"]))
-        let request = client.request("GET", Entity.span.paths.list, query: [
-            ("project_id", projectId), ("trace_id", trace), ("size", "1"), ("exclude", exclude), ("strip_attachments", "true"),
-        ])
-        let what = "count spans of trace \(trace)"
-        let page = try client.json(request, what: what, repetition: .safe)
-        guard let total = page?["total"]?.doubleValue else {
-            throw client.unexpected(what, expected: "a page of spans with a total", received: page)
-        }
-        return Int(total)
     }
 }

@@ -55,6 +55,15 @@ extension EntityCommands {
                 Example("opik traces stats -p my-app --since 24h", "Statistics of the last day."),
                 Example("opik traces stats -p my-app --format json | jq .duration.p99", "p99 duration of the runs."),
             ],
+            "delete": [
+                Example("opik traces delete 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", "Delete a trace with its spans, scores and comments, after confirming."),
+                Example("opik traces delete -p my-app -f 'tags contains \"load-test\"' --dry-run",
+                        "Show which traces of my-app would go, and the requests, without sending them."),
+                Example("opik traces delete -p my-app -f 'name = \"smoke\"' -f 'start_time < \"2026-01-01T00:00:00Z\"' --yes",
+                        "Delete old smoke-test traces without asking."),
+                Example("opik traces list -p my-app --thread conversation-42 --fields id --all | opik traces delete - --yes -p my-app",
+                        "Delete every trace of a thread."),
+            ],
             "score add": [
                 Example("opik traces score add ID accuracy=0.92 relevance=1 --reason 'matches the reference'", "Score a trace twice."),
                 Example("opik traces score add ID hallucination=0 --category judge --dry-run", "Show the request without sending it."),

@@ -1,20 +1,24 @@
 import Synchronization
 
-/// Turns the rows of `spans score upload` — JSON objects or CSV rows — into the items of
-/// `PUT /v1/private/spans/feedback-scores` (see docs/SERVER.md#feedback-scores): each checked, with `project_name`
-/// (the `--project` when absent: the server would otherwise file the score under another
-/// project) and `source` (`sdk`) filled in.
+/// Turns the rows of `spans score upload` or `traces score upload` — JSON objects or CSV rows —
+/// into the items of the entity's score batch (`PUT /v1/private/spans/feedback-scores`, see
+/// docs/SERVER.md#feedback-scores): each checked, with `project_name` (the `--project` when
+/// absent: the server would otherwise file the score under another project) and `source`
+/// (`sdk`) filled in.
 public struct ScorePreparation: Sendable {
     public static let fields = ["id", "name", "value", "reason", "category_name", "project_name", "source"]
     static let maxValue = 999_999_999.999999999
 
+    /// What the scores are on: its score sources are the ones accepted.
+    public let entity: Entity
     public var payload = BulkPayload()
     public var issues: [RecordIssue] = []
     /// Per record of the payload: its id and name, what the server stores one score under.
     var keys: [String] = []
 
     /// From JSON or NDJSON records.
-    public init(records: [SourceRecord], projectName: String) {
+    public init(records: [SourceRecord], projectName: String, entity: Entity) {
+        self.entity = entity
         for record in records {
             guard let members = record.value.objectMembers else {
                 issues.append(RecordIssue(line: record.line, message: "expected a JSON object (a score), found \(RecordRules.kind(of: record.value))"))
@@ -28,7 +32,8 @@ public struct ScorePreparation: Sendable {
 
     /// From CSV with a header naming the fields; empty cells count as absent. Many rows are
     /// prepared on `threads` threads, each taking a stretch of rows.
-    public init(header: CSVRow, rows: [CSVRow], projectName: String, threads: Int? = nil) {
+    public init(header: CSVRow, rows: [CSVRow], projectName: String, entity: Entity, threads: Int? = nil) {
+        self.entity = entity
         for required in ["id", "name", "value"] where !header.fields.contains(required) {
             issues.append(RecordIssue(line: header.line, message: "the CSV header has no \"\(required)\" column (it needs id, name and value)"))
         }
@@ -41,7 +46,7 @@ public struct ScorePreparation: Sendable {
         }
         let parts = Parts(count: threads)
         WorkerThreads.run(count: threads) { part in
-            var prepared = ScorePreparation()
+            var prepared = ScorePreparation(entity: entity)
             prepared.addRows(rows[(rows.count * part / threads)..<(rows.count * (part + 1) / threads)], header: header, projectName: projectName)
             parts.results.withLock { $0[part] = prepared }
         }
@@ -60,7 +65,7 @@ public struct ScorePreparation: Sendable {
         issues = RecordIssue.merged(issues, duplicates)
     }
 
-    private init() {}
+    private init(entity: Entity) { self.entity = entity }
 
     private final class Parts: Sendable {
         let results: Mutex<[ScorePreparation?]>
@@ -94,7 +99,7 @@ public struct ScorePreparation: Sendable {
     mutating func add(_ members: [(String, JSONValue)], line: Int, projectName: String) {
         let value = JSONValue.object(members)
         do {
-            try Self.check(value, line: line)
+            try Self.check(value, line: line, sources: entity.scoreSources)
         } catch {
             issues.append(error)
             return
@@ -114,12 +119,12 @@ public struct ScorePreparation: Sendable {
         keys.append(Self.key(id: value["id"]?.stringValue ?? "", name: value["name"]?.stringValue ?? ""))
     }
 
-    /// What the server stores a score under: the span id (in any case) and the name.
+    /// What the server stores a score under: the record's id (in any case) and the name.
     static func key(id: String, name: String) -> String {
         String(id.lowercased()) + "\n" + name
     }
 
-    static func check(_ value: JSONValue, line: Int) throws(RecordIssue) {
+    static func check(_ value: JSONValue, line: Int, sources: [String]) throws(RecordIssue) {
         for required in ["id", "name", "value"] where value[required] == nil {
             throw RecordIssue(line: line, field: required, message: "missing")
         }
@@ -130,7 +135,7 @@ public struct ScorePreparation: Sendable {
                 let text = try FieldCheck.string(field, line: line, field: name)
                 if text.allSatisfy({ $0 == " " || $0 == "\t" }) { throw RecordIssue(line: line, field: name, message: "blank") }
             case "value": try FieldCheck.number(field, line: line, field: name, magnitude: maxValue)
-            case "source": try FieldCheck.choice(field, line: line, field: name, among: Entity.span.scoreSources)
+            case "source": try FieldCheck.choice(field, line: line, field: name, among: sources)
             default: _ = try FieldCheck.string(field, line: line, field: name)
             }
         }

@@ -20,6 +20,8 @@ public struct EntityPaths: Sendable, Equatable {
     public var feedbackScores: String { base + "/feedback-scores" }
     /// `GET`: the score names used in a project.
     public var feedbackScoreNames: String { base + "/feedback-scores/names" }
+    /// `POST`: deletes records by id (traces; servers cannot delete single spans).
+    public var delete: String { base + "/delete" }
     /// `POST`: deletes comments by id.
     public var deleteComments: String { base + "/comments/delete" }
 
