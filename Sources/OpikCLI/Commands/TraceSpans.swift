@@ -31,16 +31,18 @@ enum TraceSpans {
     static func writeTree(of trace: JSONValue, session: Session, context: Context) throws {
         let spans = try fetch(of: trace, client: session.client, truncate: true)
         let tree = SpanTree(traceId: trace["id"]?.stringValue ?? "", spans: spans)
-        let projectName = try? projectName(of: trace, client: session.client)
-        try TraceView.write(trace: trace, tree: tree, projectName: projectName ?? nil, to: context.stdout,
+        // Reads carry only the project's id (see docs/SERVER.md#traces); the name reads better,
+        // and the id is shown when it cannot be had. Ctrl-C still stops.
+        var projectName: String?
+        if let id = trace["project_id"]?.stringValue {
+            do {
+                projectName = try ProjectLookup.name(ofId: id, client: session.client)
+            } catch let error as OpikError {
+                if case .interrupted = error { throw error }
+            }
+        }
+        try TraceView.write(trace: trace, tree: tree, projectName: projectName, to: context.stdout,
                             useColor: session.useColor, width: context.terminalWidth, now: context.now())
         for warning in TraceView.warnings(trace: trace, tree: tree) { session.notices.warn(warning) }
-    }
-
-    /// The name of the trace's project: reads carry only its id (see docs/SERVER.md#traces).
-    static func projectName(of trace: JSONValue, client: OpikClient) throws -> String? {
-        guard let id = trace["project_id"]?.stringValue else { return nil }
-        let request = client.request("GET", "/v1/private/projects/" + id)
-        return try client.json(request, what: "get project \(id)", repetition: .safe)?["name"]?.stringValue
     }
 }
