@@ -33,7 +33,7 @@ public enum CommandTree {
         return CommandSpec(
             "spans", summary: group.summary, discussion: group.discussion,
             subcommands: [
-                ListCommand.spec(group), GetCommand.spec(group), SpansCreate.spec, SpansUpdate.spec, SpansDelete.spec,
+                ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group), SpansDelete.spec,
                 ScoreGroup.spec(group, upload: ScoreUpload.spec), CommentGroup.spec(group), StatsCommand.spec(group),
             ])
     }()
@@ -43,7 +43,7 @@ public enum CommandTree {
         return CommandSpec(
             "traces", summary: group.summary, discussion: group.discussion,
             subcommands: [
-                ListCommand.spec(group), GetCommand.spec(group),
+                ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group),
                 ScoreGroup.spec(group, upload: ScoreUpload.spec), CommentGroup.spec(group), StatsCommand.spec(group),
             ])
     }()
