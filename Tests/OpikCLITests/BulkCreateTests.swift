@@ -8,10 +8,13 @@ import Testing
 @Suite struct BulkCreateTests {
     static let batchPath = "/api/v1/private/spans/batch"
 
-    /// `count` NDJSON spans starting one millisecond apart from 2026-07-01T10:00:00Z.
+    /// A trace the spans of `ndjson` name, so that they create none (`TraceCreationTests`).
+    static let traceId = "0190b5d2-7c1e-7a3b-8f00-0000000000aa"
+
+    /// `count` NDJSON spans of one trace starting one millisecond apart from 2026-07-01T10:00:00Z.
     static func ndjson(_ count: Int) -> String {
         (0..<count).map { i in
-            #"{"name":"step \#(i % 7)","type":"llm","start_time":"2026-07-01T10:00:\#(String(format: "%02d.%03d", i / 1000 % 60, i % 1000))Z","input":{"n":\#(i)}}"#
+            #"{"trace_id":"\#(traceId)","name":"step \#(i % 7)","type":"llm","start_time":"2026-07-01T10:00:\#(String(format: "%02d.%03d", i / 1000 % 60, i % 1000))Z","input":{"n":\#(i)}}"#
         }.joined(separator: "\n") + "\n"
     }
 
@@ -82,7 +85,7 @@ import Testing
     }
 
     @Test func idsAreTheSameOnEveryRunAndCarryTheStartTime() throws {
-        let input = Self.ndjson(3) + Self.ndjson(1) + #"{"id":"0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f","start_time":"2026-07-01T10:00:00Z"}"# + "\n"
+        let input = Self.ndjson(3) + Self.ndjson(1) + #"{"id":"0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f","trace_id":"\#(Self.traceId)","start_time":"2026-07-01T10:00:00Z"}"# + "\n"
         var outputs: [String] = []
         for _ in 0..<2 {
             let transport = FakeTransport()
