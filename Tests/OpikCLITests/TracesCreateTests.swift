@@ -63,10 +63,7 @@ import Testing
         var outputs: [String] = []
         var sent: [[JSONValue]] = []
         for _ in 0..<2 {
-            let transport = FakeTransport()
-            for _ in 0..<2 { transport.stub("POST", Self.batchPath, status: 204) }
-            let result = CLIHarness.run(["traces", "create", "-p", "bulk app", "--file", "-", "--parallel", "1"],
-                                        transport: transport, stdin: Self.ndjson(1500))
+            let (result, transport) = BulkCreateTests.createAccepted("traces", Self.ndjson(1500), batches: 2)
             #expect(result.status == 0)
             #expect(result.stderr == "opik: created 1500 traces in 2 batches (0.0 s)\n")
             #expect(transport.requests.map { FakeTransport.path(of: $0.url) } == [Self.batchPath, Self.batchPath])
@@ -99,37 +96,5 @@ import Testing
         #expect(transport.requests.isEmpty)
     }
 
-    @Test func aRejectedBatchExits6AndItsRecordsGoToTheFailedFile() throws {
-        let failed = NSTemporaryDirectory() + "failed-traces-\(UUID().uuidString).ndjson"
-        defer { try? FileManager.default.removeItem(atPath: failed) }
-        let transport = FakeTransport()
-        transport.stub("POST", Self.batchPath, status: 204)
-        transport.stub("POST", Self.batchPath, status: 422, body: #"{"errors":["traces size must be between 1 and 1000"]}"#)
-        let result = CLIHarness.run(["traces", "create", "--file", "-", "--parallel", "1", "--failed", failed],
-                                    transport: transport, stdin: Self.ndjson(1200))
-        #expect(result.status == 6)
-        let sent = try transport.requests.map(Self.traces)
-        let lines = try String(contentsOfFile: failed, encoding: .utf8).split(separator: "\n")
-        #expect(try lines.map { try JSONParser.parse(String($0)) } == sent[1])
-        #expect(result.stdout == sent[0].compactMap { $0["id"]?.stringValue }.joined(separator: "\n") + "\n")
-        #expect(result.stderr == """
-            opik: error: create traces, batch 2 of 2 (lines 1001-1200): traces size must be between 1 and 1000 (HTTP 422)
-            opik: created 1000 of 1200 traces; 1 of 2 batches failed (0.0 s)
-            opik: error: 200 of 1200 traces were not accepted
-            hint: they are in \(failed); after fixing them run 'opik traces create --file \(failed)'
-
-            """)
-    }
-
-    @Test func dryRunChecksAndShowsTheBatchesButSendsNothing() {
-        let transport = FakeTransport()
-        let result = CLIHarness.run(["traces", "create", "--file", "-", "--dry-run"], transport: transport, stdin: Self.ndjson(1001))
-        #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("""
-            would send 1001 traces in 2 batches to POST /v1/private/traces/batch; nothing was sent
-            batch 1: 1000 traces, lines 1-1000,
-            """))
-        #expect(result.stdout.contains("first record:\n{\n  \"id\": \"019f"))
-        #expect(transport.requests.isEmpty)
-    }
+    // A rejected batch and a dry run: in `BulkCreateTests`, for both entities.
 }
