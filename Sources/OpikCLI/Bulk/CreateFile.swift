@@ -24,14 +24,18 @@ enum CreateFile {
         let send = BulkSend(payload: prepared.payload, endpoint: CreateCommand.endpoint(entity), options: options, pastTense: "created")
         let work = ParallelWork(parallel: options.parallel, factory: session.clientFactory, context: context,
                                 gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
-        let traces = prepared.derivedTraces.isEmpty ? nil : BulkSend(
-            payload: try TraceCreation.payload(for: prepared, check: options.isDryRun ? nil : work),
-            endpoint: CreateCommand.endpoint(.trace), options: options, pastTense: "created")
+        var traces: (send: BulkSend, ids: [String])?
+        if !prepared.derivedTraces.isEmpty {
+            let new = try TraceCreation.traces(for: prepared, check: options.isDryRun ? nil : work)
+            traces = (BulkSend(payload: new.payload, endpoint: CreateCommand.endpoint(.trace), options: options, pastTense: "created"), new.ids)
+        }
         if options.isDryRun {
-            try BulkDryRun.print([traces, send].compactMap { $0 }, format: session.format, stdout: context.stdout)
+            try BulkDryRun.print([traces?.send, send].compactMap { $0 }, format: session.format, stdout: context.stdout)
             return .success
         }
-        let tracesCreated = try traces.map { try createTraces($0, spans: prepared.payload, session: session, context: context) }
+        let tracesCreated = try traces.map { traces in
+            try createTraces(traces.send, ids: traces.ids, spans: prepared, spanSend: send, session: session, context: context)
+        }
         var result = try send.send(session: session, context: context)
         result.alsoCreated = tracesCreated.map { Plural.count($0, "trace") }
         let accepted = result.accepted.indices.filter { result.accepted[$0] }
@@ -59,7 +63,9 @@ enum CreateFile {
     /// Creates the new traces of the spans, before any span, and returns how many. When any
     /// is not accepted no span is sent (it would point at a missing trace); running the same
     /// command again creates the missing traces and sends the spans, overwriting nothing.
-    static func createTraces(_ traces: BulkSend, spans: BulkPayload, session: Session, context: Context) throws -> Int {
+    /// --failed then receives every span, ready to send again (`TraceCreation.failedSpans`).
+    static func createTraces(_ traces: BulkSend, ids: [String], spans: RecordPreparation, spanSend: BulkSend, session: Session,
+                             context: Context) throws -> Int {
         guard traces.payload.count > 0 else { return 0 }
         let result = try traces.send(session: session, context: context)
         let failed = result.failedIndexes.count
@@ -70,7 +76,9 @@ enum CreateFile {
         guard failed > 0 else { return result.acceptedCount }
         if let fatal = result.outcome.fatal, result.acceptedCount == 0 { throw fatal }
         if let path = traces.options.failedPath {
-            _ = traces.saveFailed(spans.ndjson(of: Array(0..<spans.count)), count: spans.count, to: path, stderr: session.notices.stderr)
+            let failedTraces = Set(result.failedIndexes.map { ids[$0] })
+            _ = spanSend.saveFailed(TraceCreation.failedSpans(spans, failed: failedTraces), count: spans.ids.count, to: path,
+                                    stderr: session.notices.stderr)
         }
         throw OpikError.partial("\(failed) of \(Plural.count(traces.payload.count, "new trace")) \(Plural.was(failed)) not accepted, so no span was sent",
                                 hint: "run the same command again: what was already created is neither duplicated nor overwritten")

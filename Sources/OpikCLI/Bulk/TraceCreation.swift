@@ -39,19 +39,45 @@ enum TraceCreation {
     /// have yet, one per id, as a payload for `POST /traces/batch`. A batch create overwrites,
     /// and a rerun after an interruption must not overwrite a trace created (and maybe updated
     /// since) by the run before, so every id is looked up first (`GET /traces/{id}`, which is
-    /// not rate limited), several at a time; with `check` false (a dry run) none is.
-    static func payload(for prepared: RecordPreparation, check work: ParallelWork?) throws -> BulkPayload {
+    /// not rate limited), several at a time; without `check` (a dry run) none is. The ids are
+    /// those of the payload's traces, in order.
+    static func traces(for prepared: RecordPreparation, check work: ParallelWork?) throws -> (payload: BulkPayload, ids: [String]) {
         var seen = Set<String>()
         let records = prepared.derivedTraces.filter { seen.insert(prepared.traceIds[$0]).inserted }
         let missing = try work.map { try self.missing(records.map { prepared.traceIds[$0] }, work: $0) }
             ?? Array(repeating: true, count: records.count)
         var payload = BulkPayload()
+        var ids: [String] = []
         for (index, isMissing) in zip(records, missing) where isMissing {
             let span = try JSONParser.parse(bytes: Array(prepared.payload.record(index)))
             let trace = record(from: span, traceId: prepared.traceIds[index], withUpdateTime: true)
             payload.append(line: prepared.payload.lines[index]) { JSONWriter.write(trace, into: &$0, indent: nil) }
+            ids.append(prepared.traceIds[index])
         }
-        return payload
+        return (payload, ids)
+    }
+
+    /// The spans of `prepared` as NDJSON for --failed when their new traces were not all
+    /// created: a span whose trace is among `failed` goes without the trace_id derived for
+    /// it, so that sending the file again makes and creates its trace instead of pointing at
+    /// a trace that does not exist.
+    static func failedSpans(_ prepared: RecordPreparation, failed: Set<String>) -> [UInt8] {
+        var derived = Array(repeating: false, count: prepared.ids.count)
+        for index in prepared.derivedTraces { derived[index] = true }
+        var bytes: [UInt8] = []
+        for index in 0..<prepared.payload.count {
+            let record = prepared.payload.record(index)
+            let member = Array(#""trace_id":"\#(prepared.traceIds[index])","#.utf8)
+            // The derived member is one of the first two, written exactly so.
+            if derived[index], failed.contains(prepared.traceIds[index]),
+               let start = record.prefix(128).firstRange(of: member)?.lowerBound {
+                bytes += record[..<start] + record[(start + member.count)...]
+            } else {
+                bytes += record
+            }
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     /// Per id, whether the server answered that it has no such trace.
