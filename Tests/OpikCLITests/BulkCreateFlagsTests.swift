@@ -106,4 +106,18 @@ import Testing
         #expect(result.stdout.contains("\"name\": \"x\",\n  \"start_time\": \"2026-07-01T10:00:00.000Z\"\n}\n"))
         #expect(result.stdout.contains("would send 1 span in 1 batch to POST /v1/private/spans/batch; nothing was sent\n"))
     }
+
+    @Test func aJSONDryRunListsTheTraceRequestAndTheSpanBatch() throws {
+        let transport = FakeTransport()
+        let result = CLIHarness.run(["spans", "create", "-p", "p", "--name", "x", "--start-time", "2026-07-01T10:00:00Z",
+                                     "--dry-run", "--format", "json"], transport: transport)
+        #expect(result.status == 0)
+        #expect(transport.requests.isEmpty)
+        let plan = try JSONParser.parse(result.stdout).arrayValue ?? []
+        #expect(plan.map { $0["path"] } == ["/v1/private/traces", "/v1/private/spans/batch"])
+        let traceId = plan.first?["body"]?["id"]
+        #expect(plan.first?["body"] == .object([("id", traceId ?? nil), ("project_name", "p"), ("name", "x"),
+                                                ("start_time", "2026-07-01T10:00:00.000Z")]))
+        #expect(plan.last?["first_record"]?["trace_id"] == traceId)
+    }
 }

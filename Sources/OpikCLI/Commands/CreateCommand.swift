@@ -42,8 +42,7 @@ enum CreateCommand {
         single.action = "create \(entity.name)"
         let send = BulkSend(payload: payload, endpoint: single, options: options, pastTense: "created")
         if options.isDryRun {
-            if let newTrace, session.format != .json, session.format != .ndjson { _ = try DryRun.print([newTrace], context: context) }
-            try BulkDryRun.print(send, format: session.format, stdout: context.stdout)
+            try printDryRun(newTrace, send, format: session.format, context: context)
             return .success
         }
         if let newTrace { try TraceCreation.send(newTrace, client: session.client) }
@@ -59,6 +58,22 @@ enum CreateCommand {
         if let traceId, flags.traceId == nil { session.notices.info("new trace \(traceId)") }
         try writeIds([(id, traceId)], entity: entity, format: session.format, single: true, stdout: context.stdout)
         return .success
+    }
+
+    /// The new trace's request, then the record's batch: as text, or in json an array of the
+    /// two (the trace as `{"method", "path", "body"}`), in ndjson one line each.
+    static func printDryRun(_ newTrace: PlannedWrite?, _ send: BulkSend, format: OutputFormat, context: Context) throws {
+        guard let newTrace else { return try BulkDryRun.print(send, format: format, stdout: context.stdout) }
+        guard format == .json || format == .ndjson else {
+            _ = try DryRun.print([newTrace], context: context)
+            return try BulkDryRun.print(send, format: format, stdout: context.stdout)
+        }
+        let trace: JSONValue = [
+            "method": .string(newTrace.request.method), "path": .string(Entity.trace.paths.list),
+            "body": try JSONParser.parse(bytes: newTrace.request.body ?? []),
+        ]
+        let both = [trace, try BulkDryRun.summary(send)]
+        try context.stdout.write(format == .json ? JSONWriter.pretty(.array(both)) + "\n" : both.map { JSONWriter.compact($0) + "\n" }.joined())
     }
 
     /// The batch create of `entity`: `POST /v1/private/spans/batch` under `spans`.
