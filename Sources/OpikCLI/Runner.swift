@@ -9,12 +9,12 @@ public enum Runner {
         do {
             let parsed = try ArgumentParser.parse(arguments, root: root)
             let invocation = parsed.invocation
-            if invocation.flag("version") {
+            if invocation.flag(GlobalOptions.version) {
                 try context.stdout.write("opik \(OpikVersion.current) (\(libcurlVersion()))\n")
                 try context.stdout.flush()
                 return .success
             }
-            if invocation.flag("help") {
+            if invocation.flag(GlobalOptions.help) {
                 try context.stdout.write(HelpRenderer.help(for: parsed.nodes, width: helpWidth(context)))
                 try context.stdout.flush()
                 return .success

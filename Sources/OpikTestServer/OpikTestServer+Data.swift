@@ -7,7 +7,7 @@ extension OpikTestServer {
     public func spans(project: String) -> [JSONValue] {
         api.store.withLock { store in
             guard let projectID = store.projectID(named: project), let record = store.projects[projectID] else { return [] }
-            return record.spanIDs.reversed().compactMap { store.spans[$0]?.render(SpanRenderOptions(projectName: record.name)) }
+            return store.spans.ids(in: projectID).reversed().compactMap { store.spans[$0]?.render(RenderOptions(projectName: record.name)) }
         }
     }
 
@@ -15,7 +15,7 @@ extension OpikTestServer {
     public func span(id: String) -> JSONValue? {
         api.store.withLock { store in
             guard let span = store.spans[id.lowercased()] else { return nil }
-            return span.render(SpanRenderOptions(projectName: store.projects[span.projectID]?.name))
+            return span.render(RenderOptions(projectName: store.projects[span.projectID]?.name))
         }
     }
 
@@ -29,37 +29,87 @@ extension OpikTestServer {
         api.store.withLock { $0.spans[spanId.lowercased()]?.mergedScores ?? [] }
     }
 
-    /// Stores a span without validation (the project is created when missing). Server-made
-    /// fields (`created_at`) are taken from the value when present.
-    public func insert(span: JSONValue, project: String) {
+    /// Traces of a project as `GET /traces/{id}` shows them, newest id first.
+    public func traces(project: String) -> [JSONValue] {
         api.store.withLock { store in
-            let projectID = store.projectIDCreating(named: project)
-            let id = span["id"]?.stringValue?.lowercased() ?? store.newID()
-            var fields: [String: JSONValue] = [:]
-            for name in SpanRecord.writableFields { if let value = span[name], !value.isNull { fields[name] = value } }
-            let createdAt = span["created_at"]?.stringValue ?? Timestamp.format(micros: Timestamp.nowMicros())
-            store.put(SpanRecord(id: id, projectID: projectID, fields: fields, createdAt: createdAt))
+            guard let projectID = store.projectID(named: project) else { return [] }
+            return store.traces.ids(in: projectID).reversed().compactMap { id in
+                store.traces[id].map { $0.render(RenderOptions(aggregate: store.aggregate(of: $0), single: true)) }
+            }
         }
     }
 
-    /// Adds `count` deterministic sample spans to `project` (see `SampleSpans`).
-    /// With `endingNear`, the spans are spread so that the newest start close to that time
-    /// (the demo shows "3m ago" rather than a fixed date); without it they start at a fixed time.
-    public func seed(project: String, count: Int, seed: UInt64 = 1, endingNear end: Date? = nil) {
+    /// Stores a span without validation (the project is created when missing). Server-made
+    /// fields (`created_at`) are taken from the value when present. Unless `createTrace` is
+    /// false, a span whose trace has no row gets one, named and timed like the span, as the
+    /// SDK creates the trace of the spans it logs; the test then sees the span from trace
+    /// endpoints too.
+    public func insert(span: JSONValue, project: String, createTrace: Bool = true) {
+        api.store.withLock { store in
+            let row = Self.row(.span, span, project: project, &store)
+            store.put(row)
+            if createTrace, let traceID = row["trace_id"]?.stringValue, store.traces[traceID] == nil {
+                var fields: [String: JSONValue] = ["visibility_mode": "default"]
+                for name in ["name", "start_time", "end_time"] { fields[name] = row[name] }
+                store.put(Row(kind: .trace, id: traceID, projectID: row.projectID, fields: fields, createdAt: row.createdAt))
+            }
+        }
+    }
+
+    /// Stores a trace without validation (the project is created when missing); `visibility_mode`
+    /// is taken from the value (`default` when absent), so a test can store a hidden trace.
+    public func insert(trace: JSONValue, project: String) {
+        api.store.withLock { store in
+            var row = Self.row(.trace, trace, project: project, &store)
+            row["visibility_mode"] = trace["visibility_mode"] ?? "default"
+            store.put(row)
+        }
+    }
+
+    private static func row(_ kind: RowKind, _ value: JSONValue, project: String, _ store: inout DataStore) -> Row {
+        let projectID = store.projectIDCreating(named: project)
+        let id = value["id"]?.stringValue?.lowercased() ?? store.newID()
+        var fields: [String: JSONValue] = [:]
+        for name in kind.writableFields { if let field = value[name], !field.isNull { fields[name] = field } }
+        let createdAt = value["created_at"]?.stringValue ?? Timestamp.format(micros: Timestamp.nowMicros())
+        return Row(kind: kind, id: id, projectID: projectID, fields: fields, createdAt: createdAt)
+    }
+
+    /// Adds `count` deterministic sample spans to `project`, grouped into trace rows (see
+    /// `SampleSpans`); from `SampleSpans.shapesFrom` spans on, the sample has its deep, wide and
+    /// orphaned trees. With `endingNear`, the spans are spread so that the newest start close to
+    /// that time (the demo shows "3m ago" rather than a fixed date); without it they start at a
+    /// fixed time. Before them come `traces` small traces of 0–2 spans each (for listing
+    /// benchmarks) and, with `treeSpans` above 0, one trace `big-tree` of that many spans.
+    public func seed(project: String, count: Int, traces: Int = 0, treeSpans: Int = 0, seed: UInt64 = 1, endingNear end: Date? = nil) {
         let start = end.map { Int64($0.timeIntervalSince1970 * 1_000_000) - Int64(count) * SampleSpans.averageMicrosPerSpan }
+            ?? SampleSpans.defaultStartMicros
         api.store.withLock { store in
             let projectID = store.projectIDCreating(named: project)
-            var generator = SampleSpans(seed: seed, startMicros: start ?? SampleSpans.defaultStartMicros)
+            // The extras end a minute before the sample starts: the tree, and the small traces before it.
+            let treeStart = start - 60_000_000 - Int64(treeSpans + 1) * 1000
+            let bulkStart = treeStart - 60_000_000 - Int64(traces) * 1_000_000
+            var extras = SampleTraces.bulk(count: traces, projectID: projectID, startMicros: bulkStart, seed: seed)
+            if treeSpans > 0 { extras += SampleTraces.tree(count: treeSpans, projectID: projectID, startMicros: treeStart, seed: seed) }
+            var generator = SampleSpans(seed: seed, startMicros: start, shapes: count >= SampleSpans.shapesFrom)
             for _ in 0..<count {
-                var span = generator.next(projectID: projectID)
-                _ = span.streamForm()
-                store.put(span)
+                let (span, trace) = generator.next(projectID: projectID)
+                if let trace { extras.append(trace) }
+                extras.append(span)
+            }
+            // The sample's stream forms are made now, so that a first search is fast; the
+            // benchmark extras make theirs when first streamed.
+            let sampleFrom = extras.count - count - generator.traceCount
+            for (index, var row) in extras.enumerated() {
+                if row.kind == .span && index >= sampleFrom { _ = row.streamForm() }
+                store.put(row)
             }
         }
     }
 
     /// Turns on a rate-limit bucket of docs/SERVER.md#rate-limiting (`Get-Spans`, `Search-Spans`, `Get-Span-Stats`,
-    /// `Get-Span-Id`, `Spans-Exist`, `Single-Tracing-Ops`, `Workspace`, `User`).
+    /// `Get-Span-Id`, `Spans-Exist`, `Get-Traces`, `Search-Traces`, `Get-Trace-Stats`, `Traces-Exist`,
+    /// `Single-Tracing-Ops`, `Workspace`, `User`).
     public func setRateLimit(bucket: String, limit: Int, windowMillis: Int) {
         api.limiter.withLock { $0.set(bucket: bucket, limit: limit, windowMillis: windowMillis) }
     }

@@ -2,6 +2,8 @@
 struct ServerOptions {
     var port: UInt16 = 0
     var seedSpans = 200
+    var seedTraces = 0
+    var seedTree = 0
     var project = "demo"
     var apiKey: String?
     var logRequests = false
@@ -15,19 +17,27 @@ struct ServerOptions {
     static let help = """
         opik-test-server: a local Opik-compatible server, in memory
 
-        usage: opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY] [--log]
+        usage: opik-test-server [--port N] [--seed-spans N] [--seed-traces N] [--seed-tree N]
+                                [--project NAME] [--api-key KEY] [--log]
 
         Serves the Opik REST API on 127.0.0.1, both at the root (/v1/private/...) and under
         /api/ (/api/v1/private/...) as a local Opik install does, and prints
         "listening on http://127.0.0.1:PORT" once it is ready. Everything you create (projects,
-        spans, scores, comments) lasts while it runs and is gone when it stops (Ctrl-C or SIGTERM).
+        traces, spans, scores, comments) lasts while it runs and is gone when it stops (Ctrl-C or
+        SIGTERM).
         Request bodies may be gzip-compressed, as the Python SDK sends them.
 
         options:
           --port N          port to listen on (default 0: any free port, printed at start)
-          --seed-spans N    sample spans to create at start (default 200; 0 for an empty server);
-                            the same spans every time, ending a few minutes before now
-          --project NAME    project holding the sample spans (default "demo")
+          --seed-spans N    sample spans to create at start, grouped into traces (default 200;
+                            0 for an empty server); the same data every time, ending a few
+                            minutes before now; from 200 spans on it includes deep and wide
+                            trees, orphan spans, threads, scores, an error and a hidden trace
+          --seed-traces N   N more small traces of 0 to 2 spans each, before the sample
+                            (default 0; for listing benchmarks)
+          --seed-tree N     one more trace, named big-tree, of N spans in a deep and wide tree
+                            (default 0; for tree-rendering benchmarks)
+          --project NAME    project holding the sample data (default "demo")
           --api-key KEY     require this key as the Authorization header and a workspace
                             (Comet-Workspace: default), as Comet's hosted Opik does;
                             without it no key is needed, as on a local install
@@ -37,11 +47,11 @@ struct ServerOptions {
         point opik at it:
           export OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api
           opik spans list -p demo
+          opik traces list -p demo
 
         point the Python SDK at it (pip install opik):
           export OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api OPIK_WORKSPACE=default OPIK_PROJECT_NAME=demo
           python3 -c 'import opik; c = opik.Opik(); c.span(name="hello"); c.flush()'
-        (the SDK's trace writes are accepted but not kept: traces read back from their spans)
 
         """
 
@@ -63,7 +73,7 @@ struct ServerOptions {
                 flag = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
             }
-            guard ["--port", "--seed-spans", "--project", "--api-key"].contains(flag) else {
+            guard ["--port", "--seed-spans", "--seed-traces", "--seed-tree", "--project", "--api-key"].contains(flag) else {
                 throw UsageError(message: "unknown option '\(flag)' (see --help)")
             }
             guard let value = inline ?? rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
@@ -73,11 +83,11 @@ struct ServerOptions {
                     throw UsageError(message: "invalid --port '\(value)': expected a port number from 0 to 65535")
                 }
                 port = number
-            case "--seed-spans":
+            case "--seed-spans", "--seed-traces", "--seed-tree":
                 guard let number = Int(value), (0...10_000_000).contains(number) else {
-                    throw UsageError(message: "invalid --seed-spans '\(value)': expected a whole number from 0 to 10000000")
+                    throw UsageError(message: "invalid \(flag) '\(value)': expected a whole number from 0 to 10000000")
                 }
-                seedSpans = number
+                if flag == "--seed-spans" { seedSpans = number } else if flag == "--seed-traces" { seedTraces = number } else { seedTree = number }
             case "--project":
                 guard !value.allSatisfy(\.isWhitespace) else { throw UsageError(message: "--project needs a non-blank name") }
                 project = value

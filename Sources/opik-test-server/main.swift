@@ -1,7 +1,7 @@
 import Foundation
 import OpikTestServer
 
-// opik-test-server [--port N] [--seed-spans N] [--project NAME] [--api-key KEY] [--log]; see --help.
+// opik-test-server [--port N] [--seed-spans N] [--seed-traces N] [--seed-tree N] [--project NAME] [--api-key KEY] [--log]; see --help.
 func fail(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data("opik-test-server: error: \(message)\n".utf8))
     exit(status)
@@ -34,7 +34,7 @@ do {
 } catch {
     fail("\(error)", status: 1)
 }
-server.seed(project: options.project, count: options.seedSpans, endingNear: Date())
+server.seed(project: options.project, count: options.seedSpans, traces: options.seedTraces, treeSpans: options.seedTree, endingNear: Date())
 print("listening on \(server.baseURL)")
 fflush(nil)
 var received: Int32 = 0

@@ -32,6 +32,9 @@ import Testing
         (root([leaf("a", arguments: [ArgumentSpec("X", help: "")])]), "tool a: argument X has no help"),
         (root([leaf("Get")]), "tool Get: command name 'Get' is not lowercase letters, digits and dashes"),
         (root([leaf("a", options: [OptionSpec("fast", help: "Fast.", completion: .file)])]), "tool a: --fast is a flag but has value choices or completion"),
+        (root([leaf("a", options: [OptionSpec("limit", short: "n", value: "N", help: "N.")]),
+               leaf("b", options: [OptionSpec("name", short: "n", value: "NAME", help: "Name.")])]),
+         "tool b: -n means --name, but --limit in tool a"),
     ])
     func findsTheProblem(tree: CommandSpec, problem: String) {
         #expect(SpecLint.problems(in: tree) == [problem])

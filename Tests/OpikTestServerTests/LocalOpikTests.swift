@@ -61,7 +61,7 @@ func spanBatch(_ count: Int, project: String) -> String {
         ])
     }
 
-    @Test func traceWritesOfTheSDKAreAccepted() throws {
+    @Test func traceWritesOfTheSDKAreKept() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
         let client = RawHTTPClient(port: server.port)
@@ -69,9 +69,13 @@ func spanBatch(_ count: Int, project: String) -> String {
         #expect(client.send("POST", "/api/v1/private/traces/batch", body: #"{"traces":[\#(trace)]}"#).status == 204)
         #expect(client.send("POST", "/api/v1/private/traces/batch", body: #"{"traces":[]}"#).text
             == #"{"errors":["traces size must be between 1 and 1000"]}"#)
-        let created = client.send("POST", "/api/v1/private/traces", body: trace)
+        #expect(server.traces(project: "p").map { $0["name"] } == ["t"])
+        // A single create of a trace that exists is a 409, unlike spans.
+        #expect(client.send("POST", "/api/v1/private/traces", body: trace).text == #"{"errors":["Trace already exists"]}"#)
+        let other = trace.replacing(traceID, with: spanID(9))
+        let created = client.send("POST", "/api/v1/private/traces", body: other)
         #expect(created.status == 201)
-        #expect(created.header("Location")?.hasSuffix("/v1/private/traces/\(traceID)") == true)
+        #expect(created.header("Location")?.hasSuffix("/v1/private/traces/\(spanID(9))") == true)
         #expect(client.send("PATCH", "/api/v1/private/traces/\(traceID)", body: #"{"project_name":"p","output":{}}"#).status == 204)
         #expect(client.send("PATCH", "/api/v1/private/traces/not-a-uuid", body: "{}").status == 404)
     }

@@ -14,7 +14,7 @@ import Testing
         let result = try Self.run(["--seed-spans", "3", flag])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        for text in ["usage: opik-test-server", "--port N", "--seed-spans N", "--project NAME", "--api-key KEY", "--log",
+        for text in ["usage: opik-test-server", "--port N", "--seed-spans N", "--seed-traces N", "--seed-tree N", "--project NAME", "--api-key KEY", "--log",
                      "lasts while it runs", "OPIK_URL_OVERRIDE=http://127.0.0.1:PORT/api", "Python SDK", "OPIK_WORKSPACE=default"] {
             #expect(result.stdout.contains(text), "help lacks \(text)")
         }
@@ -25,6 +25,8 @@ import Testing
         (["--port"], "opik-test-server: error: --port needs a value\n"),
         (["--port", "70000"], "opik-test-server: error: invalid --port '70000': expected a port number from 0 to 65535\n"),
         (["--seed-spans=-1"], "opik-test-server: error: invalid --seed-spans '-1': expected a whole number from 0 to 10000000\n"),
+        (["--seed-traces", "many"], "opik-test-server: error: invalid --seed-traces 'many': expected a whole number from 0 to 10000000\n"),
+        (["--seed-tree"], "opik-test-server: error: --seed-tree needs a value\n"),
         (["--project", " "], "opik-test-server: error: --project needs a non-blank name\n"),
         (["extra"], "opik-test-server: error: unknown option 'extra' (see --help)\n"),
     ] as [([String], String)])

@@ -4,8 +4,8 @@ import OpikCore
 enum CommentAdd {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "add",
+        return group.leaf(
+            "comment add",
             summary: "Add a comment to a \(entity.name)",
             discussion: """
                 Prints the id of the new comment (--format json: {"id": ...}). TEXT - reads the \
@@ -18,8 +18,7 @@ enum CommentAdd {
                 ArgumentSpec("TEXT", help: "The comment; - reads it from standard input."),
             ],
             options: [DryRun.option],
-            examples: group.examples("comment add"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -31,7 +30,7 @@ enum CommentAdd {
         let write = PlannedWrite(
             request: session.client.request("POST", entity.paths.comments(of: recordId), body: ["text": .string(text)]),
             what: "comment on \(entity.name) \(recordId)", repetition: .unsafe)
-        if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print([write], context: context) }
         let head: HTTPResponseHead
         let body: [UInt8]
         do {

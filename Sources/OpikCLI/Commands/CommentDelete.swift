@@ -4,8 +4,8 @@ import OpikCore
 enum CommentDelete {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "delete",
+        return group.leaf(
+            "comment delete",
             summary: "Delete comments",
             discussion: """
                 Deletes the comments in requests of up to 1000 ids (POST /\(entity.plural)/comments/delete). \
@@ -13,8 +13,7 @@ enum CommentDelete {
                 """,
             arguments: [ArgumentSpec("COMMENT_ID", help: "Comment id; - reads ids from standard input.", variadic: true)],
             options: [DryRun.option],
-            examples: group.examples("comment delete"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -28,7 +27,7 @@ enum CommentDelete {
                 request: session.client.request("POST", entity.paths.deleteComments, body: ["ids": .array(chunk.map { .string($0) })]),
                 what: "delete \(Plural.count(chunk.count, "comment"))", repetition: .safe)
         }
-        if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
         for write in writes { try write.send(session.client) }
         return .success
     }

@@ -4,8 +4,8 @@ import OpikCore
 enum CommentGet {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "get",
+        return group.leaf(
+            "comment get",
             summary: "Show one comment",
             discussion: """
                 Prints the comment: on a terminal its fields and then the full text, in a pipe one \
@@ -17,8 +17,7 @@ enum CommentGet {
                 ArgumentSpec(group.idArgument, help: "The \(entity.name) the comment is on."),
                 ArgumentSpec("COMMENT_ID", help: "The comment."),
             ],
-            examples: group.examples("comment get"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {

@@ -4,8 +4,8 @@ import OpikCore
 enum CommentList {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "list",
+        return group.leaf(
+            "comment list",
             summary: "List the comments of a \(entity.name)",
             discussion: """
                 Prints the \(entity.name)'s comments, oldest first: id, author, creation time and text \
@@ -14,8 +14,7 @@ enum CommentList {
                 status \(ExitStatus.notFound.code).
                 """,
             arguments: [ArgumentSpec(group.idArgument, help: "The \(entity.name) whose comments to show.")],
-            examples: group.examples("comment list"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     /// Columns without --fields: ID, author, created, text.

@@ -4,8 +4,8 @@ import OpikCore
 enum CommentUpdate {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "update",
+        return group.leaf(
+            "comment update",
             summary: "Change the text of a comment",
             discussion: """
                 Replaces the text of the comment (PATCH /\(entity.plural)/comments/ID); the \(entity.name) id is not \
@@ -17,8 +17,7 @@ enum CommentUpdate {
                 ArgumentSpec("TEXT", help: "The new text; - reads it from standard input."),
             ],
             options: [DryRun.option],
-            examples: group.examples("comment update"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -30,7 +29,7 @@ enum CommentUpdate {
         let write = PlannedWrite(
             request: session.client.request("PATCH", entity.paths.comment(commentId), body: ["text": .string(text)]),
             what: "update comment \(commentId)", repetition: .safe)
-        if invocation.flag("dry-run") { return try DryRun.print([write], context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print([write], context: context) }
         do {
             try write.send(session.client)
         } catch let OpikError.server(_, status, _, _) where status == 404 {

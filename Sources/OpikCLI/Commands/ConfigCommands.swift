@@ -53,12 +53,12 @@ enum ConfigCommands {
             let resolved = configuration[setting]
             return (setting.name, ConfigValue(value: resolved.value.map(setting.shown), source: resolved.source))
         }
-        switch invocation.value("format") {
+        switch invocation.value(GlobalOptions.format) {
         case "json", "ndjson":
             let object = JSONValue.object(rows.map { name, setting in
                 (name, ["value": setting.value.map(JSONValue.string) ?? .null, "source": .string(setting.source.description)])
             })
-            try context.stdout.write((invocation.value("format") == "json" ? JSONWriter.pretty(object) : JSONWriter.compact(object)) + "\n")
+            try context.stdout.write((invocation.value(GlobalOptions.format) == "json" ? JSONWriter.pretty(object) : JSONWriter.compact(object)) + "\n")
         default:
             let width = rows.map(\.0.count).max() ?? 0
             for (name, setting) in rows {
@@ -70,7 +70,7 @@ enum ConfigCommands {
                 }
             }
         }
-        Notices(stderr: context.stderr, isQuiet: invocation.flag("quiet")).warnAbout(configuration)
+        Notices(stderr: context.stderr, isQuiet: invocation.flag(GlobalOptions.quiet)).warnAbout(configuration)
         return .success
     }
 
@@ -105,7 +105,7 @@ enum ConfigCommands {
         // configparser reads '%' as the start of a reference: '%%' is a literal one.
         ini.set(section: Configuration.section, key: key, value: value.replacing("%", with: "%%"))
         try Files.write(Array(ini.text.utf8), to: path, mode: 0o600)
-        if !invocation.flag("quiet") {
+        if !invocation.flag(GlobalOptions.quiet) {
             try context.stderr.write("opik: set \(key) = \(setting.shown(value)) in \(path)\n")
         }
         return .success

@@ -20,16 +20,10 @@ enum DryRun {
     static let option = OptionSpec(
         "dry-run", help: "Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.")
 
-    /// Prints each write as `METHOD URL` and its JSON body, separated by blank lines.
+    /// Prints each write as `--explain` prints a request (without headers), separated by
+    /// blank lines.
     static func print(_ writes: [PlannedWrite], context: Context) throws -> ExitStatus {
-        var text = ""
-        for (index, write) in writes.enumerated() {
-            if index > 0 { text += "\n" }
-            text += "\(write.request.method) \(Redaction.maskingUserinfo(in: URLQuery.decode(write.request.url)))\n"
-            if let body = write.request.body, let json = try? JSONParser.parse(bytes: body) {
-                text += JSONWriter.pretty(json) + "\n"
-            }
-        }
+        let text = writes.map { Explain.render($0.request, headers: false) }.joined(separator: "\n")
         try context.stdout.write(text)
         try context.stdout.flush()
         return .success

@@ -1,9 +1,19 @@
 import OpikCore
 
 /// `--explain`: prints the request that would be made (method, URL with its query decoded,
-/// body) and sends nothing.
+/// headers, body) and sends nothing. `--dry-run` prints writes the same way, without headers.
 enum Explain {
+    static let option = OptionSpec("explain", help: "Print the request that would be sent, and send nothing.")
+
     static func print(_ request: HTTPRequest, context: Context) throws -> ExitStatus {
+        try context.stdout.write(render(request, headers: true))
+        return .success
+    }
+
+    /// The one text form of a request: `METHOD URL`, each query item on a line of its own
+    /// (decoded), the headers when asked (the API key never), then the JSON body. User info
+    /// in the URL is masked.
+    static func render(_ request: HTTPRequest, headers: Bool) -> String {
         let parts = request.url.split(separator: "?", maxSplits: 1)
         var text = "\(request.method) \(Redaction.maskingUserinfo(in: String(parts[0])))\n"
         if parts.count > 1 {
@@ -12,14 +22,15 @@ enum Explain {
                 text += "  \(pair[0]) = \(pair.count > 1 ? pair[1] : "")\n"
             }
         }
-        for (name, value) in request.headers where name != "Authorization" {
-            text += "\(name): \(value)\n"
+        if headers {
+            for (name, value) in request.headers where name != "Authorization" {
+                text += "\(name): \(value)\n"
+            }
+            if request.header("Authorization") != nil { text += "Authorization: (API key, not shown)\n" }
         }
-        if request.header("Authorization") != nil { text += "Authorization: (API key, not shown)\n" }
         if let body = request.body, let json = try? JSONParser.parse(bytes: body) {
-            text += "\n" + JSONWriter.pretty(json) + "\n"
+            text += (headers ? "\n" : "") + JSONWriter.pretty(json) + "\n"
         }
-        try context.stdout.write(text)
-        return .success
+        return text
     }
 }

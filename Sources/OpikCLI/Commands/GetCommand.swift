@@ -20,7 +20,7 @@ enum GetCommand {
                 On a terminal the table format shows a detail view: fields, then input, output and \
                 metadata as indented JSON, then scores and comments.
                 """
-        return CommandSpec(
+        return group.leaf(
             "get",
             summary: "Show \(many) by id",
             discussion: view + " " + """
@@ -37,14 +37,13 @@ enum GetCommand {
                 """ : ""),
             arguments: [ArgumentSpec("ID", help: "\(one.prefix(1).uppercased() + one.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
             options: hasSpans ? [TraceSpans.option] : [],
-            examples: group.examples("get"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
         let ids = try IdList.read(invocation.operands, context: context, what: "\(entity.name) id")
-        let withSpans = group.ownsSpans && invocation.flag(TraceSpans.option.long)
+        let withSpans = group.ownsSpans && invocation.flag(TraceSpans.option)
         let session = try Session(invocation, context: context, fieldsOf: withSpans ? nil : entity.fields)
         if withSpans, session.format != .json, session.format != .ndjson {
             throw OpikError.usage("--spans needs --format json or ndjson", hint: "on a terminal the table format shows the span tree")

@@ -3,19 +3,22 @@ import OpikCore
 /// Options that every command accepts, before or after the subcommand. The flags of settings
 /// come from `Setting.all`: those taking a value first, the switches among the other switches.
 public enum GlobalOptions {
-    public static let all: [OptionSpec] = Setting.all.filter { $0.flag?.valueName != nil }.compactMap(\.option) + [
-        OptionSpec("format", value: "FORMAT", help: "Output format.", choices: OutputFormat.allCases.map(\.rawValue)),
-        OptionSpec("fields", value: "LIST", help: "Comma-separated fields to show; dotted paths reach into objects, feedback_scores.NAME is a score's value."),
-        OptionSpec("timeout", value: "SECONDS", help: "Time limit of each request (default 60)."),
-        OptionSpec("retries", value: "N", help: "Retries of a failed request that is safe to repeat (default 4)."),
-        OptionSpec("cacert", value: "FILE", help: "CA certificates to trust instead of the system's.", completion: .file),
-    ] + Setting.all.filter { $0.flag != nil && $0.flag?.valueName == nil }.compactMap(\.option) + [
-        OptionSpec("verbose", short: "v", help: "Log each HTTP exchange on stderr (the API key is masked)."),
-        OptionSpec("quiet", short: "q", help: "No progress, notices or summaries on stderr."),
-        OptionSpec("no-color", help: "No colour in output (also NO_COLOR)."),
-        OptionSpec("help", short: "h", help: "Show help for the command."),
-        OptionSpec("version", help: "Print the version of opik and libcurl."),
-    ]
+    public static let format = OptionSpec("format", value: "FORMAT", help: "Output format.", choices: OutputFormat.allCases.map(\.rawValue))
+    public static let fields = OptionSpec(
+        "fields", value: "LIST", help: "Comma-separated fields to show; dotted paths reach into objects, feedback_scores.NAME is a score's value.")
+    public static let timeout = OptionSpec("timeout", value: "SECONDS", help: "Time limit of each request.", default: "60")
+    public static let retries = OptionSpec("retries", value: "N", help: "Retries of a failed request that is safe to repeat.", default: "4")
+    public static let cacert = OptionSpec("cacert", value: "FILE", help: "CA certificates to trust instead of the system's.", completion: .file)
+    public static let verbose = OptionSpec("verbose", short: "v", help: "Log each HTTP exchange on stderr (the API key is masked).")
+    public static let quiet = OptionSpec("quiet", short: "q", help: "No progress, notices or summaries on stderr.")
+    public static let noColor = OptionSpec("no-color", help: "No colour in output (also NO_COLOR).")
+    public static let help = OptionSpec("help", short: "h", help: "Show help for the command.")
+    public static let version = OptionSpec("version", help: "Print the version of opik and libcurl.")
+
+    public static let all: [OptionSpec] = Setting.all.filter { $0.flag?.valueName != nil }.compactMap(\.option)
+        + [format, fields, timeout, retries, cacert]
+        + Setting.all.filter { $0.flag != nil && $0.flag?.valueName == nil }.compactMap(\.option)
+        + [verbose, quiet, noColor, help, version]
 
     /// The flag values of the settings in `invocation`, by long name, as
     /// `Configuration.resolve` takes them (a switch that is given maps to "").

@@ -7,9 +7,19 @@ import OpikCore
 
 /// `opik spans list`, `opik traces list`: records of one project, as a table, JSON, NDJSON or CSV.
 enum ListCommand {
+    static let defaultLimit = 50
+    static let sort = OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.")
+    static let limit = OptionSpec("limit", short: "n", value: "N", help: "How many to list.", default: String(defaultLimit))
+    static let all = OptionSpec("all", help: "Every match, streamed.")
+    static let page = OptionSpec("page", value: "N", help: "One page of --limit records; the table footer shows the page count and total.")
+    static let truncate = OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings).")
+    static let after = OptionSpec("after", value: "ID", help: "Continue after this id (exclusive): resumes an interrupted --all export.")
+    static let noHeader = OptionSpec("no-header", help: "With --format csv, leave out the header row: the command that resumes a CSV export adds it.")
+    static let follow = OptionSpec("follow", help: "After the current matches, keep printing new records as they arrive, until Ctrl-C.")
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let (one, many) = (group.entity.name, group.entity.plural)
-        return CommandSpec(
+        return group.leaf(
             "list",
             summary: "List \(many) of a project",
             discussion: """
@@ -27,18 +37,17 @@ enum ListCommand {
                 (decompressed).
                 """,
             options: Selection.options(for: group) + [
-                OptionSpec("sort", value: "FIELD[:asc|desc]", help: "Server-side order, e.g. start_time:desc, duration, feedback_scores.accuracy:desc.", completion: .sortField(many)),
-                OptionSpec("limit", short: "n", value: "N", help: "How many \(many) (default 50)."),
-                OptionSpec("all", help: "Every matching \(one), streamed."),
-                OptionSpec("page", value: "N", help: "One page of --limit \(many); the table footer shows the page count and total."),
-                OptionSpec("truncate", help: "Let the server shorten large input and output (they may then arrive as strings)."),
-                OptionSpec("after", value: "ID", help: "Continue after this \(one) id (exclusive): resumes an interrupted --all export."),
-                OptionSpec("no-header", help: "With --format csv, leave out the header row: the command that resumes a CSV export adds it."),
-                OptionSpec("follow", help: "After the current matches, keep printing new \(many) as they arrive, until Ctrl-C."),
-                OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
+                sort.completing(.sortField(many)),
+                limit.help("How many \(many)."),
+                all.help("Every matching \(one), streamed."),
+                page.help("One page of --limit \(many); the table footer shows the page count and total."),
+                truncate,
+                after.help("Continue after this \(one) id (exclusive): resumes an interrupted --all export."),
+                noHeader,
+                follow.help("After the current matches, keep printing new \(many) as they arrive, until Ctrl-C."),
+                Explain.option,
             ],
-            examples: group.examples("list"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     /// How the records are fetched.
@@ -53,29 +62,29 @@ enum ListCommand {
 
     static func plan(_ invocation: Invocation, selection: Selection) throws -> Plan {
         let entity = selection.entity
-        let all = invocation.flag("all")
-        var limit: Int? = 50
-        if let n = try invocation.wholeNumber("limit", in: 1...Int.max) {
+        let all = invocation.flag(Self.all)
+        var limit: Int? = defaultLimit
+        if let n = try invocation.wholeNumber(Self.limit, in: 1...Int.max) {
             if all { throw OpikError.usage("--limit and --all cannot be combined", hint: "use one of them") }
             limit = n
         }
         if all { limit = nil }
         var page: Int?
-        if let n = try invocation.wholeNumber("page", in: 1...Int.max) {
+        if let n = try invocation.wholeNumber(Self.page, in: 1...Int.max) {
             if all { throw OpikError.usage("--page and --all cannot be combined", hint: "--page shows one page of --limit \(entity.plural)") }
             page = n
         }
-        let sorting = try invocation.value("sort").map { text in
+        let sorting = try invocation.value(Self.sort).map { text in
             // The message already names --sort and the value.
             do { return try SortSpec.parse(text, for: entity) } catch { throw OpikError.from(error) }
         }
-        let after = invocation.value("after")
+        let after = invocation.value(Self.after)
         if let after { try Selection.checkUUID(after, option: "--after") }
         let usesPages = page != nil || sorting != nil || selection.search != nil
         if usesPages, after != nil {
             throw OpikError.usage("--after cannot be combined with --sort, --search or --page", hint: "--after continues the id-ordered stream")
         }
-        let follow = invocation.flag("follow")
+        let follow = invocation.flag(Self.follow)
         if follow, usesPages {
             throw OpikError.usage("--follow cannot be combined with --sort, --search or --page", hint: "--follow watches the id-ordered stream")
         }
@@ -90,7 +99,7 @@ enum ListCommand {
         let selection = try Selection(invocation, group: group, session: session, now: now)
         let plan = try plan(invocation, selection: selection)
         let exclude = FieldSelection.serverExclude(format: session.format, fields: session.fields, entity: entity)
-        let truncate = invocation.flag("truncate")
+        let truncate = invocation.flag(Self.truncate)
         let writer = Renderer.makeWriter(
             format: session.format, fields: session.fields, stdout: context.stdout,
             isTerminal: context.isStdoutTerminal, useColor: session.useColor,
@@ -98,8 +107,8 @@ enum ListCommand {
 
         if plan.usesPages {
             let pages = PagedList(selection: selection, plan: plan, exclude: exclude, truncate: truncate)
-            if invocation.flag("explain") { return try Explain.print(pages.request(client: session.client, page: plan.page ?? 1), context: context) }
-            if !(session.format == .csv && invocation.flag("no-header")) { try writer.begin() }
+            if invocation.flag(Explain.option) { return try Explain.print(pages.request(client: session.client, page: plan.page ?? 1), context: context) }
+            if !(session.format == .csv && invocation.flag(noHeader)) { try writer.begin() }
             let summary = try pages.run(client: session.client, writer: writer)
             try writer.end(footer: context.isStdoutTerminal ? pages.pageFooter(summary) : nil)
             if plan.page == nil {
@@ -123,11 +132,11 @@ enum ListCommand {
         // NDJSON of whole records is the server's own lines: pass them through untouched.
         let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
         search.parsesRecords = !passThrough
-        if invocation.flag("explain") {
+        if invocation.flag(Explain.option) {
             return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
         }
         // The CSV header is all `begin` writes; a resumed export appends to output that has it.
-        if !(session.format == .csv && invocation.flag("no-header")) { try writer.begin() }
+        if !(session.format == .csv && invocation.flag(noHeader)) { try writer.begin() }
         var lastId: String?
         var newestId: String?
         var count = 0

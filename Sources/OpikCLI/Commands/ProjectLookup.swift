@@ -24,7 +24,7 @@ enum ProjectLookup {
     /// The project id from `--project-id`, or the project name (flag, environment, config,
     /// default) looked up.
     static func resolve(_ invocation: Invocation, session: Session) throws -> String {
-        if let id = invocation.value("project-id") {
+        if let id = invocation.value(idOption) {
             try Selection.checkUUID(id, option: "--project-id")
             return id
         }

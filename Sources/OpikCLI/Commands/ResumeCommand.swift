@@ -22,7 +22,7 @@ enum ResumeCommand {
                 if !shown.isEmpty || takesValue { words.append(quote(Redaction.maskingUserinfo(in: shown))) }
             }
         }
-        if invocation.value("format") == OutputFormat.csv.rawValue { words.append("--no-header") }
+        if invocation.value(GlobalOptions.format) == OutputFormat.csv.rawValue { words.append("--no-header") }
         words += ["--after", id]
         return words.joined(separator: " ")
     }

@@ -2,10 +2,14 @@ import OpikCore
 
 /// `opik spans|traces score add ID NAME=VALUE...`: adds or replaces scores on one record.
 enum ScoreAdd {
+    static let reason = OptionSpec("reason", value: "TEXT", help: "Why the scores were given.")
+    static let category = OptionSpec("category", value: "NAME", help: "Category name of the scores.")
+    static let source = OptionSpec("source", value: "SOURCE", help: "Who scored.", default: "sdk")
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "add",
+        return group.leaf(
+            "score add",
             summary: "Add or replace feedback scores on a \(entity.name)",
             discussion: """
                 Sends one request per score (PUT /\(entity.plural)/ID/feedback-scores). A score with a name \
@@ -18,13 +22,10 @@ enum ScoreAdd {
                 ArgumentSpec("NAME=VALUE", help: "Score name and numeric value, e.g. accuracy=0.92.", variadic: true),
             ],
             options: [
-                OptionSpec("reason", value: "TEXT", help: "Why the scores were given."),
-                OptionSpec("category", value: "NAME", help: "Category name of the scores."),
-                OptionSpec("source", value: "SOURCE", help: "Who scored (default sdk).", choices: entity.scoreSources),
+                reason, category, source.choosing(from: entity.scoreSources),
                 DryRun.option,
             ],
-            examples: group.examples("score add"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -35,13 +36,13 @@ enum ScoreAdd {
         let session = try Session(invocation, context: context)
         let writes = scores.map { name, value in
             var body: [(String, JSONValue)] = [("name", .string(name)), ("value", value),
-                                               ("source", .string(invocation.value("source") ?? "sdk"))]
-            if let reason = invocation.value("reason") { body.append(("reason", .string(reason))) }
-            if let category = invocation.value("category") { body.append(("category_name", .string(category))) }
+                                               ("source", .string(invocation.valueOrDefault(source) ?? ""))]
+            if let reason = invocation.value(Self.reason) { body.append(("reason", .string(reason))) }
+            if let category = invocation.value(Self.category) { body.append(("category_name", .string(category))) }
             return PlannedWrite(request: session.client.request("PUT", entity.paths.feedbackScores(of: recordId), body: .object(body)),
                                 what: "score \(entity.name) \(recordId)", repetition: .safe)
         }
-        if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
         for write in writes {
             do {
                 try write.send(session.client)

@@ -2,10 +2,12 @@ import OpikCore
 
 /// `opik spans|traces score delete ID NAME...`: removes scores from one record.
 enum ScoreDelete {
+    static let author = OptionSpec("author", value: "NAME", help: "Remove only this author's value.")
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "delete",
+        return group.leaf(
+            "score delete",
             summary: "Remove feedback scores from a \(entity.name)",
             discussion: """
                 Sends one request per name (POST /\(entity.plural)/ID/feedback-scores/delete). Without \
@@ -18,11 +20,10 @@ enum ScoreDelete {
                 ArgumentSpec("NAME", help: "Score name to remove.", variadic: true),
             ],
             options: [
-                OptionSpec("author", value: "NAME", help: "Remove only this author's value."),
+                author,
                 DryRun.option,
             ],
-            examples: group.examples("score delete"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -34,12 +35,12 @@ enum ScoreDelete {
         let session = try Session(invocation, context: context)
         let writes = names.map { name in
             var body: [(String, JSONValue)] = [("name", .string(name))]
-            if let author = invocation.value("author") { body.append(("author", .string(author))) }
+            if let author = invocation.value(Self.author) { body.append(("author", .string(author))) }
             return PlannedWrite(
                 request: session.client.request("POST", entity.paths.deleteFeedbackScores(of: recordId), body: .object(body)),
                 what: "delete score '\(name)' of \(entity.name) \(recordId)", repetition: .safe)
         }
-        if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
+        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
         for write in writes { try write.send(session.client) }
         return .success
     }

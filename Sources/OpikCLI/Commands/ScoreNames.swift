@@ -2,10 +2,12 @@ import OpikCore
 
 /// `opik spans|traces score names`: the score names used on the records of a project.
 enum ScoreNames {
+    static let type = OptionSpec("type", value: "TYPE", help: "Only names used on records of this type.")
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
-            "names",
+        return group.leaf(
+            "score names",
             summary: "List the score names used in a project",
             discussion: """
                 Prints one name per line; --format json prints an array of objects with a name, \
@@ -15,10 +17,9 @@ enum ScoreNames {
                 """,
             // Only spans have a type to narrow by.
             options: [ProjectLookup.idOption] + (entity.values(of: "type").isEmpty ? [] : [
-                OptionSpec("type", value: "TYPE", help: "Only names used on \(entity.plural) of this type.", choices: entity.values(of: "type")),
+                type.help("Only names used on \(entity.plural) of this type.").choosing(from: entity.values(of: "type")),
             ]),
-            examples: group.examples("score names"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -26,7 +27,7 @@ enum ScoreNames {
         let session = try Session(invocation, context: context)
         let projectId = try ProjectLookup.resolve(invocation, session: session)
         var query = [("project_id", projectId)]
-        if let type = invocation.value("type") { query.append(("type", type)) }
+        if let type = invocation.value(Self.type) { query.append(("type", type)) }
         let request = session.client.request("GET", entity.paths.feedbackScoreNames, query: query)
         let answer = try session.client.json(request, what: "list score names", repetition: .safe)
         guard let scores = answer?["scores"]?.arrayValue else {

@@ -26,33 +26,33 @@ struct Session {
     init(_ invocation: Invocation, context: Context, fieldsOf vocabulary: FieldVocabulary? = nil) throws {
         self.invocation = invocation
         configuration = Session.configuration(invocation, context: context)
-        isQuiet = invocation.flag("quiet")
+        isQuiet = invocation.flag(GlobalOptions.quiet)
         notices = Notices(stderr: context.stderr, isQuiet: isQuiet)
         notices.warnAbout(configuration)
         try BaseURLCheck.check(configuration.url)
 
-        format = try invocation.value("format").map {
+        format = try invocation.value(GlobalOptions.format).map {
             guard let format = OutputFormat(rawValue: $0) else { throw OpikError.usage("invalid format '\($0)'") }
             return format
         } ?? .table
         do {
-            fields = try invocation.value("fields").map { try FieldSelection.parse($0) }
+            fields = try invocation.value(GlobalOptions.fields).map { try FieldSelection.parse($0) }
             if let vocabulary { try fields?.check(vocabulary) }
         } catch {
             throw OpikError.from(error)
         }
-        useColor = context.isStdoutTerminal && !invocation.flag("no-color")
+        useColor = context.isStdoutTerminal && !invocation.flag(GlobalOptions.noColor)
             && context.environment[EnvironmentVariable.noColor.name] == nil
         // The table renderers clean server text before they colour it: their own colour codes
         // may pass the terminal escaping; in every other format nothing does.
         if useColor, format == .table, context.stdout.escaping == .all { context.stdout.escaping = .allButStyles }
 
-        let timeout = try Session.number(invocation, "timeout", default: 60, range: 0.1...86_400)
-        let retries = Int(try Session.number(invocation, "retries", default: 4, range: 0...100))
+        let timeout = try Session.number(invocation, GlobalOptions.timeout, range: 0.1...86_400)
+        let retries = Int(try Session.number(invocation, GlobalOptions.retries, range: 0...100))
         var options = TransportOptions()
         options.verifyTLS = configuration.verifiesTLS
-        options.caCertificateFile = invocation.value("cacert")
-        options.isVerbose = invocation.flag("verbose")
+        options.caCertificateFile = invocation.value(GlobalOptions.cacert)
+        options.isVerbose = invocation.flag(GlobalOptions.verbose)
         options.secrets = configuration.apiKey.value.map { [$0] } ?? []
         if !options.verifyTLS {
             notices.warn("TLS certificate verification is off; the connection can be intercepted")
@@ -83,10 +83,11 @@ struct Session {
     /// The project name to use (flag, env, config file or "Default Project").
     var projectName: String { configuration.project.value ?? Configuration.defaultProject }
 
-    static func number(_ invocation: Invocation, _ name: String, default value: Double, range: ClosedRange<Double>) throws -> Double {
-        guard let text = invocation.value(name) else { return value }
+    /// The number given for `option`, else its declared default, checked against `range`.
+    static func number(_ invocation: Invocation, _ option: OptionSpec, range: ClosedRange<Double>) throws -> Double {
+        let text = invocation.valueOrDefault(option) ?? ""
         guard let number = Double(text), range.contains(number) else {
-            throw OpikError.usage("invalid value '\(text)' for --\(name): expected a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+            throw OpikError.usage("invalid value '\(text)' for --\(option.long): expected a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
         }
         return number
     }

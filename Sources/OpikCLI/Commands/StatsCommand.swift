@@ -4,7 +4,7 @@ import OpikCore
 enum StatsCommand {
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
-        return CommandSpec(
+        return group.leaf(
             "stats",
             summary: "Statistics of the selected \(entity.plural)",
             discussion: """
@@ -15,10 +15,9 @@ enum StatsCommand {
                 server sent them; json prints one object keyed by statistic name.
                 """,
             options: Selection.options(for: group) + [
-                OptionSpec("explain", help: "Print the request that would be sent, and send nothing."),
+                Explain.option,
             ],
-            examples: group.examples("stats"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -26,7 +25,7 @@ enum StatsCommand {
         let session = try Session(invocation, context: context)
         let selection = try Selection(invocation, group: group, session: session, now: context.now())
         let request = session.client.request("GET", entity.paths.stats, query: selection.queryItems)
-        if invocation.flag("explain") { return try Explain.print(request, context: context) }
+        if invocation.flag(Explain.option) { return try Explain.print(request, context: context) }
         let what = "get \(entity.name) statistics"
         let response = try session.client.json(request, what: what, repetition: .safe)
         // Any 2xx body would otherwise render as empty statistics and exit 0.

@@ -3,6 +3,6 @@ import OpikCore
 /// The texts of `opik help TOPIC`, shared with the man page.
 enum Topics {
     static var texts: HelpTopicTexts {
-        HelpTopicTexts(filters: FilterLanguage.helpTopic(for: .span), formats: OutputFormat.helpTopic)
+        HelpTopicTexts(filters: FilterLanguage.helpTopic(for: Entity.all), formats: OutputFormat.helpTopic)
     }
 }

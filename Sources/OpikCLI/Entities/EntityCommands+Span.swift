@@ -1,21 +1,24 @@
 import OpikCore
 
+/// The selection options only spans have.
+private enum SpanSelection {
+    static let traceId = OptionSpec("trace-id", value: "UUID", help: "Only spans of this trace.")
+    static let type = OptionSpec("type", value: "TYPE", help: "Only spans of this type.", choices: Entity.span.values(of: "type"))
+}
+
 extension EntityCommands {
     /// `opik spans`.
     static let spans = EntityCommands(
         entity: .span,
         summary: "List, inspect, create, update, delete, score and comment on spans",
         discussion: "A span is one step of a traced LLM application: an LLM call, a tool call, a retrieval.",
-        selectionOptions: [
-            OptionSpec("trace-id", value: "UUID", help: "Only spans of this trace."),
-            OptionSpec("type", value: "TYPE", help: "Only spans of this type.", choices: Entity.span.values(of: "type")),
-        ],
+        selectionOptions: [SpanSelection.traceId, SpanSelection.type],
         narrow: { invocation, selection in
-            if let id = invocation.value("trace-id") {
+            if let id = invocation.value(SpanSelection.traceId) {
                 try Selection.checkUUID(id, option: "--trace-id")
                 selection.members.append(("trace_id", id))
             }
-            if let type = invocation.value("type") { selection.members.append(("type", type)) }
+            if let type = invocation.value(SpanSelection.type) { selection.members.append(("type", type)) }
         },
         searchFields: "id, name, input, output, metadata, tags, model",
         ownsSpans: false,

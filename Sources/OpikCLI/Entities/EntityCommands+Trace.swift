@@ -1,5 +1,12 @@
 import OpikCore
 
+/// The selection options only traces have.
+private enum TraceSelection {
+    static let thread = OptionSpec("thread", value: "ID", help: "Only traces of this thread (a thread_id = ID filter).")
+    static let includeHidden = OptionSpec(
+        "include-hidden", help: "Also traces the server made for its own evaluators (visibility_mode hidden), which the Opik UI leaves out.")
+}
+
 extension EntityCommands {
     /// `opik traces`.
     static let traces = EntityCommands(
@@ -10,17 +17,14 @@ extension EntityCommands {
             spans point at by trace_id. Its usage, cost and span counts are sums over its spans \
             in the same project, computed when read.
             """,
-        selectionOptions: [
-            OptionSpec("thread", value: "ID", help: "Only traces of this thread (a thread_id = ID filter)."),
-            OptionSpec("include-hidden", help: "Also traces the server made for its own evaluators (visibility_mode hidden), which the Opik UI leaves out."),
-        ],
+        selectionOptions: [TraceSelection.thread, TraceSelection.includeHidden],
         narrow: { invocation, selection in
-            if let thread = invocation.value("thread") {
+            if let thread = invocation.value(TraceSelection.thread) {
                 selection.filters.append(["field": "thread_id", "operator": "=", "key": "", "value": .string(thread)])
             }
             // The UI shows only `visibility_mode = default` traces (see docs/SERVER.md#traces);
             // a filter on the field says what the user wants instead.
-            if !invocation.flag("include-hidden"), !selection.filters(on: "visibility_mode") {
+            if !invocation.flag(TraceSelection.includeHidden), !selection.filters(on: "visibility_mode") {
                 selection.filters.append(["field": "visibility_mode", "operator": "=", "key": "", "value": "default"])
             }
         },

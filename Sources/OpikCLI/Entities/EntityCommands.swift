@@ -53,3 +53,17 @@ struct EntityCommands: Sendable {
     /// Every entity group, in the order of the command tree.
     static let all: [EntityCommands] = [.spans, .traces]
 }
+
+extension EntityCommands {
+    /// A command of this group: named by the last word of `path` (`comment add` → `add`), with
+    /// the group's examples for `path`, running `run` with the group.
+    func leaf(
+        _ path: String, summary: String, discussion: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+        run: @escaping @Sendable (Invocation, EntityCommands, inout Context) throws -> ExitStatus
+    ) -> CommandSpec {
+        CommandSpec(
+            String(path.split(separator: " ").last ?? ""), summary: summary, discussion: discussion,
+            arguments: arguments, options: options, examples: examples(path),
+            run: { invocation, context in try run(invocation, self, &context) })
+    }
+}

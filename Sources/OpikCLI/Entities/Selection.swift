@@ -9,20 +9,25 @@ import OpikCore
 /// and the entity's own narrowing options (a span's trace and type, a trace's thread),
 /// checked locally before anything is sent.
 struct Selection {
+    static let filter = OptionSpec(
+        "filter", short: "f", value: "EXPR",
+        help: "Filter in the Opik query language, e.g. 'name contains \"retriev\"'; repeatable, all must hold. See 'opik help filters'.",
+        repeatable: true)
+    static let search = OptionSpec("search", value: "TEXT", help: "Free-text search (server-side).")
+    static let since = OptionSpec("since", value: "WHEN", help: "Records that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d).")
+    static let until = OptionSpec("until", value: "WHEN", help: "Records that started at or before WHEN: RFC 3339, or relative.")
+
     /// The options every entity's selection has; `EntityCommands.selectionOptions` come after
     /// `--project-id`.
     static func options(for group: EntityCommands) -> [OptionSpec] {
         let plural = group.entity.plural
         let capitalized = plural.prefix(1).uppercased() + plural.dropFirst()
-        return [OptionSpec("project-id", value: "UUID", help: "Project by id instead of name.")]
-            + group.selectionOptions + [
-                OptionSpec("filter", short: "f", value: "EXPR",
-                           help: "Filter in the Opik query language, e.g. 'name contains \"retriev\"'; repeatable, all must hold. See 'opik help filters'.",
-                           repeatable: true),
-                OptionSpec("search", value: "TEXT", help: "Free-text search over \(group.searchFields) (server-side)."),
-                OptionSpec("since", value: "WHEN", help: "\(capitalized) that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d)."),
-                OptionSpec("until", value: "WHEN", help: "\(capitalized) that started at or before WHEN: RFC 3339, or relative."),
-            ]
+        return [ProjectLookup.idOption] + group.selectionOptions + [
+            filter,
+            search.help("Free-text search over \(group.searchFields) (server-side)."),
+            since.help("\(capitalized) that started at or after WHEN: RFC 3339, or relative (30s, 15m, 24h, 7d)."),
+            until.help("\(capitalized) that started at or before WHEN: RFC 3339, or relative."),
+        ]
     }
 
     let entity: Entity
@@ -35,14 +40,14 @@ struct Selection {
 
     init(_ invocation: Invocation, group: EntityCommands, session: Session, now: Date) throws {
         entity = group.entity
-        if let id = invocation.value("project-id") {
+        if let id = invocation.value(ProjectLookup.idOption) {
             try Selection.checkUUID(id, option: "--project-id")
             projectId = id
         } else {
             projectName = session.projectName
         }
-        search = invocation.value("search")
-        for expression in invocation.values("filter") {
+        search = invocation.value(Self.search)
+        for expression in invocation.values(Self.filter) {
             do {
                 filters += try FilterLanguage.parse(expression, for: entity).map(\.json)
             } catch {
@@ -52,7 +57,7 @@ struct Selection {
         }
         do {
             filters += try TimeParser.startTimeFilters(
-                since: invocation.value("since"), until: invocation.value("until"), now: now
+                since: invocation.value(Self.since), until: invocation.value(Self.until), now: now
             ).map(\.json)
         } catch {
             throw OpikError.usage(error.description)

@@ -62,9 +62,14 @@ public enum CommandPath {
         return text
     }
 
-    /// The help of an option with its choices: `Output format [table|json]`.
+    /// The help of an option with its default and choices: `How many spans (default 50).`,
+    /// `Output format. [table|json]`.
     static func describe(_ option: OptionSpec) -> String {
         var text = option.help
+        if let value = option.defaultValue {
+            let shown = "(default \(value))"
+            text = text.hasSuffix(".") ? String(text.dropLast()) + " \(shown)." : text + " " + shown
+        }
         if !option.choices.isEmpty { text += " [" + option.choices.joined(separator: "|") + "]" }
         if option.isRepeatable && !option.help.lowercased().contains("repeatable") { text += " (repeatable)" }
         return text

@@ -5,12 +5,23 @@ public enum SpecLint {
     public static func problems(in root: CommandSpec) -> [String] {
         var problems: [String] = []
         var arity: [String: (takesValue: Bool, where: String)] = [:]
+        // A short letter means one option in every command (`-n` is always --limit).
+        var letters: [Character: (long: String, where: String)] = [:]
         func visit(_ path: [CommandSpec]) {
             let node = path[path.count - 1]
             let here = CommandPath.commandLine(path)
             problems += commandProblems(node, at: here, isRoot: path.count == 1)
             problems += scopeProblems(path.flatMap(\.options), at: here)
+            let inherited = Set(path.dropLast().flatMap(\.options).compactMap(\.short))
             for option in node.options {
+                // A letter an ancestor has too is reported as a clash in scope.
+                if let short = option.short, !inherited.contains(short) {
+                    if let seen = letters[short], seen.long != option.long {
+                        problems.append("\(here): -\(short) means --\(option.long), but --\(seen.long) in \(seen.where)")
+                    } else if letters[short] == nil {
+                        letters[short] = (option.long, here)
+                    }
+                }
                 if let seen = arity[option.long], seen.takesValue != option.takesValue {
                     problems.append("\(here): --\(option.long) \(option.takesValue ? "takes" : "takes no") value, unlike in \(seen.where)")
                 } else if arity[option.long] == nil {

@@ -14,7 +14,9 @@ public enum CompletionKind: Sendable, Equatable {
     case sortField(String)
 }
 
-/// One option: `--long`, maybe `-s`, maybe with a value.
+/// One option: `--long`, maybe `-s`, maybe with a value. Commands declare each option once, as
+/// a constant, and read it through that constant (`invocation.value(ListCommand.limit)`), so a
+/// renamed option cannot be read by its old name.
 public struct OptionSpec: Sendable {
     public var long: String
     public var short: Character?
@@ -28,10 +30,13 @@ public struct OptionSpec: Sendable {
     public var isRepeatable: Bool
     /// Left out of help, man page and completions.
     public var isHidden: Bool
+    /// What applies when the option is not given, shown in help as `(default 50)`.
+    public var defaultValue: String?
 
     public init(
         _ long: String, short: Character? = nil, value: String? = nil, help: String,
-        choices: [String] = [], completion: CompletionKind? = nil, repeatable: Bool = false, hidden: Bool = false
+        choices: [String] = [], completion: CompletionKind? = nil, repeatable: Bool = false, hidden: Bool = false,
+        default defaultValue: String? = nil
     ) {
         self.long = long
         self.short = short
@@ -41,9 +46,32 @@ public struct OptionSpec: Sendable {
         self.completion = completion ?? (choices.isEmpty ? .none : .choices)
         self.isRepeatable = repeatable
         self.isHidden = hidden
+        self.defaultValue = defaultValue
     }
 
     public var takesValue: Bool { valueName != nil }
+
+    /// The same option with the help a command gives it (`How many traces.`).
+    public func help(_ text: String) -> OptionSpec {
+        var copy = self
+        copy.help = text
+        return copy
+    }
+
+    /// The same option taking one of `values` (an entity's types, score sources).
+    public func choosing(from values: [String]) -> OptionSpec {
+        var copy = self
+        copy.choices = values
+        copy.completion = values.isEmpty ? .none : .choices
+        return copy
+    }
+
+    /// The same option completed as `kind` (`--sort` of one entity).
+    public func completing(_ kind: CompletionKind) -> OptionSpec {
+        var copy = self
+        copy.completion = kind
+        return copy
+    }
 }
 
 /// One positional argument.

@@ -1,6 +1,11 @@
 import OpikCore
 
 extension Invocation {
+    /// The whole number given for `option`, checked against `range`; nil when not given.
+    func wholeNumber(_ option: OptionSpec, in range: ClosedRange<Int>) throws -> Int? {
+        try wholeNumber(option.long, in: range)
+    }
+
     /// The whole number given for `--long`, checked against `range`; nil when not given.
     func wholeNumber(_ long: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = value(long) else { return nil }

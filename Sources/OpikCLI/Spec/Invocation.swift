@@ -24,4 +24,19 @@ public struct Invocation: Sendable, Equatable {
 
     /// How many times the flag was given (`-vv` is 2).
     public func count(_ long: String) -> Int { options[long]?.count ?? 0 }
+
+    /// The last value given for `option`, if any.
+    public func value(_ option: OptionSpec) -> String? { value(option.long) }
+
+    /// The value given for `option`, else its declared default.
+    public func valueOrDefault(_ option: OptionSpec) -> String? { value(option.long) ?? option.defaultValue }
+
+    /// Every value given for a repeatable `option`.
+    public func values(_ option: OptionSpec) -> [String] { values(option.long) }
+
+    /// Whether the flag `option` was given.
+    public func flag(_ option: OptionSpec) -> Bool { flag(option.long) }
+
+    /// How many times the flag `option` was given.
+    public func count(_ option: OptionSpec) -> Int { count(option.long) }
 }

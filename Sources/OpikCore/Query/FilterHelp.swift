@@ -1,12 +1,12 @@
 extension FilterLanguage {
-    /// The text of `opik help filters` for `entity`: the grammar, every field with its type
-    /// and operators (from `entity.filterFields`), and its examples. At most 80 columns.
-    public static func helpTopic(for entity: Entity) -> String {
-        let fields = entity.filterFields
-        let command = "opik \(entity.plural) list"
+    /// The text of `opik help filters` for `entities`: the grammar, then for each entity every
+    /// field with its type and operators (from `filterFields`) and its examples. At most 80
+    /// columns.
+    public static func helpTopic(for entities: [Entity]) -> String {
+        let plurals = QueryText.listing(entities.map(\.plural), "and")
         var lines = """
-            Filter expressions (-f, --filter) select \(entity.plural) on the server. They use the
-            query language of the Opik SDK:
+            Filter expressions (-f, --filter) select \(plurals) on the server.
+            They use the query language of the Opik SDK:
 
                 FIELD[.KEY] OPERATOR [VALUE] [and FIELD[.KEY] OPERATOR [VALUE] ...]
 
@@ -20,28 +20,13 @@ extension FilterLanguage {
                         converted to UTC, and a date alone means midnight UTC
               lists     after in and not_in: ("llm", "tool")
               nothing   after is_empty and is_not_empty
-
-            Keys
             """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let paths = fields.filter { $0.type == .dictionary }.map(\.name)
-        if let first = paths.first {
-            lines += ["  \(QueryText.listing(paths, "and")) take\(paths.count == 1 ? "s" : "") a JSON path: \(first).model;",
-                      "  quote a path that has dots or other characters: \(first).\"a.b\"."]
+        // One name column for every table, so the tables line up with each other.
+        let nameWidth = entities.flatMap(\.filterFields).map { displayName($0).count }.max()! + 2
+        for entity in entities {
+            lines += [""] + section(for: entity, nameWidth: nameWidth)
         }
-        for scores in fields.filter({ $0.type == .feedbackScoresNumber }).map(\.name) {
-            lines.append("  \(scores) takes a score name: \(scores).accuracy.")
-        }
-        lines.append("")
-        lines += fieldTable(fields)
-        for field in fields {
-            if let values = field.allowedValues {
-                lines += wrap("\(field.name) is one of: \(values.joined(separator: ", ")).", width: 80)
-            }
-        }
-        let whole = fields.filter(\.takesWholeNumbers).map(\.name)
-        if !whole.isEmpty { lines += wrap("\(QueryText.listing(whole, "and")) take whole numbers.", width: 80) }
-        lines += ["", "Examples"]
-        lines += entity.filterExamples.map { "  \(command) -f '\($0)'" }
+        let command = "opik \(entities[0].plural) list"
         lines += [
             "",
             "Times",
@@ -57,9 +42,37 @@ extension FilterLanguage {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// One entity's part: its keys, its field table, its fixed values and its examples.
+    static func section(for entity: Entity, nameWidth: Int) -> [String] {
+        let fields = entity.filterFields
+        let command = "opik \(entity.plural) list"
+        let title = entity.name.prefix(1).uppercased() + entity.name.dropFirst()
+        var lines = ["\(title) fields (opik \(entity.plural) list, stats\(entity.name == "trace" ? ", delete" : ""))"]
+        let paths = fields.filter { $0.type == .dictionary }.map(\.name)
+        if let first = paths.first {
+            lines += ["  \(QueryText.listing(paths, "and")) take\(paths.count == 1 ? "s" : "") a JSON path: \(first).model;",
+                      "  quote a path that has dots or other characters: \(first).\"a.b\"."]
+        }
+        for scores in fields.filter({ $0.type == .feedbackScoresNumber }).map(\.name) {
+            lines.append("  \(scores) takes a score name: \(scores).accuracy.")
+        }
+        lines.append("")
+        lines += fieldTable(fields, nameWidth: nameWidth)
+        for field in fields {
+            if let values = field.allowedValues {
+                lines += wrap("\(field.name) is one of: \(values.joined(separator: ", ")).", width: 80)
+            }
+        }
+        let whole = fields.filter(\.takesWholeNumbers).map(\.name)
+        if !whole.isEmpty { lines += wrap("\(QueryText.listing(whole, "and")) take whole numbers.", width: 80) }
+        lines += ["", "\(title) examples"]
+        lines += entity.filterExamples.map { "  \(command) -f '\($0)'" }
+        return lines
+    }
+
     /// FIELD, TYPE and OPERATORS columns, one block per run of fields sharing a type and
     /// operators.
-    static func fieldTable(_ fields: [FilterField]) -> [String] {
+    static func fieldTable(_ fields: [FilterField], nameWidth: Int) -> [String] {
         var groups: [[FilterField]] = []
         for field in fields {
             if let last = groups.last?.last, last.type == field.type, last.operators == field.operators {
@@ -68,8 +81,6 @@ extension FilterLanguage {
                 groups.append([field])
             }
         }
-        let names = fields.map(displayName)
-        let nameWidth = names.map(\.count).max()! + 2
         let typeWidth = FilterFieldType.allCases.map(\.summary.count).max()! + 2
         let header = "FIELD".padded(to: nameWidth) + "TYPE".padded(to: typeWidth) + "OPERATORS"
         var lines = [header]

@@ -20,7 +20,9 @@ struct APIFailure: Error {
         let padded = String(repeating: "0", count: 16 - id.count) + id
         return code(500, "There was an error processing your request. It has been logged (ID \(padded)).")
     }
-    static let invalidSpanID = code(400, "Invalid UUID for id", details: "Span id must be a version 7 UUID")
+    static func invalidID(_ kind: RowKind) -> APIFailure {
+        code(400, "Invalid UUID for id", details: "\(kind.title) id must be a version 7 UUID")
+    }
 
     /// Parses a JSON body, as Jackson would reject it.
     static func json(_ request: ServerRequest) throws(APIFailure) -> JSONValue {

@@ -5,7 +5,7 @@ import Synchronization
 final class OpikAPI: Sendable {
     let apiKey: String?
     let allowedWorkspaces: Set<String>
-    let store = Mutex(SpanStore())
+    let store = Mutex(DataStore())
     let limiter = Mutex(RateLimiter())
 
     init(apiKey: String?, allowedWorkspaces: Set<String>) {
@@ -59,52 +59,57 @@ final class OpikAPI: Sendable {
 
     private func route(_ request: ServerRequest, _ parts: [String]) throws(APIFailure) -> ServerResponse {
         let method = request.method
+        let rest = Array(parts.dropFirst())
         switch parts.first {
         case "spans":
-            return try routeSpans(request, method, Array(parts.dropFirst()))
-        case "projects":
-            return try withStore { store throws(APIFailure) in try Self.routeProjects(request, method, Array(parts.dropFirst()), &store) }
+            return try withStore { store throws(APIFailure) in try Self.routeRows(.span, request, method, rest, &store) }
         case "traces":
-            return try withStore { store throws(APIFailure) in try Self.routeTraces(request, method, Array(parts.dropFirst()), &store) }
+            return try withStore { store throws(APIFailure) in try Self.routeRows(.trace, request, method, rest, &store) }
+        case "projects":
+            return try withStore { store throws(APIFailure) in try Self.routeProjects(request, method, rest, &store) }
         default:
             throw .notFound
         }
     }
 
-    private func routeSpans(_ r: ServerRequest, _ method: String, _ p: [String]) throws(APIFailure) -> ServerResponse {
-        try withStore { store throws(APIFailure) in
-            switch (method, p.count, p.first ?? "") {
-            case ("GET", 0, _), ("GET", 1, ""): return try Self.listSpans(r, &store)
-            case ("POST", 0, _), ("POST", 1, ""): return try Self.createSpan(r, &store)
-            case ("POST", 1, "batch"): return try Self.createSpanBatch(r, &store)
-            case ("PATCH", 1, "batch"): return try Self.updateSpanBatch(r, &store)
-            case ("GET", 1, "stats"): return try Self.spanStats(r, &store)
-            case ("GET", 1, "exists"): return try Self.spansExist(r, &store)
-            case ("POST", 1, "search"): return try Self.searchSpans(r, &store)
-            case ("GET", 2, "feedback-scores") where p[1] == "names": return try Self.scoreNames(r, &store)
-            case ("PUT", 1, "feedback-scores"): return try Self.putScoreBatch(r, &store)
-            case ("POST", 2, "comments") where p[1] == "delete": return try Self.deleteComments(r, &store)
-            case ("PATCH", 2, "comments"): return try Self.updateComment(r, p[1], &store)
-            case ("GET", 1, _): return try Self.getSpan(r, try Self.spanID(p[0]), &store)
-            case ("PATCH", 1, _): return try Self.updateSpan(r, try Self.spanID(p[0]), &store)
-            case ("DELETE", 1, _): return .empty(501)
-            case ("PUT", 2, _) where p[1] == "feedback-scores": return try Self.putScore(r, try Self.spanID(p[0]), &store)
-            case ("POST", 3, _) where p[1] == "feedback-scores" && p[2] == "delete":
-                return try Self.deleteScore(r, try Self.spanID(p[0]), &store)
-            case ("POST", 2, _) where p[1] == "comments": return try Self.createComment(r, try Self.spanID(p[0]), &store)
-            case ("GET", 3, _) where p[1] == "comments": return try Self.getComment(try Self.spanID(p[0]), p[2], &store)
-            default: throw .notFound
-            }
+    /// The routes spans and traces share, and the deletes only traces have (a span `DELETE` is
+    /// not implemented upstream).
+    private static func routeRows(
+        _ kind: RowKind, _ r: ServerRequest, _ method: String, _ p: [String], _ store: inout DataStore
+    ) throws(APIFailure) -> ServerResponse {
+        switch (method, p.count, p.first ?? "") {
+        case ("GET", 0, _), ("GET", 1, ""): return try list(kind, r, &store)
+        case ("POST", 0, _), ("POST", 1, ""): return try create(kind, r, &store)
+        case ("POST", 1, "batch"): return try createBatch(kind, r, &store)
+        case ("PATCH", 1, "batch"): return try updateBatch(kind, r, &store)
+        case ("GET", 1, "stats"): return try stats(kind, r, &store)
+        case ("GET", 1, "exists"): return try exists(kind, r, &store)
+        case ("POST", 1, "search"): return try search(kind, r, &store)
+        case ("POST", 1, "delete") where kind == .trace: return try deleteTraces(r, &store)
+        case ("GET", 2, "feedback-scores") where p[1] == "names": return try scoreNames(kind, r, &store)
+        case ("PUT", 1, "feedback-scores"): return try putScoreBatch(kind, r, &store)
+        case ("POST", 2, "comments") where p[1] == "delete": return try deleteComments(kind, r, &store)
+        case ("PATCH", 2, "comments"): return try updateComment(kind, r, p[1], &store)
+        case ("GET", 1, _): return try get(kind, try rowID(p[0]), &store)
+        case ("PATCH", 1, _): return try update(kind, r, try rowID(p[0]), &store)
+        case ("DELETE", 1, _) where kind == .span: return .empty(501)
+        case ("DELETE", 1, _): return deleteTraces([try rowID(p[0])], projectID: nil, &store)
+        case ("PUT", 2, _) where p[1] == "feedback-scores": return try putScore(kind, r, try rowID(p[0]), &store)
+        case ("POST", 3, _) where p[1] == "feedback-scores" && p[2] == "delete":
+            return try deleteScore(kind, r, try rowID(p[0]), &store)
+        case ("POST", 2, _) where p[1] == "comments": return try createComment(kind, r, try rowID(p[0]), &store)
+        case ("GET", 3, _) where p[1] == "comments": return try getComment(kind, try rowID(p[0]), p[2], &store)
+        default: throw .notFound
         }
     }
 
-    /// A span id from the path; Jersey answers 404 when it is not a UUID.
-    static func spanID(_ text: String) throws(APIFailure) -> String {
+    /// A span or trace id from the path; Jersey answers 404 when it is not a UUID.
+    static func rowID(_ text: String) throws(APIFailure) -> String {
         guard UUIDv7.isUUID(text) else { throw .notFound }
         return text.lowercased()
     }
 
-    func withStore(_ body: (inout SpanStore) throws(APIFailure) -> ServerResponse) throws(APIFailure) -> ServerResponse {
+    func withStore(_ body: (inout DataStore) throws(APIFailure) -> ServerResponse) throws(APIFailure) -> ServerResponse {
         let result: Result<ServerResponse, APIFailure> = store.withLock { store in
             do throws(APIFailure) {
                 return .success(try body(&store))
@@ -117,22 +122,30 @@ final class OpikAPI: Sendable {
 
     /// Buckets of docs/SERVER.md#rate-limiting for a request and how many events it costs.
     static func rateLimitBuckets(method: String, parts: [String], body: [UInt8]) -> ([String], Int) {
-        guard parts.first == "spans" else { return ([], 1) }
+        let kind: RowKind
+        switch parts.first {
+        case "spans": kind = .span
+        case "traces": kind = .trace
+        default: return ([], 1)
+        }
         let rest = Array(parts.dropFirst())
         func items(_ key: String) -> Int {
             ((try? JSONParser.parse(bytes: body))?[key]?.arrayValue?.count).map { max(1, $0) } ?? 1
         }
+        func read(_ operation: String) -> ([String], Int) { (kind.readBucket(operation).map { [$0] } ?? [], 1) }
+        let shared = ["Workspace", "User"]
         switch (method, rest.count, rest.first ?? "") {
-        case ("GET", 0, _): return (["Get-Spans"], 1)
-        case ("POST", 1, "search"): return (["Search-Spans"], 1)
-        case ("GET", 1, "stats"): return (["Get-Span-Stats"], 1)
-        case ("GET", 1, "exists"): return (["Spans-Exist"], 1)
+        case ("GET", 0, _): return read("list")
+        case ("POST", 1, "search"): return read("search")
+        case ("GET", 1, "stats"): return read("stats")
+        case ("GET", 1, "exists"): return read("exists")
         case ("POST", 0, _): return (["Single-Tracing-Ops"], 1)
-        case ("POST", 1, "batch"): return (["Workspace", "User"], items("spans"))
-        case ("PATCH", 1, "batch"): return (["Workspace", "User"], items("ids"))
-        case ("PUT", 1, "feedback-scores"): return (["Workspace", "User"], items("scores"))
-        case ("PUT", 2, _) where rest[1] == "feedback-scores": return (["Workspace", "User"], 1)
-        case ("GET", 1, _): return (["Get-Span-Id"], 1)
+        case ("POST", 1, "batch"): return (shared, items(kind.plural))
+        // A trace batch update costs one event, a span batch update one per id.
+        case ("PATCH", 1, "batch"): return (shared, kind == .span ? items("ids") : 1)
+        case ("PUT", 1, "feedback-scores"): return (shared, items("scores"))
+        case ("PUT", 2, _) where rest[1] == "feedback-scores": return (shared, 1)
+        case ("GET", 1, _) where !["feedback-scores", "comments"].contains(rest[0]): return read("get")
         case ("PATCH", 1, _): return (["Single-Tracing-Ops"], 1)
         default: return ([], 1)
         }

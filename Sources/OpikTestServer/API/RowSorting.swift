@@ -1,18 +1,14 @@
 import OpikCore
 
-/// The `sorting` query parameter of `GET /spans` (see docs/SERVER.md#sorting): first element only.
-struct SpanSorting {
+/// The `sorting` query parameter of the lists (see docs/SERVER.md#sorting,
+/// docs/SERVER.md#trace-sorting): first element only.
+struct RowSorting {
+    var kind: RowKind
     var field: String
     var descending: Bool
 
-    static let fields: Set<String> = [
-        "id", "name", "type", "trace_id", "parent_span_id", "input", "output", "metadata", "start_time", "end_time",
-        "duration", "ttft", "tags", "created_at", "last_updated_at", "model", "provider", "total_estimated_cost",
-        "error_info", "created_by", "environment",
-    ]
-
     /// nil when absent or naming a field the server would ignore.
-    init?(query text: String?) throws(APIFailure) {
+    init?(_ kind: RowKind, query text: String?) throws(APIFailure) {
         guard let text, !text.trimmed(" ").isEmpty else { return nil }
         guard let items = (try? JSONParser.parse(text))?.arrayValue else {
             throw .code(400, "Invalid sorting query parameter '\(text)'")
@@ -21,7 +17,10 @@ struct SpanSorting {
         guard let field = first["field"]?.stringValue else { throw .code(400, "Invalid sorting query parameter '\(text)'") }
         let direction = first["direction"]?.stringValue ?? "ASC"
         guard direction == "ASC" || direction == "DESC" else { throw .code(400, "Invalid sorting query parameter '\(text)'") }
-        guard Self.fields.contains(field) || field.hasPrefix("usage.") || field.hasPrefix("feedback_scores.") else { return nil }
+        let sortable = kind.sortableBy
+        guard sortable.contains(field) || sortable.contains(where: { $0.hasSuffix(".*") && field.hasPrefix($0.dropLast()) })
+        else { return nil }
+        self.kind = kind
         self.field = field
         self.descending = direction == "DESC"
     }
@@ -32,7 +31,18 @@ struct SpanSorting {
         case text(String)
     }
 
-    private func key(_ span: SpanRecord) -> Key {
+    private func key(_ span: Row, _ aggregate: SpanAggregate?) -> Key {
+        if let aggregate {
+            // A trace's span sums and counts.
+            if field.hasPrefix("usage.") { return .number(Double(aggregate.usage?.first { $0.0 == field.dropFirst(6) }?.1 ?? 0)) }
+            switch field {
+            case "total_estimated_cost": return .number(aggregate.cost)
+            case "span_count": return .number(Double(aggregate.spanCount))
+            case "llm_span_count": return .number(Double(aggregate.llmSpanCount))
+            case "experiment_id": return .missing
+            default: break
+            }
+        }
         if field.hasPrefix("usage.") { return span["usage"]?[String(field.dropFirst(6))]?.doubleValue.map(Key.number) ?? .number(0) }
         if field.hasPrefix("feedback_scores.") { return span.scoreValue(named: String(field.dropFirst(16))).map(Key.number) ?? .missing }
         switch field {
@@ -49,22 +59,26 @@ struct SpanSorting {
         }
     }
 
-    func sorted(_ spans: [SpanRecord]) -> [SpanRecord] {
-        let keyed = spans.map { (key($0), $0) }
+    /// Sorted by the field, ties newest id first; `store` gives traces their span aggregates.
+    func sorted(_ rows: [Row], in store: DataStore) -> [Row] {
+        let needsAggregate = kind == .trace && ["usage.", "total_estimated_cost", "span_count", "llm_span_count"].contains { field.hasPrefix($0) }
+        let keyed = rows.map { (key($0, needsAggregate ? store.aggregate(of: $0) : nil), $0) }
         return keyed.sorted { a, b in
             if a.0 != b.0 { return descending ? a.0 > b.0 : a.0 < b.0 }
             return a.1.id > b.1.id
         }.map(\.1)
     }
 
-    /// `(trace_id, parent_span_id, id)` descending, as `SpanDAO` orders without sorting.
-    static func defaultOrder(_ spans: [SpanRecord]) -> [SpanRecord] {
-        spans.sorted { a, b in
+    /// Without sorting: spans by `(trace_id, parent_span_id, id)` descending, as `SpanDAO`
+    /// orders them; traces newest id first, the order `ids` already has.
+    static func defaultOrder(_ kind: RowKind, _ ids: [String], _ table: RowTable) -> [String] {
+        guard kind == .span else { return ids }
+        return ids.map { table[$0]! }.sorted { a, b in
             let ta = a["trace_id"]?.stringValue ?? "", tb = b["trace_id"]?.stringValue ?? ""
             if ta != tb { return ta > tb }
             let pa = a["parent_span_id"]?.stringValue ?? "", pb = b["parent_span_id"]?.stringValue ?? ""
             if pa != pb { return pa > pb }
             return a.id > b.id
-        }
+        }.map(\.id)
     }
 }

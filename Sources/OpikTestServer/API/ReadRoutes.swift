@@ -1,52 +1,45 @@
 import OpikCore
 
-/// `GET /spans`, `GET /spans/{id}`, `GET /spans/exists` and `POST /spans/search`.
+/// The reads of spans and traces: list, one by id, exists and the search stream.
 extension OpikAPI {
-    static let excludable: Set<String> = [
-        "name", "type", "start_time", "end_time", "input", "output", "metadata", "model", "provider", "tags",
-        "usage", "error_info", "created_at", "created_by", "last_updated_by", "feedback_scores", "comments",
-        "total_estimated_cost", "total_estimated_cost_version", "duration", "ttft", "source", "environment",
-    ]
-
-    static let sortableBy: [JSONValue] = [
-        "id", "name", "type", "trace_id", "parent_span_id", "input", "output", "metadata", "start_time", "end_time",
-        "duration", "ttft", "tags", "created_at", "last_updated_at", "model", "provider", "total_estimated_cost",
-        "error_info", "created_by", "environment", "usage.*", "feedback_scores.*",
-    ]
-
     static func flag(_ request: ServerRequest, _ name: String) -> Bool {
         request.queryValue(name)?.lowercased() == "true"
     }
 
-    static func exclude(query text: String?) throws(APIFailure) -> Set<String> {
+    static func exclude(_ kind: RowKind, query text: String?) throws(APIFailure) -> Set<String> {
         guard let text, !text.isEmpty else { return [] }
         guard let names = (try? JSONParser.parse(text))?.arrayValue?.map(\.stringValue),
-            names.allSatisfy({ $0.map(excludable.contains) ?? false })
+            names.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
         else { throw .code(400, "Invalid query param exclude '\(text)'") }
         return Set(names.compactMap { $0 })
     }
 
-    static func listSpans(_ request: ServerRequest, _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
-        let query = try SpanQuery(query: request, store: store)
-        let exclude = try exclude(query: request.queryValue("exclude"))
+    /// Render options for a row of `kind`: traces carry their span aggregates.
+    static func options(_ row: Row, _ store: DataStore, exclude: Set<String> = [], truncate: Bool = false) -> RenderOptions {
+        RenderOptions(exclude: exclude, truncate: truncate, aggregate: row.kind == .trace ? store.aggregate(of: row) : nil)
+    }
+
+    static func list(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
+        let query = try RowQuery(kind, query: request, store: store)
+        let exclude = try exclude(kind, query: request.queryValue("exclude"))
         let page = try positive(request, "page", default: 1)
         let size = try positive(request, "size", default: 10)
-        let sorting = try SpanSorting(query: request.queryValue("sorting"))
+        let sorting = try RowSorting(kind, query: request.queryValue("sorting"))
         var ids = query.matchingIDs(in: store)
-        let spans = store.spans
+        let table = store.table(kind)
         if let sorting {
-            ids = sorting.sorted(ids.map { spans[$0]! }).map(\.id)
+            ids = sorting.sorted(ids.map { table[$0]! }, in: store).map(\.id)
         } else {
-            ids = SpanSorting.defaultOrder(ids.map { spans[$0]! }).map(\.id)
+            ids = RowSorting.defaultOrder(kind, ids, table)
         }
         let pageIDs = ids[pageRange(page: page, size: size, count: ids.count)]
-        let options = SpanRenderOptions(exclude: exclude, truncate: flag(request, "truncate"))
-        let content = pageIDs.map { spans[$0]!.render(options) }
-        // A project with no spans has no sortable columns yet (see docs/SERVER.md).
-        let hasSpans = !(store.projects[query.projectID]?.spanIDs.isEmpty ?? true)
+        let truncate = flag(request, "truncate")
+        let content = pageIDs.map { id in table[id]!.render(options(table[id]!, store, exclude: exclude, truncate: truncate)) }
+        // A project with no rows of the kind has no sortable columns yet (see docs/SERVER.md).
+        let hasRows = !table.ids(in: query.projectID).isEmpty
         return .json(200, .object([
             ("page", .int(page)), ("size", .int(content.count)), ("total", .int(ids.count)),
-            ("content", .array(content)), ("sortableBy", .array(hasSpans ? sortableBy : [])),
+            ("content", .array(content)), ("sortableBy", .array(hasRows ? kind.sortableBy.map { .string($0) } : [])),
         ]))
     }
 
@@ -65,30 +58,39 @@ extension OpikAPI {
         return number
     }
 
-    static func getSpan(_ request: ServerRequest, _ id: String, _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
-        guard let span = store.spans[id] else { throw .code(404, "Span id: \(id) not found") }
-        let projectName = store.projects[span.projectID]?.name
-        return .json(200, span.render(SpanRenderOptions(projectName: projectName)))
+    static func get(_ kind: RowKind, _ id: String, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
+        guard let row = store[kind, id] else { throw .code(404, "\(kind.title) id: \(id) not found") }
+        var options = options(row, store)
+        // Only a span read names its project; trace reads never do.
+        if kind == .span { options.projectName = store.projects[row.projectID]?.name }
+        options.single = true
+        return .json(200, row.render(options))
     }
 
-    static func spansExist(_ request: ServerRequest, _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
-        let projectID = try SpanQuery.project(
+    static func exists(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
+        let projectID = try RowQuery.project(
             id: request.queryValue("project_id"), name: request.queryValue("project_name"), in: store)
         let source = request.queryValue("source")
         let sources: Set<String> = ["sdk", "experiment", "playground", "optimization", "evaluator"]
-        if let source, !sources.contains(source) { throw .notFound }
-        let exists = (store.projects[projectID]?.spanIDs ?? []).contains { id in
+        if let source, !sources.contains(source) {
+            // Spans take an enum parameter (Jersey's 404); traces check the text themselves.
+            throw kind == .span ? .notFound : .code(400, "Invalid source '\(source)'")
+        }
+        let threadOnly = kind == .trace && flag(request, "thread_only")
+        let table = store.table(kind)
+        let exists = table.ids(in: projectID).contains { id in
+            guard let row = table[id] else { return false }
+            if threadOnly && (row["thread_id"]?.stringValue ?? "").isEmpty { return false }
             guard let source else { return true }
-            let actual = store.spans[id]?["source"]?.stringValue ?? "sdk"
-            return actual == source
+            return (row["source"]?.stringValue ?? "sdk") == source
         }
         return .json(200, ["exists": .bool(exists)])
     }
 
-    static func searchSpans(_ request: ServerRequest, _ store: inout SpanStore) throws(APIFailure) -> ServerResponse {
+    static func search(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
         let body = try APIFailure.json(request)
         guard case .object = body else { throw .code(400, "Unable to process JSON. Expected an object") }
-        let query = try SpanQuery(body: body, store: store)
+        let query = try RowQuery(kind, body: body, store: store)
         var limit = 500
         if let value = body["limit"], !value.isNull {
             // Jackson reads an int (a fraction is cut off): a number outside its range is a parse error.
@@ -102,25 +104,27 @@ extension OpikAPI {
         }
         var exclude: Set<String> = []
         if let names = body["exclude"], !names.isNull {
-            guard let items = names.arrayValue?.map(\.stringValue), items.allSatisfy({ $0.map(excludable.contains) ?? false })
+            guard let items = names.arrayValue?.map(\.stringValue), items.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
             else { throw .code(400, "Unable to process JSON. Invalid exclude \(JSONWriter.compact(names))") }
             exclude = Set(items.compactMap { $0 })
         }
         let truncate = body["truncate"] == .bool(true)
         let cursor = body["last_retrieved_id"]?.stringValue?.lowercased()
-        let ids = store.projects[query.projectID]?.spanIDs ?? []
-        var index = (cursor.map { store.lowerBound($0, in: query.projectID) } ?? ids.count) - 1
+        let table = store.table(kind)
+        let ids = table.ids(in: query.projectID)
+        var index = (cursor.map { table.lowerBound($0, in: query.projectID) } ?? ids.count) - 1
         var objects: [[UInt8]] = []
         objects.reserveCapacity(min(limit, ids.count))
         while index >= 0 && objects.count < limit {
             let id = ids[index]
             index -= 1
-            guard let span = store.spans[id], query.matches(span) else { continue }
-            if exclude.isEmpty && (!truncate || !span.needsTruncation) {
-                objects.append(store.streamForm(id))
+            guard let row = table[id], query.matches(row, in: store) else { continue }
+            // A span's default form is cached; a trace's depends on its spans, so is made each time.
+            if kind == .span && exclude.isEmpty && (!truncate || !row.needsTruncation) {
+                objects.append(store.streamForm(kind, id))
             } else {
                 var bytes: [UInt8] = []
-                JSONWriter.write(span.render(SpanRenderOptions(exclude: exclude, truncate: truncate)), into: &bytes, indent: nil)
+                JSONWriter.write(row.render(options(row, store, exclude: exclude, truncate: truncate)), into: &bytes, indent: nil)
                 objects.append(bytes)
             }
         }
@@ -128,7 +132,7 @@ extension OpikAPI {
     }
 }
 
-extension SpanRecord {
+extension Row {
     /// Whether `truncate` would change this span (a data-URL image, or a long input/output).
     var needsTruncation: Bool {
         for name in ["input", "output", "metadata"] {

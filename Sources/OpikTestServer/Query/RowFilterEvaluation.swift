@@ -1,24 +1,28 @@
 import OpikCore
 
-extension SpanFilter {
-    /// Whether `span` passes this filter, following the server's SQL as closely as memory allows.
-    func matches(_ span: SpanRecord) -> Bool {
+extension RowFilter {
+    /// Whether `span` passes this filter, following the server's SQL as closely as memory allows;
+    /// `aggregate` is a trace's span aggregate (nil for spans, or a trace filter that needs none).
+    func matches(_ span: Row, aggregate: SpanAggregate? = nil) -> Bool {
         let value = self.value ?? ""
         switch type {
         case .STRING:
             return compareText(stringField(span), value, caseInsensitive: true)
         case .STRING_EXACT:
-            return compareText(field == "id" ? span.id : span["trace_id"]?.stringValue ?? "", value, caseInsensitive: false)
+            return compareText(field == "id" ? span.id : span[field]?.stringValue ?? "", value, caseInsensitive: false)
+        case .STRING_LIST:
+            // Experiment membership: this server has no experiments.
+            return false
         case .DATE_TIME:
             guard let target = Timestamp.micros(value), let actual = dateField(span) else { return false }
             return compare(actual, target)
         case .NUMBER:
-            guard let target = Double(value), let actual = numberField(span) else { return false }
+            guard let target = Double(value), let actual = numberField(span, aggregate) else { return false }
             return compare(actual, target)
         case .DICTIONARY:
             return matchesDictionary(span[field == "metadata" ? "metadata" : field == "input_json" ? "input" : "output"])
         case .LIST:
-            let tags = span["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let tags = span[field]?.arrayValue?.compactMap(\.stringValue) ?? []
             switch op {
             case "=": return tags.contains(value)
             case "!=": return !tags.contains(value)
@@ -28,7 +32,9 @@ extension SpanFilter {
             default: return !tags.isEmpty
             }
         case .FEEDBACK_SCORES_NUMBER:
-            let score = span.scoreValue(named: key ?? "")
+            let score = field == "span_feedback_scores"
+                ? aggregate.flatMap { ScoreRecord.average($0.spanScores, named: key ?? "") }
+                : span.scoreValue(named: key ?? "")
             switch op {
             case "is_empty": return score == nil
             case "is_not_empty": return score != nil
@@ -59,7 +65,7 @@ extension SpanFilter {
         }
     }
 
-    private func stringField(_ span: SpanRecord) -> String {
+    private func stringField(_ span: Row) -> String {
         switch field {
         case "input", "output": return span[field].map { $0.isNull ? "" : JSONWriter.compact($0) } ?? ""
         case "error_type": return span["error_info"]?["exception_type"]?.stringValue ?? ""
@@ -67,7 +73,7 @@ extension SpanFilter {
         }
     }
 
-    private func dateField(_ span: SpanRecord) -> Int64? {
+    private func dateField(_ span: Row) -> Int64? {
         switch field {
         case "created_at": return Timestamp.micros(span.createdAt)
         case "last_updated_at": return Timestamp.micros(span.lastUpdatedAt)
@@ -75,16 +81,24 @@ extension SpanFilter {
         }
     }
 
-    private func numberField(_ span: SpanRecord) -> Double? {
+    private func numberField(_ span: Row, _ aggregate: SpanAggregate?) -> Double? {
         switch field {
         case "duration": return span.durationMillis
         case "ttft": return span["ttft"]?.doubleValue
-        case "total_estimated_cost": return span["total_estimated_cost"]?.doubleValue ?? 0
-        default:
-            // Missing usage keys read as 0 from the map column.
-            let usageKey = String(field.dropFirst("usage.".count))
-            return span["usage"]?[usageKey]?.doubleValue ?? 0
+        default: break
         }
+        if span.kind == .trace {
+            // Sums over the trace's spans: a trace without spans has no row to match.
+            guard let aggregate, aggregate.spanCount > 0 else { return nil }
+            if field == "llm_span_count" { return Double(aggregate.llmSpanCount) }
+            if field == "total_estimated_cost" { return aggregate.cost }
+            let usageKey = String(field.dropFirst("usage.".count))
+            return Double(aggregate.usage?.first { $0.0 == usageKey }?.1 ?? 0)
+        }
+        if field == "total_estimated_cost" { return span["total_estimated_cost"]?.doubleValue ?? 0 }
+        // Missing usage keys read as 0 from the map column.
+        let usageKey = String(field.dropFirst("usage.".count))
+        return span["usage"]?[usageKey]?.doubleValue ?? 0
     }
 
     private func compare<T: Comparable>(_ actual: T, _ target: T) -> Bool {

@@ -1,12 +1,14 @@
 import OpikCore
 
-/// The selection shared by list, stats and search: project, trace, type, filters, search text
-/// and the id time window (see docs/SERVER.md#project-name-and-project-id, docs/SERVER.md#filters, docs/SERVER.md#time-window).
-struct SpanQuery {
+/// The selection shared by list, stats and search: project, trace and type (spans), filters,
+/// search text and the id time window (see docs/SERVER.md#project-name-and-project-id,
+/// docs/SERVER.md#filters, docs/SERVER.md#time-window).
+struct RowQuery {
+    var kind: RowKind
     var projectID: String
     var traceID: String?
     var type: String?
-    var filters: [SpanFilter] = []
+    var filters: [RowFilter] = []
     var search: String?
     /// Inclusive id bounds derived from `from_time`/`to_time`.
     var lowestID: String?
@@ -15,7 +17,7 @@ struct SpanQuery {
     static let spanTypes: Set<String> = ["general", "tool", "llm", "guardrail"]
 
     /// Resolves `project_id` (which wins) or `project_name`; never creates a project.
-    static func project(id: String?, name: String?, in store: SpanStore) throws(APIFailure) -> String {
+    static func project(id: String?, name: String?, in store: DataStore) throws(APIFailure) -> String {
         if let id, !id.isEmpty {
             guard store.projects[id.lowercased()] != nil else { throw .code(404, "Project id: \(id) not found") }
             return id.lowercased()
@@ -27,11 +29,12 @@ struct SpanQuery {
         throw .code(400, "Either 'project_name' or 'project_id' query params must be provided")
     }
 
-    /// Reads the query-string form used by `GET /spans` and `GET /spans/stats`.
-    init(query request: ServerRequest, store: SpanStore) throws(APIFailure) {
+    /// Reads the query-string form used by the list and the stats.
+    init(_ kind: RowKind, query request: ServerRequest, store: DataStore) throws(APIFailure) {
+        self.kind = kind
         projectID = try Self.project(id: request.queryValue("project_id"), name: request.queryValue("project_name"), in: store)
-        traceID = request.queryValue("trace_id").map { $0.lowercased() }
-        if let type = request.queryValue("type") {
+        traceID = kind == .span ? request.queryValue("trace_id").map { $0.lowercased() } : nil
+        if kind == .span, let type = request.queryValue("type") {
             // Jersey answers 404 when a query parameter cannot be converted to its enum.
             guard Self.spanTypes.contains(type) else { throw .notFound }
             self.type = type
@@ -39,8 +42,8 @@ struct SpanQuery {
         if let text = request.queryValue("filters"), !text.trimmed(" ").isEmpty {
             do {
                 let json = try JSONParser.parse(text)
-                filters = try SpanFilter.parse(json, distinct: true)
-            } catch let failure as SpanFilter.Failure {
+                filters = try RowFilter.parse(json, kind: kind, distinct: true)
+            } catch let failure as RowFilter.Failure {
                 switch failure {
                 case .unreadable: throw .code(400, "Invalid filters query parameter '\(text)'")
                 case let .invalid(message): throw .code(400, message)
@@ -54,11 +57,12 @@ struct SpanQuery {
         try setTimeWindow(from: request.queryValue("from_time"), to: request.queryValue("to_time"))
     }
 
-    /// Reads the `POST /spans/search` body form.
-    init(body: JSONValue, store: SpanStore) throws(APIFailure) {
+    /// Reads the body form of the search stream.
+    init(_ kind: RowKind, body: JSONValue, store: DataStore) throws(APIFailure) {
+        self.kind = kind
         projectID = try Self.project(id: body["project_id"]?.stringValue, name: body["project_name"]?.stringValue, in: store)
-        traceID = body["trace_id"]?.stringValue?.lowercased()
-        if let type = body["type"], !type.isNull {
+        traceID = kind == .span ? body["trace_id"]?.stringValue?.lowercased() : nil
+        if kind == .span, let type = body["type"], !type.isNull {
             guard let text = type.stringValue, Self.spanTypes.contains(text) else {
                 throw .code(400, "Unable to process JSON. Cannot deserialize value of type `SpanType` from String \(JSONWriter.compact(type))")
             }
@@ -66,7 +70,7 @@ struct SpanQuery {
         }
         if let json = body["filters"], !json.isNull {
             do {
-                filters = try SpanFilter.parse(json, distinct: false)
+                filters = try RowFilter.parse(json, kind: kind, distinct: false)
             } catch {
                 switch error {
                 case .unreadable: throw .code(400, "Unable to process JSON. Invalid filters \(JSONWriter.compact(json))")
@@ -87,31 +91,35 @@ struct SpanQuery {
         let fromMillis = try from.map(millis)
         let toMillis = try to.map(millis)
         if let fromMillis, let toMillis, fromMillis >= toMillis {
-            throw .code(400, "'from_time' must be before 'to_time'")
+            throw .code(400, "Parameter 'from_time' must be before 'to_time'")
         }
         lowestID = fromMillis.map { UUIDv7.bound(millis: $0, upper: false) }
         highestID = toMillis.map { UUIDv7.bound(millis: $0, upper: true) }
     }
 
-    func matches(_ span: SpanRecord) -> Bool {
-        if let traceID, span["trace_id"]?.stringValue?.lowercased() != traceID { return false }
-        if let type, span["type"]?.stringValue != type { return false }
-        if let lowestID, span.id < lowestID { return false }
-        if let highestID, span.id > highestID { return false }
-        if let search, !Self.searchText(span).contains(search) { return false }
-        return filters.allSatisfy { $0.matches(span) }
+    /// Whether a row passes; a trace's span aggregates are computed only when a filter needs them.
+    func matches(_ row: Row, in store: DataStore) -> Bool {
+        if let traceID, row["trace_id"]?.stringValue?.lowercased() != traceID { return false }
+        if let type, row["type"]?.stringValue != type { return false }
+        if let lowestID, row.id < lowestID { return false }
+        if let highestID, row.id > highestID { return false }
+        if let search, !searchText(row).contains(search) { return false }
+        guard !filters.isEmpty else { return true }
+        let aggregate = kind == .trace && filters.contains(where: \.needsAggregate) ? store.aggregate(of: row) : nil
+        return filters.allSatisfy { $0.matches(row, aggregate: aggregate) }
     }
 
-    /// The columns `search` looks in, lower-cased (`SpanDAO.SPAN_SEARCH_CLAUSE`).
-    private static func searchText(_ span: SpanRecord) -> String {
-        var parts = [span.id]
-        for name in ["trace_id", "name", "type", "model", "provider"] { parts.append(span[name]?.stringValue ?? "") }
-        for name in ["input", "output", "metadata", "tags"] { parts.append(span[name].map(JSONWriter.compact) ?? "") }
+    /// The columns `search` looks in, lower-cased.
+    private func searchText(_ row: Row) -> String {
+        var parts = [row.id]
+        for name in kind.searchFields.text { parts.append(row[name]?.stringValue ?? "") }
+        for name in kind.searchFields.json { parts.append(row[name].map(JSONWriter.compact) ?? "") }
         return parts.joined(separator: "\u{1}").lowercased()
     }
 
-    /// Matching spans of the project, newest id first.
-    func matchingIDs(in store: SpanStore) -> [String] {
-        (store.projects[projectID]?.spanIDs ?? []).reversed().filter { id in store.spans[id].map(matches) ?? false }
+    /// Matching rows of the project, newest id first.
+    func matchingIDs(in store: DataStore) -> [String] {
+        let table = store.table(kind)
+        return table.ids(in: projectID).reversed().filter { id in table[id].map { matches($0, in: store) } ?? false }
     }
 }

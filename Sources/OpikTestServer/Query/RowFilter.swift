@@ -1,10 +1,11 @@
 import OpikCore
 
-/// One validated span filter (see docs/SERVER.md#filters), ready to test stored spans.
-struct SpanFilter: Equatable {
+/// One validated span or trace filter (see docs/SERVER.md#filters and
+/// docs/SERVER.md#trace-filter-fields), ready to test stored rows.
+struct RowFilter: Equatable {
     enum FieldType: String {
-        case STRING, STRING_EXACT, DATE_TIME, NUMBER, DICTIONARY, LIST, FEEDBACK_SCORES_NUMBER, ERROR_CONTAINER,
-            ENUM, ENUM_LEGACY, CUSTOM
+        case STRING, STRING_EXACT, STRING_LIST, DATE_TIME, NUMBER, DICTIONARY, LIST, FEEDBACK_SCORES_NUMBER,
+            ERROR_CONTAINER, ENUM, ENUM_LEGACY, CUSTOM
     }
 
     var field: String
@@ -13,7 +14,7 @@ struct SpanFilter: Equatable {
     var key: String?
     var value: String?
 
-    static let fieldTypes: [String: FieldType] = [
+    static let spanFieldTypes: [String: FieldType] = [
         "id": .STRING_EXACT, "trace_id": .STRING_EXACT,
         "name": .STRING, "input": .STRING, "output": .STRING, "model": .STRING, "provider": .STRING,
         "error_type": .STRING,
@@ -24,6 +25,27 @@ struct SpanFilter: Equatable {
         "tags": .LIST, "feedback_scores": .FEEDBACK_SCORES_NUMBER, "error_info": .ERROR_CONTAINER,
         "type": .ENUM, "environment": .ENUM, "source": .ENUM_LEGACY, "custom": .CUSTOM,
     ]
+
+    static let traceFieldTypes: [String: FieldType] = [
+        "id": .STRING_EXACT, "thread_id": .STRING_EXACT, "experiment_id": .STRING_EXACT, "experiment_ids": .STRING_LIST,
+        "name": .STRING, "input": .STRING, "output": .STRING, "error_type": .STRING, "guardrails": .STRING,
+        "start_time": .DATE_TIME, "end_time": .DATE_TIME, "created_at": .DATE_TIME, "last_updated_at": .DATE_TIME,
+        "duration": .NUMBER, "ttft": .NUMBER, "total_estimated_cost": .NUMBER, "llm_span_count": .NUMBER,
+        "usage.total_tokens": .NUMBER, "usage.prompt_tokens": .NUMBER, "usage.completion_tokens": .NUMBER,
+        "metadata": .DICTIONARY, "input_json": .DICTIONARY, "output_json": .DICTIONARY,
+        "tags": .LIST, "annotation_queue_ids": .LIST,
+        "feedback_scores": .FEEDBACK_SCORES_NUMBER, "span_feedback_scores": .FEEDBACK_SCORES_NUMBER,
+        "error_info": .ERROR_CONTAINER, "visibility_mode": .ENUM, "environment": .ENUM, "source": .ENUM_LEGACY,
+        "custom": .CUSTOM,
+    ]
+
+    /// On traces these are sums over the trace's spans, never true for a trace without spans.
+    static let traceAggregateFields: Set<String> = [
+        "total_estimated_cost", "llm_span_count", "usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens",
+        "span_feedback_scores",
+    ]
+
+    var needsAggregate: Bool { Self.traceAggregateFields.contains(field) }
 
     static let operators: Set<String> = [
         "contains", "not_contains", "starts_with", "ends_with", "=", "!=", ">", ">=", "<", "<=", "is_empty",
@@ -36,6 +58,7 @@ struct SpanFilter: Equatable {
     static let operatorsByType: [FieldType: Set<String>] = [
         .STRING: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with"],
         .STRING_EXACT: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with"],
+        .STRING_LIST: ["in", "not_in"],
         .DATE_TIME: ["=", "!=", ">", "<", ">=", "<="],
         .NUMBER: ["=", "!=", ">", "<", ">=", "<="],
         .DICTIONARY: ["=", "!=", ">", "<", "contains", "not_contains", "starts_with", "ends_with", "is_empty", "is_not_empty"],
@@ -57,9 +80,10 @@ struct SpanFilter: Equatable {
     }
 
     /// Reads the JSON array form, then validates and decodes each filter as the server does.
-    static func parse(_ json: JSONValue, distinct: Bool) throws(Failure) -> [SpanFilter] {
+    static func parse(_ json: JSONValue, kind: RowKind, distinct: Bool) throws(Failure) -> [RowFilter] {
         guard case let .array(items) = json else { throw .unreadable }
-        var filters: [SpanFilter] = []
+        let fieldTypes = kind == .span ? spanFieldTypes : traceFieldTypes
+        var filters: [RowFilter] = []
         for item in items {
             guard case .object = item, let field = item["field"]?.stringValue, let type = fieldTypes[field],
                 let op = item["operator"]?.stringValue, operators.contains(op)
@@ -67,22 +91,23 @@ struct SpanFilter: Equatable {
             let key = item["key"]?.stringValue
             let value = item["value"]?.stringValue
             if item["value"].map({ !$0.isNull && $0.stringValue == nil }) ?? false { throw .unreadable }
-            let filter = SpanFilter(field: field, type: type, op: op, key: key, value: value)
+            let filter = RowFilter(field: field, type: type, op: op, key: key, value: value)
             if distinct && filters.contains(filter) { continue }
             filters.append(filter)
         }
         let checked = try filters.map { filter throws(Failure) in try filter.mappingCustom().validatedAndDecoded() }
-        if checked.contains(where: \.failsInDatabase) { throw .failsInDatabase }
+        if checked.contains(where: { $0.failsInDatabase(kind) }) { throw .failsInDatabase }
         return checked
     }
 
     /// Filters the server validates but its database refuses (see docs/SERVER.md): emptiness
-    /// tests and unknown values on the `type` enum column, fractions on the integer usage columns.
-    var failsInDatabase: Bool {
-        if field == "type" {
+    /// tests and unknown values on an enum column (`type`, `visibility_mode`), fractions on the
+    /// integer usage columns.
+    func failsInDatabase(_ kind: RowKind) -> Bool {
+        if let allowed = kind.databaseEnums[field] {
             if Self.noValueOperators.contains(op) { return true }
             let items = ["in", "not_in"].contains(op) ? (value ?? "").split(separator: ",").map { $0.trimming(" ") }.filter { !$0.isEmpty } : [value ?? ""]
-            return !items.allSatisfy(SpanQuery.spanTypes.contains)
+            return !items.allSatisfy(allowed.contains)
         }
         if field.hasPrefix("usage."), let value {
             let digits = value.hasPrefix("-") ? value.dropFirst() : value[...]
@@ -91,7 +116,7 @@ struct SpanFilter: Equatable {
         return false
     }
 
-    private func mappingCustom() throws(Failure) -> SpanFilter {
+    private func mappingCustom() throws(Failure) -> RowFilter {
         guard type == .CUSTOM else { return self }
         guard var path = key, !path.trimmed(" ").isEmpty else {
             throw .invalid("Custom key cannot be null or empty")
@@ -102,14 +127,14 @@ struct SpanFilter: Equatable {
         let rest = path.contains(".") ? String(path[path.index(after: path.firstIndex(of: ".")!)...]) : nil
         guard head == "input" || head == "output" else { throw .invalid("Invalid key '\(key ?? "null")' for custom filter") }
         if let rest {
-            return SpanFilter(field: head + "_json", type: .DICTIONARY, op: op, key: rest, value: decoded)
+            return RowFilter(field: head + "_json", type: .DICTIONARY, op: op, key: rest, value: decoded)
         }
-        return SpanFilter(field: head, type: .STRING, op: op, key: nil, value: decoded)
+        return RowFilter(field: head, type: .STRING, op: op, key: nil, value: decoded)
     }
 
-    private func validatedAndDecoded() throws(Failure) -> SpanFilter {
+    private func validatedAndDecoded() throws(Failure) -> RowFilter {
         var filter = self
-        let isStringLike = [.STRING, .STRING_EXACT, .ENUM].contains(type)
+        let isStringLike = [.STRING, .STRING_EXACT, .STRING_LIST, .ENUM].contains(type)
         if !isStringLike && !Self.noValueOperators.contains(op) {
             guard let decoded = PercentDecoding.decode(value ?? "null", plusIsSpace: true) else {
                 throw .invalid("Invalid filter '\(value ?? "null")'")
@@ -131,7 +156,7 @@ struct SpanFilter: Equatable {
         let blankValue = (value ?? "").trimmed(" \t\n").isEmpty
         let blankKey = (key ?? "").trimmed(" \t\n").isEmpty
         switch type {
-        case .STRING, .STRING_EXACT, .ENUM_LEGACY: return !blankValue
+        case .STRING, .STRING_EXACT, .STRING_LIST, .ENUM_LEGACY: return !blankValue
         case .ENUM, .LIST: return noValue || !blankValue
         case .DATE_TIME: return value.flatMap(Timestamp.micros) != nil
         case .NUMBER: return value.flatMap(Self.parsableNumber) != nil
