@@ -52,8 +52,9 @@ extension EntityCommands {
             gets a UUIDv7 derived from its start time, content and project, the same on \
             every run, and likewise a trace_id, whose trace is created before the spans (one \
             trace per such span, with its project, name, times, input and output) unless it \
-            exists already (each is looked up first, so a rerun overwrites no trace); a span \
-            that names its trace_id never creates or changes a trace; \
+            exists already (each is looked up first, so a rerun overwrites no trace; if one \
+            is refused no span is sent); a span that names its trace_id never creates or \
+            changes a trace; \
             project_name defaults to --project, and last_updated_at to the time of the run. \
             Running the same command again after an interruption or a failure therefore never \
             duplicates a span. A record may hold at most 20 MiB, on standard input too, \
