@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Inputs for bench/write.sh: spans.ndjson (records without ids, as a user would have them),
+"""Inputs for bench/write.sh: spans.ndjson (records without ids, as a user would have them,
+each naming its trace so that opik creates no traces and both sides send the same spans),
 and the same spans as batch bodies with ids for curl (spans-NNN.json); with --scores-for IDS,
 scores.csv for those span or trace ids and the same scores as batch bodies (scores-NNN.json);
 with --traces, for bench/traces-score.sh, traces of project "bench" as batch bodies
@@ -57,8 +58,9 @@ for i in range(count):
               "total_estimated_cost": 0.0001 * (i % 50), "tags": ["bench"],
               "input": {"messages": [{"role": "user", "content": f"question {i} " + "x" * (i % 200)}]},
               "output": {"text": f"answer {i}"}, "metadata": {"run": 4, "index": i}}
-    records.append(record)
-    sent.append({"id": uuid7(millis), "trace_id": uuid7(millis), "project_name": "bench-curl",
+    trace = uuid7(millis)
+    records.append({"trace_id": trace, **record})
+    sent.append({"id": uuid7(millis), "trace_id": trace, "project_name": "bench-curl",
                  "last_updated_at": stamp, **record})
 with open(os.path.join(work, "spans.ndjson"), "w") as out:
     for record in records:

@@ -13,7 +13,7 @@ _opik_subcommands() {
         'spans') echo 'list get create update delete score comment stats' ;;
         'spans score') echo 'add upload delete names' ;;
         'spans comment') echo 'add list get update delete' ;;
-        'traces') echo 'list get delete score comment stats' ;;
+        'traces') echo 'list get create update delete score comment stats' ;;
         'traces score') echo 'add upload delete names' ;;
         'traces comment') echo 'add list get update delete' ;;
         'config') echo 'show set' ;;
@@ -37,6 +37,8 @@ _opik_options() {
         'spans stats') echo '--project-id --trace-id --type -f --filter --search --since --until --explain' ;;
         'traces list') echo '--project-id --thread --include-hidden -f --filter --search --since --until --sort -n --limit --all --page --truncate --after --no-header --follow --explain' ;;
         'traces get') echo '--spans' ;;
+        'traces create') echo '--name --start-time --end-time --input --output --metadata --tags --thread-id --environment --error-type --error-message --file --parallel --failed --dry-run' ;;
+        'traces update') echo '--name --end-time --input --output --metadata --tags --add-tag --remove-tag --thread-id --environment --dry-run' ;;
         'traces delete') echo '-f --filter -y --yes --project-id --dry-run' ;;
         'traces score add') echo '--reason --category --source --dry-run' ;;
         'traces score upload') echo '--input-format --no-check --parallel --failed --dry-run' ;;
@@ -166,6 +168,38 @@ _opik_value_kind() {
                 -n|--limit) echo 'none'; return 0 ;;
                 --page) echo 'none'; return 0 ;;
                 --after) echo 'none'; return 0 ;;
+            esac
+            ;;
+        'traces create')
+            case "$2" in
+                --name) echo 'none'; return 0 ;;
+                --start-time) echo 'none'; return 0 ;;
+                --end-time) echo 'none'; return 0 ;;
+                --input) echo 'file'; return 0 ;;
+                --output) echo 'file'; return 0 ;;
+                --metadata) echo 'file'; return 0 ;;
+                --tags) echo 'none'; return 0 ;;
+                --thread-id) echo 'none'; return 0 ;;
+                --environment) echo 'none'; return 0 ;;
+                --error-type) echo 'none'; return 0 ;;
+                --error-message) echo 'none'; return 0 ;;
+                --file) echo 'file'; return 0 ;;
+                --parallel) echo 'none'; return 0 ;;
+                --failed) echo 'file'; return 0 ;;
+            esac
+            ;;
+        'traces update')
+            case "$2" in
+                --name) echo 'none'; return 0 ;;
+                --end-time) echo 'none'; return 0 ;;
+                --input) echo 'file'; return 0 ;;
+                --output) echo 'file'; return 0 ;;
+                --metadata) echo 'file'; return 0 ;;
+                --tags) echo 'none'; return 0 ;;
+                --add-tag) echo 'none'; return 0 ;;
+                --remove-tag) echo 'none'; return 0 ;;
+                --thread-id) echo 'none'; return 0 ;;
+                --environment) echo 'none'; return 0 ;;
             esac
             ;;
         'traces delete')

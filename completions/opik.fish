@@ -35,6 +35,8 @@ function __opik_subcommands --argument-names cmdpath
         case 'traces'
             printf '%s\t%s\n' 'list' 'List traces of a project'
             printf '%s\t%s\n' 'get' 'Show traces by id'
+            printf '%s\t%s\n' 'create' 'Create traces from flags or a file'
+            printf '%s\t%s\n' 'update' 'Change fields of traces'
             printf '%s\t%s\n' 'delete' 'Delete traces with all their spans, scores and comments'
             printf '%s\t%s\n' 'score' 'Add, upload and delete feedback scores; list score names'
             printf '%s\t%s\n' 'comment' 'Add, list, show, change and delete comments'
@@ -79,6 +81,10 @@ function __opik_takes_value --argument-names cmdpath option
             contains -- $option --project-id --trace-id --type -f --filter --search --since --until; and return 0
         case 'traces list'
             contains -- $option --project-id --thread -f --filter --search --since --until --sort -n --limit --page --after; and return 0
+        case 'traces create'
+            contains -- $option --name --start-time --end-time --input --output --metadata --tags --thread-id --environment --error-type --error-message --file --parallel --failed; and return 0
+        case 'traces update'
+            contains -- $option --name --end-time --input --output --metadata --tags --add-tag --remove-tag --thread-id --environment; and return 0
         case 'traces delete'
             contains -- $option -f --filter --project-id; and return 0
         case 'traces score add'
@@ -229,6 +235,8 @@ complete -c opik -n '__opik_at "spans comment" 0' -a 'delete' -d 'Delete comment
 # opik traces
 complete -c opik -n '__opik_at "traces" 0' -a 'list' -d 'List traces of a project'
 complete -c opik -n '__opik_at "traces" 0' -a 'get' -d 'Show traces by id'
+complete -c opik -n '__opik_at "traces" 0' -a 'create' -d 'Create traces from flags or a file'
+complete -c opik -n '__opik_at "traces" 0' -a 'update' -d 'Change fields of traces'
 complete -c opik -n '__opik_at "traces" 0' -a 'delete' -d 'Delete traces with all their spans, scores and comments'
 complete -c opik -n '__opik_at "traces" 0' -a 'score' -d 'Add, upload and delete feedback scores; list score names'
 complete -c opik -n '__opik_at "traces" 0' -a 'comment' -d 'Add, list, show, change and delete comments'
@@ -289,7 +297,7 @@ complete -c opik -n '__opik_at "spans list"' -l explain -d 'Print the request th
 # opik spans create
 complete -c opik -n '__opik_at "spans create"' -l name -x -d 'Span name.'
 complete -c opik -n '__opik_at "spans create"' -l type -x -a 'general tool llm guardrail' -d 'Span type (default general). [general|tool|llm|guardrail]'
-complete -c opik -n '__opik_at "spans create"' -l trace-id -x -d 'Trace the span belongs to (a new one is made and reported when absent).'
+complete -c opik -n '__opik_at "spans create"' -l trace-id -x -d 'Trace the span belongs to (a new one is made, created and reported when absent).'
 complete -c opik -n '__opik_at "spans create"' -l parent-span-id -x -d 'Parent span.'
 complete -c opik -n '__opik_at "spans create"' -l start-time -x -d 'Start: RFC 3339, or relative such as 5m (default now).'
 complete -c opik -n '__opik_at "spans create"' -l end-time -x -d 'End: RFC 3339, or relative.'
@@ -395,6 +403,36 @@ complete -c opik -n '__opik_at "traces list"' -l explain -d 'Print the request t
 
 # opik traces get
 complete -c opik -n '__opik_at "traces get"' -l spans -d 'With --format json or ndjson, print each trace with every span of it: {"trace": ..., "spans": [...]}.'
+
+# opik traces create
+complete -c opik -n '__opik_at "traces create"' -l name -x -d 'Trace name.'
+complete -c opik -n '__opik_at "traces create"' -l start-time -x -d 'Start: RFC 3339, or relative such as 5m (default now).'
+complete -c opik -n '__opik_at "traces create"' -l end-time -x -d 'End: RFC 3339, or relative.'
+complete -c opik -n '__opik_at "traces create"' -l input -r -F -d 'Input: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces create"' -l output -r -F -d 'Output: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces create"' -l metadata -r -F -d 'Metadata: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces create"' -l tags -x -d 'Comma-separated tags.'
+complete -c opik -n '__opik_at "traces create"' -l thread-id -x -d 'Thread (conversation) the trace belongs to.'
+complete -c opik -n '__opik_at "traces create"' -l environment -x -d 'Environment, e.g. production.'
+complete -c opik -n '__opik_at "traces create"' -l error-type -x -d 'Exception type of an error the trace ended with.'
+complete -c opik -n '__opik_at "traces create"' -l error-message -x -d 'Message of the error the trace ended with.'
+complete -c opik -n '__opik_at "traces create"' -l file -r -F -d 'Create the traces of a JSON array or NDJSON file (- for standard input).'
+complete -c opik -n '__opik_at "traces create"' -l parallel -x -d 'Batches in flight at once, 1 to 16 (default 4).'
+complete -c opik -n '__opik_at "traces create"' -l failed -r -F -d 'Write the records the server did not accept to FILE, ready to send again (emptied before the first request; empty when all were accepted; printed on stderr if FILE cannot be written).'
+complete -c opik -n '__opik_at "traces create"' -l dry-run -d 'Check every record and show the batches that would be sent; send nothing.'
+
+# opik traces update
+complete -c opik -n '__opik_at "traces update"' -l name -x -d 'New name.'
+complete -c opik -n '__opik_at "traces update"' -l end-time -x -d 'New end time: RFC 3339, or a duration meaning that long ago (30s, 15m).'
+complete -c opik -n '__opik_at "traces update"' -l input -r -F -d 'New input, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces update"' -l output -r -F -d 'New output, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces update"' -l metadata -r -F -d 'New metadata, replaced as a whole: JSON text, @FILE, or - for standard input.'
+complete -c opik -n '__opik_at "traces update"' -l tags -x -d 'Replace the tags with this comma-separated list.'
+complete -c opik -n '__opik_at "traces update"' -l add-tag -x -d 'Add a tag. (repeatable)'
+complete -c opik -n '__opik_at "traces update"' -l remove-tag -x -d 'Remove a tag. (repeatable)'
+complete -c opik -n '__opik_at "traces update"' -l thread-id -x -d 'New thread (conversation) id.'
+complete -c opik -n '__opik_at "traces update"' -l environment -x -d 'New environment (at most 150 characters).'
+complete -c opik -n '__opik_at "traces update"' -l dry-run -d 'Do every check and lookup, print the requests that would be sent (method, URL, body), and send nothing.'
 
 # opik traces delete
 complete -c opik -n '__opik_at "traces delete"' -s f -l filter -x -d 'Delete the traces of the project that match EXPR instead of given ids; repeatable, all must hold. See \'opik help filters\'.'

@@ -37,7 +37,7 @@ import Testing
         try BulkSupport.spans(3500).write(toFile: file, atomically: true, encoding: .utf8)
         let first = try BulkSupport.run(server, ["spans", "create", "-p", "bulk", "--file", file])
         #expect(first.status == 0)
-        #expect(first.stderr.hasPrefix("opik: created 3500 spans in 4 batches ("))
+        #expect(first.stderr.hasPrefix("opik: created 3500 spans in 4 batches and 3500 traces ("))
         let ids = first.stdout.split(separator: "\n").map(String.init)
         #expect(ids.count == 3500)
         #expect(Set(BulkSupport.storedIds(server, project: "bulk")) == Set(ids))

@@ -6,8 +6,9 @@ import Testing
 
 /// `spans create` with flags: one span, its body, its output and the flag errors.
 @Suite struct BulkCreateFlagsTests {
-    @Test func flagsBecomeOneSpanSentThroughTheBatchEndpoint() throws {
+    @Test func flagsBecomeOneSpanSentThroughTheBatchEndpointAfterItsNewTrace() throws {
         let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/traces", status: 201)
         transport.stub("POST", "/api/v1/private/spans/batch", status: 204)
         let result = CLIHarness.run([
             "spans", "create", "-p", "my-app", "--name", "answer", "--type", "llm", "--start-time", "2026-07-01T10:00:00Z",
@@ -16,7 +17,9 @@ import Testing
             "--environment", "prod", "--error-type", "Timeout", "--format", "json",
         ], transport: transport)
         #expect(result.status == 0)
-        let spans = try JSONParser.parse(bytes: transport.requests[0].body ?? [])["spans"]?.arrayValue ?? []
+        #expect(transport.requests.map { "\($0.method) \(FakeTransport.path(of: $0.url))" }
+            == ["POST /api/v1/private/traces", "POST /api/v1/private/spans/batch"])
+        let spans = try JSONParser.parse(bytes: transport.requests[1].body ?? [])["spans"]?.arrayValue ?? []
         #expect(spans.count == 1)
         let span = spans[0]
         let id = span["id"]?.stringValue ?? ""
@@ -30,6 +33,11 @@ import Testing
             ("model", "gpt-4o"), ("provider", "openai"), ("usage", ["prompt_tokens": 10, "completion_tokens": 5]),
             ("total_estimated_cost", .number("0.00420")), ("environment", "prod"), ("error_info", ["exception_type": "Timeout"]),
             ("last_updated_at", "2026-07-01T12:00:00.000Z"),
+        ]))
+        // The trace takes the span's project, name, times, input and output.
+        #expect(try JSONParser.parse(bytes: transport.requests[0].body ?? []) == .object([
+            ("id", .string(traceId)), ("project_name", "my-app"), ("name", "answer"), ("start_time", "2026-07-01T10:00:00.000Z"),
+            ("end_time", "2026-07-01T10:00:01.500Z"), ("input", ["q": "refund?"]), ("output", "yes"),
         ]))
         #expect(result.stdout == "{\n  \"id\": \"\(id)\",\n  \"trace_id\": \"\(traceId)\"\n}\n")
         #expect(result.stderr == "opik: new trace \(traceId)\n")
@@ -70,9 +78,46 @@ import Testing
 
     @Test func aRefusedSpanReportsTheServerMessage() {
         let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/traces", status: 201)
         transport.stub("POST", "/api/v1/private/spans/batch", status: 402, body: #"{"code":402,"message":"usage quota exceeded"}"#)
         let result = CLIHarness.run(["spans", "create", "--name", "x"], transport: transport)
         #expect(result.status == 1)
         #expect(result.stderr == "opik: error: create span: usage quota exceeded (HTTP 402)\n")
+    }
+
+    @Test func aTraceThatIsAlreadyThereIsNoErrorAndTheSpanFollows() {
+        let transport = FakeTransport()
+        transport.stub("POST", "/api/v1/private/traces", status: 409, body: #"{"errors":["Trace already exists"]}"#)
+        transport.stub("POST", "/api/v1/private/spans/batch", status: 204)
+        let result = CLIHarness.run(["spans", "create", "--name", "x", "--start-time", "2026-07-01T10:00:00Z"], transport: transport)
+        #expect(result.status == 0)
+        #expect(transport.requests.map(\.method) == ["POST", "POST"])
+        #expect(FakeTransport.path(of: transport.requests[1].url) == "/api/v1/private/spans/batch")
+        #expect(result.stdout.count == 37)
+    }
+
+    @Test func aDryRunShowsTheTraceRequestAndTheSpanAndSendsNothing() {
+        let transport = FakeTransport()
+        let result = CLIHarness.run(["spans", "create", "-p", "p", "--name", "x", "--start-time", "2026-07-01T10:00:00Z", "--dry-run"],
+                                    transport: transport)
+        #expect(result.status == 0)
+        #expect(transport.requests.isEmpty)
+        #expect(result.stdout.hasPrefix("POST ") && result.stdout.contains("/api/v1/private/traces\n{\n  \"id\": \""))
+        #expect(result.stdout.contains("\"name\": \"x\",\n  \"start_time\": \"2026-07-01T10:00:00.000Z\"\n}\n"))
+        #expect(result.stdout.contains("would send 1 span in 1 batch to POST /v1/private/spans/batch; nothing was sent\n"))
+    }
+
+    @Test func aJSONDryRunListsTheTraceRequestAndTheSpanBatch() throws {
+        let transport = FakeTransport()
+        let result = CLIHarness.run(["spans", "create", "-p", "p", "--name", "x", "--start-time", "2026-07-01T10:00:00Z",
+                                     "--dry-run", "--format", "json"], transport: transport)
+        #expect(result.status == 0)
+        #expect(transport.requests.isEmpty)
+        let plan = try JSONParser.parse(result.stdout).arrayValue ?? []
+        #expect(plan.map { $0["path"] } == ["/v1/private/traces", "/v1/private/spans/batch"])
+        let traceId = plan.first?["body"]?["id"]
+        #expect(plan.first?["body"] == .object([("id", traceId ?? nil), ("project_name", "p"), ("name", "x"),
+                                                ("start_time", "2026-07-01T10:00:00.000Z")]))
+        #expect(plan.last?["first_record"]?["trace_id"] == traceId)
     }
 }

@@ -8,10 +8,13 @@ import Testing
 @Suite struct BulkCreateTests {
     static let batchPath = "/api/v1/private/spans/batch"
 
-    /// `count` NDJSON spans starting one millisecond apart from 2026-07-01T10:00:00Z.
+    /// A trace the spans of `ndjson` name, so that they create none (`TraceCreationTests`).
+    static let traceId = "0190b5d2-7c1e-7a3b-8f00-0000000000aa"
+
+    /// `count` NDJSON spans of one trace starting one millisecond apart from 2026-07-01T10:00:00Z.
     static func ndjson(_ count: Int) -> String {
         (0..<count).map { i in
-            #"{"name":"step \#(i % 7)","type":"llm","start_time":"2026-07-01T10:00:\#(String(format: "%02d.%03d", i / 1000 % 60, i % 1000))Z","input":{"n":\#(i)}}"#
+            #"{"trace_id":"\#(traceId)","name":"step \#(i % 7)","type":"llm","start_time":"2026-07-01T10:00:\#(String(format: "%02d.%03d", i / 1000 % 60, i % 1000))Z","input":{"n":\#(i)}}"#
         }.joined(separator: "\n") + "\n"
     }
 
@@ -61,11 +64,17 @@ import Testing
         #expect(transport.requests.isEmpty)
     }
 
-    @Test func spansGoOutInBatchesOfAThousandWithIdsTraceIdsProjectAndUpdateTime() throws {
+    /// `PLURAL create -p 'bulk app' --file - --parallel 1` with `batches` batches accepted.
+    static func createAccepted(_ plural: String, _ input: String, batches: Int) -> (RunResult, FakeTransport) {
         let transport = FakeTransport()
-        for _ in 0..<3 { transport.stub("POST", Self.batchPath, status: 204) }
-        let result = CLIHarness.run(["spans", "create", "-p", "bulk app", "--file", "-", "--parallel", "1"],
-                                    transport: transport, stdin: Self.ndjson(2500))
+        for _ in 0..<batches { transport.stub("POST", "/api/v1/private/\(plural)/batch", status: 204) }
+        let result = CLIHarness.run([plural, "create", "-p", "bulk app", "--file", "-", "--parallel", "1"],
+                                    transport: transport, stdin: input)
+        return (result, transport)
+    }
+
+    @Test func spansGoOutInBatchesOfAThousandWithIdsTraceIdsProjectAndUpdateTime() throws {
+        let (result, transport) = Self.createAccepted("spans", Self.ndjson(2500), batches: 3)
         #expect(result.status == 0)
         #expect(result.stderr == "opik: created 2500 spans in 3 batches (0.0 s)\n")
         let batches = try transport.requests.map(Self.spans)
@@ -82,7 +91,7 @@ import Testing
     }
 
     @Test func idsAreTheSameOnEveryRunAndCarryTheStartTime() throws {
-        let input = Self.ndjson(3) + Self.ndjson(1) + #"{"id":"0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f","start_time":"2026-07-01T10:00:00Z"}"# + "\n"
+        let input = Self.ndjson(3) + Self.ndjson(1) + #"{"id":"0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f","trace_id":"\#(Self.traceId)","start_time":"2026-07-01T10:00:00Z"}"# + "\n"
         var outputs: [String] = []
         for _ in 0..<2 {
             let transport = FakeTransport()
@@ -103,40 +112,45 @@ import Testing
         #expect(pairs.allSatisfy { UUIDv7.isVersion7($0["trace_id"]?.stringValue ?? "") })
     }
 
-    @Test func aRejectedBatchExits6AndItsRecordsGoToTheFailedFile() throws {
+    /// Spans, and traces under the same rules.
+    @Test(arguments: [("spans", ndjson(2500)), ("traces", TracesCreateTests.ndjson(2500))])
+    func aRejectedBatchExits6AndItsRecordsGoToTheFailedFile(plural: String, input: String) throws {
         let failed = NSTemporaryDirectory() + "failed-\(UUID().uuidString).ndjson"
         defer { try? FileManager.default.removeItem(atPath: failed) }
         let transport = FakeTransport()
-        transport.stub("POST", Self.batchPath, status: 204)
-        transport.stub("POST", Self.batchPath, status: 422, body: #"{"errors":["spans[3].startTime must not be null"]}"#)
-        transport.stub("POST", Self.batchPath, status: 204)
-        let result = CLIHarness.run(["spans", "create", "--file", "-", "--parallel", "1", "--failed", failed],
-                                    transport: transport, stdin: Self.ndjson(2500))
+        let path = "/api/v1/private/\(plural)/batch"
+        transport.stub("POST", path, status: 204)
+        transport.stub("POST", path, status: 422, body: #"{"errors":["\#(plural)[3].startTime must not be null"]}"#)
+        transport.stub("POST", path, status: 204)
+        let result = CLIHarness.run([plural, "create", "--file", "-", "--parallel", "1", "--failed", failed],
+                                    transport: transport, stdin: input)
         #expect(result.status == 6)
-        let sent = try transport.requests.map(Self.spans)
+        let sent = try transport.requests.map { try JSONParser.parse(bytes: $0.body ?? [])[plural]?.arrayValue ?? [] }
         let rejected = sent[1]
         let lines = try String(contentsOfFile: failed, encoding: .utf8).split(separator: "\n")
         #expect(try lines.map { try JSONParser.parse(String($0)) } == rejected)
         let accepted = (sent[0] + sent[2]).compactMap { $0["id"]?.stringValue }
         #expect(result.stdout == accepted.joined(separator: "\n") + "\n")
         #expect(result.stderr == """
-            opik: error: create spans, batch 2 of 3 (lines 1001-2000): spans[3].startTime must not be null (HTTP 422)
-            opik: created 1500 of 2500 spans; 1 of 3 batches failed (0.0 s)
-            opik: error: 1000 of 2500 spans were not accepted
-            hint: they are in \(failed); after fixing them run 'opik spans create --file \(failed)'
+            opik: error: create \(plural), batch 2 of 3 (lines 1001-2000): \(plural)[3].startTime must not be null (HTTP 422)
+            opik: created 1500 of 2500 \(plural); 1 of 3 batches failed (0.0 s)
+            opik: error: 1000 of 2500 \(plural) were not accepted
+            hint: they are in \(failed); after fixing them run 'opik \(plural) create --file \(failed)'
 
             """)
     }
 
-    @Test func dryRunChecksAndShowsTheBatchesButSendsNothing() {
+    /// Spans, and traces under the same rules.
+    @Test(arguments: [("span", ndjson(2001)), ("trace", TracesCreateTests.ndjson(2001))])
+    func dryRunChecksAndShowsTheBatchesButSendsNothing(noun: String, input: String) {
         let transport = FakeTransport()
-        let result = CLIHarness.run(["spans", "create", "--file", "-", "--dry-run"], transport: transport, stdin: Self.ndjson(2001))
+        let result = CLIHarness.run(["\(noun)s", "create", "--file", "-", "--dry-run"], transport: transport, stdin: input)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("""
-            would send 2001 spans in 3 batches to POST /v1/private/spans/batch; nothing was sent
-            batch 1: 1000 spans, lines 1-1000,
+            would send 2001 \(noun)s in 3 batches to POST /v1/private/\(noun)s/batch; nothing was sent
+            batch 1: 1000 \(noun)s, lines 1-1000,
             """))
-        #expect(result.stdout.contains("batch 3: 1 span, line 2001, "))
+        #expect(result.stdout.contains("batch 3: 1 \(noun), line 2001, "))
         #expect(result.stdout.contains("first record:\n{\n  \"id\": \"019f"))
         #expect(transport.requests.isEmpty)
     }

@@ -35,9 +35,10 @@ import Testing
     static func create(_ input: String, format: String = "table") -> (RunResult, [HTTPRequest]) {
         let transport = FakeTransport()
         for _ in 0..<40 { transport.stub("POST", BulkCreateTests.batchPath, status: 204) }
+        transport.acceptNewTraces()
         let result = CLIHarness.run(["spans", "create", "-p", "pinned", "--file", "-", "--parallel", "1", "--format", format],
                                     transport: transport, stdin: input)
-        return (result, transport.requests)
+        return (result, transport.requests(to: BulkCreateTests.batchPath))
     }
 
     @Test func theIdsOfASmallInputArePinned() {

@@ -14,6 +14,7 @@ import Testing
     static func create(_ input: String, project: String = "p") -> (RunResult, FakeTransport) {
         let transport = FakeTransport()
         transport.stub("POST", BulkCreateTests.batchPath, status: 204)
+        transport.acceptNewTraces()
         let result = CLIHarness.run(["spans", "create", "-p", project, "--file", "-", "--format", "ndjson"],
                                     transport: transport, stdin: input)
         return (result, transport)
@@ -120,7 +121,7 @@ import Testing
         let (without, _) = Self.create(text)
         #expect(withMark.status == 0, "\(withMark.stderr)")
         #expect(withMark.stdout == without.stdout)
-        #expect(try BulkCreateTests.spans(in: sent.requests[0]).count == 2)
+        #expect(try BulkCreateTests.spans(in: sent.requests(to: BulkCreateTests.batchPath)[0]).count == 2)
         let scores = "\u{FEFF}" + #"{"id":"\#(Self.span1)","name":"a","value":1}"# + "\n"
         let (uploaded, _) = Self.upload(array ? "[" + scores.dropFirst().dropLast() + "]" : scores)
         #expect(uploaded.status == 0, "\(uploaded.stderr)")

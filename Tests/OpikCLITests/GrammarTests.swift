@@ -22,7 +22,9 @@ import Testing
         let result = CLIHarness.run(["spans", "create", "--file", "-", "--dry-run"], transport: transport,
                                     stdin: #"{"name":"a","start_time":"2026-07-01T10:00:00Z"}"# + "\n")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("would send 1 span in 1 batch to POST /v1/private/spans/batch; nothing was sent\n"))
+        // The span's new trace comes first.
+        #expect(result.stdout.hasPrefix("would send 1 trace in 1 batch to POST /v1/private/traces/batch; nothing was sent\n"))
+        #expect(result.stdout.contains("\nwould send 1 span in 1 batch to POST /v1/private/spans/batch; nothing was sent\n"))
         #expect(result.stdout.contains("batch 1: 1 span, line 1, "))
         #expect(transport.requests.isEmpty)
     }

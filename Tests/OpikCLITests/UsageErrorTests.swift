@@ -75,9 +75,10 @@ import Testing
     @Test func aSpanFromFlagsWithoutTypeIsSentAsGeneral() throws {
         let transport = FakeTransport()
         transport.stub("POST", BulkCreateTests.batchPath, status: 204)
+        transport.always("POST", "/api/v1/private/traces", status: 201)
         let result = CLIHarness.run(["spans", "create", "--name", "x"], transport: transport)
         #expect(result.status == 0, "\(result.stderr)")
-        let span = try #require(try BulkCreateTests.spans(in: transport.requests[0]).first)
+        let span = try #require(try BulkCreateTests.spans(in: transport.requests(to: BulkCreateTests.batchPath)[0]).first)
         #expect(span["type"] == "general")
     }
 }

@@ -21,7 +21,7 @@ import Testing
     static func readThenPrepare(_ input: [UInt8], maxRecordBytes: Int) -> Outcome {
         do {
             let read = try JSONRecordReader.read(input, maxRecordBytes: maxRecordBytes)
-            let prepared = SpanPreparation(records: read.records, source: input, projectName: "p q", lastUpdatedAt: "2026-07-01T12:00:00.000Z")
+            let prepared = RecordPreparation(records: read.records, source: input, entity: .span, derivesTraceIds: true, projectName: "p q", lastUpdatedAt: "2026-07-01T12:00:00.000Z")
             let issues = RecordIssue.merged(read.issues, prepared.issues)
             guard issues.isEmpty else { return Outcome(issues: issues) }
             return Outcome(bodies: bodies(prepared.payload), ids: prepared.ids, traceIds: prepared.traceIds)
@@ -32,7 +32,7 @@ import Testing
 
     static func prepare(_ input: [UInt8], maxRecordBytes: Int, threads: Int) -> Outcome {
         do {
-            let prepared = try SpanPreparation(input: input, projectName: "p q", lastUpdatedAt: "2026-07-01T12:00:00.000Z",
+            let prepared = try RecordPreparation(input: input, entity: .span, derivesTraceIds: true, projectName: "p q", lastUpdatedAt: "2026-07-01T12:00:00.000Z",
                                                maxRecordBytes: maxRecordBytes, threads: threads)
             guard prepared.issues.isEmpty else { return Outcome(issues: prepared.issues) }
             return Outcome(bodies: bodies(prepared.payload), ids: prepared.ids, traceIds: prepared.traceIds)

@@ -33,7 +33,7 @@ import Testing
 
     @Test func missingFieldsAreFilledInFrontAndNullsCountAsMissing() throws {
         let record = try JSONParser.parse(#"{"id":null,"start_time":"2026-07-01T10:00:00.5Z","name":"x"}"#)
-        let prepared = SpanPreparation(records: [SourceRecord(value: record, line: 1)],
+        let prepared = RecordPreparation(records: [SourceRecord(value: record, line: 1)], entity: .span, derivesTraceIds: true,
                                        projectName: "p", lastUpdatedAt: "2026-07-01T12:00:00.000Z")
         let sent = try JSONParser.parse(bytes: Array(prepared.payload.record(0)))
         #expect(sent.objectMembers?.map(\.0) == ["id", "trace_id", "project_name", "last_updated_at", "start_time", "name"])

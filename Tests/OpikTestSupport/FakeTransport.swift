@@ -14,6 +14,8 @@ public final class FakeTransport: HTTPTransport, @unchecked Sendable {
     }
 
     private var stubs: [Stub] = []
+    /// Answers that are never used up, for requests a test does not count.
+    private var standing: [Stub] = []
     public private(set) var requests: [HTTPRequest] = []
     private let lock = NSLock()
 
@@ -29,13 +31,33 @@ public final class FakeTransport: HTTPTransport, @unchecked Sendable {
         lock.withLock { stubs.append(Stub(method: method, pathPrefix: path, status: 0, headers: [], body: [], error: error)) }
     }
 
+    /// Answers every request matching `method` and a path starting with `path` that no
+    /// one-time stub answers.
+    public func always(_ method: String, _ path: String, status: Int = 200, body: String = "") {
+        lock.withLock { standing.append(Stub(method: method, pathPrefix: path, status: status, headers: [], body: Array(body.utf8), error: nil)) }
+    }
+
+    /// Answers the trace creation that precedes spans without a trace_id: no trace exists,
+    /// and every batch of new traces is accepted.
+    public func acceptNewTraces() {
+        always("GET", "/api/v1/private/traces/", status: 404, body: #"{"code":404,"message":"Trace not found"}"#)
+        always("POST", "/api/v1/private/traces/batch", status: 204)
+    }
+
+    /// The requests sent to a path starting with `path`.
+    public func requests(to path: String) -> [HTTPRequest] {
+        lock.withLock { requests.filter { Self.path(of: $0.url).hasPrefix(path) } }
+    }
+
     public var unusedStubs: [String] { lock.withLock { stubs.map { "\($0.method) \($0.pathPrefix)" } } }
 
     public func perform(_ request: HTTPRequest, sink: HTTPResponseSink) throws -> HTTPResponseHead {
         let path = Self.path(of: request.url)
         let stub: Stub? = lock.withLock {
             requests.append(request)
-            guard let index = stubs.firstIndex(where: { $0.method == request.method && path.hasPrefix($0.pathPrefix) }) else { return nil }
+            guard let index = stubs.firstIndex(where: { $0.method == request.method && path.hasPrefix($0.pathPrefix) }) else {
+                return standing.first { $0.method == request.method && path.hasPrefix($0.pathPrefix) }
+            }
             return stubs.remove(at: index)
         }
         guard let stub else {

@@ -23,6 +23,8 @@ struct BulkSend {
         var seconds: Double
         /// Why some records were left out before sending (`2 name spans that do not exist`).
         var leftOut: String?
+        /// What else the command created, for the summary (`3 traces`).
+        var alsoCreated: String?
         var acceptedCount: Int { accepted.lazy.filter { $0 }.count }
         var failedIndexes: [Int] { accepted.indices.filter { !accepted[$0] } }
     }
@@ -87,8 +89,9 @@ struct BulkSend {
                 + "to send the rest, run the same command again (nothing already accepted is duplicated)")
         }
         let time = BulkText.duration(result.seconds)
+        let also = result.alsoCreated.map { " and \($0)" } ?? ""
         if failed.isEmpty {
-            session.notices.info("\(pastTense) \(Plural.count(total, noun)) in \(Plural.count(batches.count, "batch")) (\(time))")
+            session.notices.info("\(pastTense) \(Plural.count(total, noun)) in \(Plural.count(batches.count, "batch"))\(also) (\(time))")
             return
         }
         if let fatal = outcome.fatal {
@@ -101,7 +104,7 @@ struct BulkSend {
             why.append("\(failedBatches) of \(Plural.count(batches.count, "batch")) failed")
         }
         if let leftOut = result.leftOut { why.append(leftOut) }
-        session.notices.info("\(pastTense) \(result.acceptedCount) of \(Plural.count(total, noun)); \(why.joined(separator: "; ")) (\(time))")
+        session.notices.info("\(pastTense) \(result.acceptedCount) of \(Plural.count(total, noun))\(also); \(why.joined(separator: "; ")) (\(time))")
         let hint: String
         if let path = savedIn {
             hint = "they are in \(path); after fixing them run '\(rerun(path))'"

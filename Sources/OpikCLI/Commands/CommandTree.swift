@@ -33,7 +33,7 @@ public enum CommandTree {
         return CommandSpec(
             "spans", summary: group.summary, discussion: group.discussion,
             subcommands: [
-                ListCommand.spec(group), GetCommand.spec(group), SpansCreate.spec, SpansUpdate.spec, SpansDelete.spec,
+                ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group), SpansDelete.spec,
                 ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group), StatsCommand.spec(group),
             ])
     }()
@@ -43,8 +43,9 @@ public enum CommandTree {
         return CommandSpec(
             "traces", summary: group.summary, discussion: group.discussion,
             subcommands: [
-                ListCommand.spec(group), GetCommand.spec(group), TraceDeletion.spec(group),
-                ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group), StatsCommand.spec(group),
+                ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group),
+                TraceDeletion.spec(group), ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group),
+                StatsCommand.spec(group),
             ])
     }()
 }

@@ -35,6 +35,36 @@ struct SpanIdentity: Equatable {
     }
 }
 
+extension SpanIdentity {
+    /// The spans `spans update` changes: with one id and the identity flags nothing is looked
+    /// up (the project is taken from -p); otherwise every span is looked up, its identity
+    /// checked against the flags given, and unknown ids left out.
+    static func targets(_ invocation: Invocation, ids: [String], changes: RecordChanges, session: Session) throws -> UpdateCommand.Targets {
+        let given = try GivenIdentity(invocation)
+        if ids.count == 1, !changes.editsTags, given.isComplete, let trace = given.traceId, let parent = given.parentSpanId {
+            return UpdateCommand.Targets(found: [target(ids[0], SpanIdentity(traceId: trace, parentSpanId: parent, projectName: session.projectName))])
+        }
+        var targets = UpdateCommand.Targets()
+        for id in ids {
+            guard let span = try RecordLookup.find(id, entity: .span, client: session.client) else {
+                targets.missing.append(id)
+                continue
+            }
+            guard let identity = SpanIdentity(span: span) else {
+                throw OpikError.server(what: "update span \(id)", status: 200, message: "the server returned the span without a trace_id")
+            }
+            try given.check(identity, spanId: id)
+            targets.found.append(target(id, identity))
+        }
+        return targets
+    }
+
+    /// The batch endpoint requires a trace_id but neither applies nor checks it (see docs/SERVER.md).
+    private static func target(_ id: String, _ identity: SpanIdentity) -> UpdateCommand.Target {
+        UpdateCommand.Target(id: id, identity: identity.members, batchMembers: [("trace_id", .string(identity.traceId))])
+    }
+}
+
 /// The identity flags as given on the command line; nil members were not given.
 struct GivenIdentity {
     var traceId: String?

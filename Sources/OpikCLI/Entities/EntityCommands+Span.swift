@@ -22,11 +22,89 @@ extension EntityCommands {
         },
         searchFields: "id, name, input, output, metadata, tags, model",
         ownsSpans: false,
+        createsTraces: true,
         statistics: """
             span_count, duration percentiles, input/output/metadata counts, average tags, cost \
             average and sum, usage averages and sums, the average of each feedback score, error_count
             """,
+        updateOptions: SpanIdentity.options,
+        updateTargets: { invocation, ids, changes, session in
+            try SpanIdentity.targets(invocation, ids: ids, changes: changes, session: session)
+        },
+        batchUpdateMembers: [],
+        updateConflictHint: "the span's stored trace, parent or project differ from what was sent; leave out --trace-id, --parent-span-id and -p to look them up",
+        discussions: [
+            "create": """
+            With flags, creates one span and prints its id. Its id is a UUIDv7 made from the \
+            start time; without --trace-id a new trace is made too, reported on stderr and \
+            created first (POST /traces, with the span's project, name, times, input and \
+            output; a 409 there means an earlier attempt created it). The span goes through \
+            the batch endpoint with a fixed id and last_updated_at, so a request retried after \
+            a lost answer cannot create it twice.
+
+            With --file, reads a JSON array or NDJSON of span objects in the API's field names \
+            (FILE - reads standard input). Every record is checked before the first request: \
+            JSON syntax, UUIDs (id must be version 7), start_time present and RFC 3339, type, \
+            source, cost and ttft at least 0, usage whole numbers, tags strings, environment \
+            of at most 150 characters, no id given twice (the server would keep one). An \
+            error names the file, line and field (for a syntax error, the line its record \
+            starts on); the exit status is then \(ExitStatus.usage.code) and nothing is sent. A record without id \
+            gets a UUIDv7 derived from its start time, content and project, the same on \
+            every run, and likewise a trace_id, whose trace is created before the spans (one \
+            trace per such span, with its project, name, times, input and output) unless it \
+            exists already (each is looked up first, so a rerun overwrites no trace; if one \
+            is refused no span is sent); a span that names its trace_id never creates or \
+            changes a trace; \
+            project_name defaults to --project, and last_updated_at to the time of the run. \
+            Running the same command again after an interruption or a failure therefore never \
+            duplicates a span. A record may hold at most 20 MiB, on standard input too, \
+            which may hold at most 1 GiB in all (larger inputs: pass a file). Spans go out in batches of at most 1000 spans and 16 MiB, \
+            --parallel batches at a time. stdout gets the id of every accepted span in input \
+            order (json and ndjson: {"id", "trace_id"} objects); on a terminal stderr shows \
+            progress, and at the end a one-line summary unless -q. If some batches fail for \
+            good the exit status is \(ExitStatus.partialFailure.code), and --failed FILE receives exactly the records that \
+            were not accepted, as NDJSON with their ids, ready to send again.
+            """,
+            "update": """
+            Changes the given fields and leaves the others as they are; --input, --output and \
+            --metadata replace those values as a whole. --tags replaces the tags, --add-tag and \
+            --remove-tag edit them.
+
+            The server demands the span's trace, parent span and project on every update and \
+            refuses the update (409) when they differ from what it stored. opik looks each span \
+            up to learn them (GET /spans/ID). With one id, --trace-id and --parent-span-id \
+            (none for a root span) skip the lookup and the project is taken from -p; the server \
+            then also accepts an id it does not know yet and keeps the fields for a span created \
+            later with that id. Otherwise identity flags that are given must match the stored \
+            span, or nothing is sent.
+
+            Several ids go out as one batch request per 1000 ids. The batch endpoint checks \
+            neither trace nor project and skips ids it does not know, so opik first looks up \
+            every id: unknown ids are reported on stderr and left out (exit status \(ExitStatus.notFound.code)), and only \
+            spans that exist are changed. --add-tag and --remove-tag go through the batch \
+            request even for one id, because the single-span update of released servers ignores \
+            them; so the span is then always looked up. Updating the same fields again gives the \
+            same result, so failed requests are retried. Standard input may hold at most \
+            1000000 ids.
+            """,
+        ],
         examples: [
+            "create": [
+                Example("opik spans create -p my-app --name retrieve --type tool --input '{\"query\": \"refund policy\"}'",
+                        "One span in a new trace; prints its id."),
+                Example("opik spans create --name answer --type llm --trace-id $TRACE --parent-span-id $PARENT --model gpt-4o --usage prompt_tokens=812,completion_tokens=64 --cost 0.0042 --start-time 2026-07-01T10:00:00Z --end-time 2026-07-01T10:00:01.5Z",
+                        "An LLM call inside an existing trace."),
+                Example("opik spans create -p my-app --file spans.ndjson --failed failed.ndjson", "Bulk upload; rejected records go to failed.ndjson."),
+                Example("opik spans create --file spans.json --dry-run", "Check a file and show the batches without sending."),
+            ],
+            "update": [
+                Example("opik spans update ID --name rerank --add-tag reviewed", "Rename a span and tag it."),
+                Example("opik spans update ID --output @answer.json --usage prompt_tokens=812,completion_tokens=64",
+                        "Replace the output and the token usage."),
+                Example("opik spans list -p my-app -f 'name = \"retrieve\"' --fields id --all | opik spans update - --remove-tag draft",
+                        "Remove a tag from every matching span, in batches."),
+                Example("opik spans update ID --environment staging --dry-run", "Show the request without sending it."),
+            ],
             "list": [
                 Example("opik spans list -p my-app", "The latest 50 spans of my-app."),
                 Example("opik spans list -p my-app --type llm -f 'usage.total_tokens > 1000' --since 24h",

@@ -30,6 +30,7 @@ extension EntityCommands {
         },
         searchFields: "id, name, input, output, metadata, error, tags, thread id",
         ownsSpans: true,
+        createsTraces: false,
         statistics: """
             trace_count, duration percentiles, input/output/metadata counts, average tags, \
             thread_count, the average number of spans and of LLM spans per trace (span_count and \
@@ -37,7 +38,60 @@ extension EntityCommands {
             and sums, the average of each feedback score and of each span score, failed \
             guardrail checks, error_count
             """,
+        updateOptions: [],
+        updateTargets: { _, ids, _, session in try UpdateCommand.allOrNothing(ids, entity: .trace, client: session.client) },
+        batchUpdateMembers: [("merge_tags", false)],
+        updateConflictHint: "the trace belongs to another project than the one sent",
+        discussions: [
+            "create": """
+                With flags, creates one trace and prints its id (json: {"id"}). Its id is a \
+                UUIDv7 made from the start time. The trace goes through the batch endpoint with \
+                a fixed id and last_updated_at, so a request retried after a lost answer cannot \
+                create it twice.
+
+                With --file, reads a JSON array or NDJSON of trace objects in the API's field \
+                names (FILE - reads standard input), under the rules of 'opik spans create \
+                --file': every record is checked before the first request (JSON syntax, id a \
+                version 7 UUID, start_time present and RFC 3339, source, ttft at least 0, tags \
+                strings, environment of at most 150 characters, no id given twice); an error \
+                names the file, line and field, the exit status is then \(ExitStatus.usage.code) and nothing is \
+                sent. A record without id gets a UUIDv7 derived from its start time, content and \
+                project, the same on every run, so running the same command again never \
+                duplicates a trace; project_name defaults to --project, and last_updated_at to \
+                the time of the run. Traces go out in batches of at most 1000 traces and 16 MiB, \
+                --parallel batches at a time. stdout gets the id of every accepted trace in input \
+                order; on a terminal stderr shows progress, and at the end a one-line summary \
+                unless -q. If some batches fail for good the exit status is \(ExitStatus.partialFailure.code), and --failed \
+                FILE receives exactly the records that were not accepted, ready to send again.
+                """,
+            "update": """
+                Changes the given fields and leaves the others as they are; --input, --output and \
+                --metadata replace those values as a whole. --tags replaces the tags, --add-tag \
+                and --remove-tag edit them.
+
+                opik first looks up every id (GET /traces/ID): for an id with no trace the \
+                server would answer 204 and store an empty placeholder, so when any id is \
+                unknown it is reported on stderr, nothing is changed, and the exit status is \(ExitStatus.notFound.code). \
+                One id is changed with PATCH /traces/ID, in the trace's own project; several \
+                ids, and tag edits of even one, go out as one batch request per 1000 ids. \
+                Updating the same fields again gives the same result, so failed requests are \
+                retried. Standard input may hold at most 1000000 ids.
+                """,
+        ],
         examples: [
+            "create": [
+                Example("opik traces create -p my-app --name checkout --input '{\"cart\": 3}' --thread-id conversation-42",
+                        "One trace; prints its id."),
+                Example("opik traces create -p my-app --file traces.ndjson --failed failed.ndjson", "Bulk upload; rejected records go to failed.ndjson."),
+                Example("opik traces create --file traces.json --dry-run", "Check a file and show the batches without sending."),
+            ],
+            "update": [
+                Example("opik traces update ID --name checkout --add-tag reviewed", "Rename a trace and tag it."),
+                Example("opik traces update ID --output @answer.json --end-time 2026-07-01T10:00:05Z", "Replace the output and set the end."),
+                Example("opik traces list -p my-app --thread conversation-42 --fields id --all | opik traces update - --remove-tag draft",
+                        "Remove a tag from every trace of a thread, in batches."),
+                Example("opik traces update ID --environment staging --dry-run", "Show the request without sending it."),
+            ],
             "list": [
                 Example("opik traces list -p my-app", "The latest 50 traces of my-app."),
                 Example("opik traces list -p my-app --thread conversation-42", "The traces of one thread."),

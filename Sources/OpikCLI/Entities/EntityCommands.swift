@@ -19,10 +19,27 @@ struct EntityCommands: Sendable {
     /// Whether records of the entity hold spans (traces): `get` then shows the span tree and
     /// takes `--spans`.
     let ownsSpans: Bool
+    /// Whether records of the entity belong to a trace (spans): `create` then creates the
+    /// trace of each trace id it invents.
+    let createsTraces: Bool
     /// The statistics `stats` shows, for its help.
     let statistics: String
+    /// `update`'s options beyond the fields (a span's identity flags).
+    let updateOptions: [OptionSpec]
+    /// The records `update` changes, looked up as the entity needs.
+    let updateTargets: @Sendable (Invocation, [String], RecordChanges, Session) throws -> UpdateCommand.Targets
+    /// Members of a batch update's body beside `ids` and `update`.
+    let batchUpdateMembers: [(String, JSONValue)]
+    /// What an update's 409 (a conflict with the stored record) means.
+    let updateConflictHint: String
+    /// The discussions of the commands whose help says more than names apply (`create`,
+    /// `update`), by command path.
+    let discussions: [String: String]
     /// Examples by command path below the group (`list`, `score add`).
     let examples: [String: [Example]]
+
+    /// The discussion of `command`.
+    func discussion(_ command: String) -> String { discussions[command] ?? "" }
 
     /// The examples of `command`; every command has some (the spec lint checks).
     func examples(_ command: String) -> [Example] { examples[command] ?? [] }

@@ -1,13 +1,17 @@
 import Synchronization
 
-/// Turns the records of `spans create --file` into what is sent: each record checked, then
-/// given the fields it lacks — `id` and `trace_id` (deterministic, see `RecordIdentity`),
+/// Turns the records of `spans create --file` and `traces create --file` into what is sent:
+/// each record checked by its entity's `RecordRules`, then given the fields it lacks — `id`
+/// and, for spans, `trace_id` (deterministic, see `RecordIdentity`),
 /// `project_name` (the `--project`) and `last_updated_at` (one value per run, so a re-run
 /// overwrites instead of duplicating, see docs/SERVER.md#creating-spans) — in front of its own members.
-public struct SpanPreparation: Sendable {
+public struct RecordPreparation: Sendable {
     public var payload = BulkPayload()
     public var ids: [String] = []
+    /// Per record, its `trace_id` when derived or given; empty unless trace ids are derived.
     public var traceIds: [String] = []
+    /// The records whose `trace_id` was derived (their traces are new), in input order.
+    public var derivedTraces: [Int] = []
     /// Every invalid record, in input order.
     public var issues: [RecordIssue] = []
 
@@ -15,11 +19,14 @@ public struct SpanPreparation: Sendable {
     /// `JSONRecordReader.read` followed by `init(records:source:…)` would, without keeping
     /// the records' parsed values. Large NDJSON inputs are split at line ends and read on
     /// `threads` threads. Throws what `JSONRecordReader.read` throws.
-    public init(input: [UInt8], projectName: String, lastUpdatedAt: String,
+    /// `derivesTraceIds`: records without `trace_id` get one derived from them, as `id` is
+    /// (spans, whose trace is then created by the caller).
+    public init(input: [UInt8], entity: Entity, derivesTraceIds: Bool, projectName: String, lastUpdatedAt: String,
                 maxRecordBytes: Int = JSONRecordReader.defaultMaxRecordBytes, threads: Int? = nil) throws(RecordIssue)
     {
-        let settings = SpanInputReader.Settings(
-            filler: SpanChunk.Filler(projectName: projectName, lastUpdatedAt: lastUpdatedAt), maxRecordBytes: maxRecordBytes)
+        let filler = RecordChunk.Filler(rules: entity.recordRules, derivesTraceIds: derivesTraceIds,
+                                        projectName: projectName, lastUpdatedAt: lastUpdatedAt)
+        let settings = RecordInputReader.Settings(filler: filler, maxRecordBytes: maxRecordBytes)
         let threads = threads ?? (input.count >= 1 << 20 ? WorkerThreads.processorCount : 1)
         var chunks = input.withUnsafeBufferPointer { buffer in Self.read(buffer, settings: settings, threads: threads) }
         var syntaxIssues: [RecordIssue] = []
@@ -34,6 +41,7 @@ public struct SpanPreparation: Sendable {
         Self.fillIdentities(&chunks)
         for chunk in chunks {
             if payload.count == 0 { payload = chunk.payload } else { payload.append(contentsOf: chunk.payload) }
+            derivedTraces += chunk.derivedTraces.lazy.map { [count = ids.count] in $0 + count }
             ids += chunk.ids
             traceIds += chunk.traceIds
         }
@@ -42,9 +50,11 @@ public struct SpanPreparation: Sendable {
     /// From records already read. `source` is the input they were read from: a record's own
     /// text, without its white space, is what is sent and hashed (it is valid JSON, and far
     /// cheaper than writing the parsed value again). Without it the parsed values are written.
-    public init(records: [SourceRecord], source: [UInt8]? = nil, projectName: String, lastUpdatedAt: String) {
-        let filler = SpanChunk.Filler(projectName: projectName, lastUpdatedAt: lastUpdatedAt)
-        var chunk = SpanChunk()
+    public init(records: [SourceRecord], source: [UInt8]? = nil, entity: Entity, derivesTraceIds: Bool,
+                projectName: String, lastUpdatedAt: String) {
+        let filler = RecordChunk.Filler(rules: entity.recordRules, derivesTraceIds: derivesTraceIds,
+                                        projectName: projectName, lastUpdatedAt: lastUpdatedAt)
+        var chunk = RecordChunk()
         func add(_ source: UnsafeBufferPointer<UInt8>?) {
             for record in records {
                 chunk.add(value: record.value, line: record.line, source: source, range: record.range, filler: filler)
@@ -57,6 +67,7 @@ public struct SpanPreparation: Sendable {
         payload = chunk.payload
         ids = chunk.ids
         traceIds = chunk.traceIds
+        derivedTraces = chunk.derivedTraces
     }
 
     /// Records given the same `id` (before generated ids are filled in, which are empty).
@@ -65,7 +76,7 @@ public struct SpanPreparation: Sendable {
     }
 
     /// Fills in the generated ids of every chunk, one thread per chunk.
-    static func fillIdentities(_ chunks: inout [SpanChunk]) {
+    static func fillIdentities(_ chunks: inout [RecordChunk]) {
         let earlier = chunks.map(\.occurrences)
         let count = chunks.count
         // The chunks move to the threads: a second reference would make writing the ids
@@ -84,7 +95,7 @@ public struct SpanPreparation: Sendable {
     }
 
     /// The chunks of the input in order, read on up to `threads` threads.
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, settings: SpanInputReader.Settings, threads: Int) -> [SpanChunk] {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, settings: RecordInputReader.Settings, threads: Int) -> [RecordChunk] {
         var reader = Reader(bytes: buffer)
         reader.skipByteOrderMark()
         reader.skipSpace()
@@ -93,7 +104,7 @@ public struct SpanPreparation: Sendable {
             reader.skipSpace()
             if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "]") {
                 reader.index += 1
-                var chunk = SpanChunk()
+                var chunk = RecordChunk()
                 do {
                     try JSONRecordReader.expectEnd(&reader)
                 } catch let error as JSONSyntaxError {
@@ -104,7 +115,7 @@ public struct SpanPreparation: Sendable {
                 return [chunk]
             }
             var lines = LineCounter()
-            return [SpanInputReader.readArray(buffer, reader: &reader, lines: &lines, settings: settings)]
+            return [RecordInputReader.readArray(buffer, reader: &reader, lines: &lines, settings: settings)]
         }
         return readSequence(buffer, settings: settings, threads: threads)
     }
@@ -112,7 +123,7 @@ public struct SpanPreparation: Sendable {
     /// NDJSON cut at line ends into one stretch per thread. A stretch's reading starts at a
     /// line start, which may be inside a record spread over lines; its results are kept only
     /// when the stretch before ended exactly where it began, else it is read again from there.
-    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, settings: SpanInputReader.Settings, threads: Int) -> [SpanChunk] {
+    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, settings: RecordInputReader.Settings, threads: Int) -> [RecordChunk] {
         var cuts = [0]
         for part in 1..<max(threads, 1) {
             var cut = max(buffer.count * part / threads, cuts[part - 1])
@@ -125,16 +136,16 @@ public struct SpanPreparation: Sendable {
         let shared = SharedInput(buffer: buffer)
         let results = Results(Array(repeating: nil, count: count))
         WorkerThreads.run(count: count) { part in
-            let chunk = SpanInputReader.readSequence(shared.buffer, from: bounds[part], until: bounds[part + 1], settings: settings)
+            let chunk = RecordInputReader.readSequence(shared.buffer, from: bounds[part], until: bounds[part + 1], settings: settings)
             results.chunks.withLock { $0[part] = chunk }
         }
-        var chunks: [SpanChunk] = []
+        var chunks: [RecordChunk] = []
         var position = 0
         for (part, result) in results.chunks.withLock({ $0 }).enumerated() {
             guard var chunk = result else { continue }
             if part > 0 && chunk.firstStart != position {
                 guard position < bounds[part + 1] else { continue }
-                chunk = SpanInputReader.readSequence(buffer, from: position, until: bounds[part + 1], settings: settings)
+                chunk = RecordInputReader.readSequence(buffer, from: position, until: bounds[part + 1], settings: settings)
             }
             chunks.append(chunk)
             if chunk.thrown != nil { break }
@@ -144,8 +155,8 @@ public struct SpanPreparation: Sendable {
     }
 
     final class Results: Sendable {
-        let chunks: Mutex<[SpanChunk?]>
-        init(_ chunks: [SpanChunk?]) { self.chunks = Mutex(chunks) }
+        let chunks: Mutex<[RecordChunk?]>
+        init(_ chunks: [RecordChunk?]) { self.chunks = Mutex(chunks) }
     }
 
     /// The input, shared read-only by the threads that read it.

@@ -1,18 +1,18 @@
-/// Reads, checks and prepares the span records of a bulk input in one pass, as
+/// Reads, checks and prepares the records of a bulk input in one pass, as
 /// `JSONRecordReader` reads them (same records, lines, issues and limits) followed by
-/// `SpanPreparation`'s checks. Most records take a quick pass that builds only the values of
+/// `RecordPreparation`'s checks. Most records take a quick pass that builds only the values of
 /// the checked fields and copies the record's text; any record that pass cannot vouch for is
 /// parsed in full, so issues and results are those of the full parse.
-enum SpanInputReader {
+enum RecordInputReader {
     struct Settings: Sendable {
-        var filler: SpanChunk.Filler
+        var filler: RecordChunk.Filler
         var maxRecordBytes: Int
     }
 
     /// The records of an NDJSON input (values separated by white space) that begin in
     /// `from..<limit`, reading from `from` (the start of the input or of a line).
-    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, until limit: Int, settings: Settings) -> SpanChunk {
-        var chunk = SpanChunk()
+    static func readSequence(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, until limit: Int, settings: Settings) -> RecordChunk {
+        var chunk = RecordChunk()
         var reader = Reader(bytes: buffer)
         reader.index = from
         reader.skipByteOrderMark()
@@ -37,8 +37,8 @@ enum SpanInputReader {
     }
 
     /// The records of an input that is one JSON array (the reader just past its `[`).
-    static func readArray(_ buffer: UnsafeBufferPointer<UInt8>, reader: inout Reader, lines: inout LineCounter, settings: Settings) -> SpanChunk {
-        var chunk = SpanChunk()
+    static func readArray(_ buffer: UnsafeBufferPointer<UInt8>, reader: inout Reader, lines: inout LineCounter, settings: Settings) -> RecordChunk {
+        var chunk = RecordChunk()
         chunk.payload.reserve(bytes: buffer.count + buffer.count / 2, records: 0)
         do {
             while true {
@@ -67,12 +67,12 @@ enum SpanInputReader {
 
     /// Reads one record at the reader's index and checks and adds it; false when it stops
     /// the input (the issue is then the chunk's `thrown`).
-    static func readRecord(_ reader: inout Reader, into chunk: inout SpanChunk, line: Int, depth: Int, settings: Settings)
+    static func readRecord(_ reader: inout Reader, into chunk: inout RecordChunk, line: Int, depth: Int, settings: Settings)
         throws(JSONSyntaxError) -> Bool
     {
         let start = reader.index
         reader.sawSpace = false
-        if let scan = reader.scanSpan(depth: depth, line: line) {
+        if let scan = reader.scanRecord(depth: depth, line: line, rules: settings.filler.rules) {
             guard fits(start..<reader.index, line: line, into: &chunk, settings: settings) else { return false }
             guard !chunk.hasIssues else { return true }
             let text = UnsafeBufferPointer(rebasing: reader.bytes[(start + 1)..<reader.index])
@@ -98,7 +98,7 @@ enum SpanInputReader {
         return true
     }
 
-    static func fits(_ range: Range<Int>, line: Int, into chunk: inout SpanChunk, settings: Settings) -> Bool {
+    static func fits(_ range: Range<Int>, line: Int, into chunk: inout RecordChunk, settings: Settings) -> Bool {
         guard range.count > settings.maxRecordBytes else { return true }
         chunk.thrown = RecordIssue(line: line, message: "record of \(range.count) bytes is larger than the limit of \(settings.maxRecordBytes) bytes")
         return false

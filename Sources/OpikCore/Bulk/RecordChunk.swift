@@ -1,12 +1,14 @@
-/// The prepared span records of one stretch of the input, read, checked and written one at a
+/// The prepared records of one stretch of the input, read, checked and written one at a
 /// time so that no record's parsed value outlives its turn. Generated ids are left as
 /// placeholders: they depend on identical records earlier in the whole input, so
-/// `SpanPreparation` fills them in once every stretch is done.
-struct SpanChunk: Sendable {
+/// `RecordPreparation` fills them in once every stretch is done.
+struct RecordChunk: Sendable {
     var payload = BulkPayload()
     /// Per record; empty where an id is still to be generated.
     var ids: [String] = []
     var traceIds: [String] = []
+    /// The records whose `trace_id` is derived here rather than given.
+    var derivedTraces: [Int] = []
     var pending: [PendingIdentity] = []
     /// How many records of each digest are pending here, for the stretches after this one.
     var occurrences: [RecordIdentity.Digest: Int] = [:]
@@ -32,16 +34,21 @@ struct SpanChunk: Sendable {
         var traceOffset: Int?
     }
 
-    /// The members put in front of records that lack them.
+    /// The members put in front of records that lack them, and the rules records are checked by.
     struct Filler: Sendable {
+        var rules: RecordRules
+        /// Whether a record without `trace_id` gets one derived from it (spans).
+        var derivesTraceIds: Bool
         var projectMember: [UInt8] = []
         var updateMember: [UInt8] = []
         /// What the digest of a record without `project_name` starts with: the project it goes
         /// to, then 0xFF (never a byte of UTF-8 text), so that one file sent to two projects
-        /// makes two sets of spans and traces.
+        /// makes two sets of records.
         var projectDigestPrefix: [UInt8] = []
 
-        init(projectName: String, lastUpdatedAt: String) {
+        init(rules: RecordRules, derivesTraceIds: Bool, projectName: String, lastUpdatedAt: String) {
+            self.rules = rules
+            self.derivesTraceIds = derivesTraceIds
             projectDigestPrefix = Array(projectName.utf8) + [0xFF]
             JSONWriter.writeString("project_name", into: &projectMember)
             projectMember.append(UInt8(ascii: ":"))
@@ -78,7 +85,7 @@ struct SpanChunk: Sendable {
                 out.append(contentsOf: Self.placeholder)
                 out.append(contentsOf: #"","#.utf8)
             }
-            if traceId == nil {
+            if traceId == nil && filler.derivesTraceIds {
                 out.append(contentsOf: #""trace_id":""#.utf8)
                 traceOffset = out.count - recordStart
                 out.append(contentsOf: Self.placeholder)
@@ -89,12 +96,13 @@ struct SpanChunk: Sendable {
             bodyStart = out.count - recordStart
             body(&out)
         }
-        if id == nil || traceId == nil {
+        if id == nil || traceOffset != nil {
             // The digest is of the record's own compact text, `{` included, after the project
             // it is sent to when the text does not name one.
             let record = payload.ranges[payload.count - 1]
             identity.idOffset = idOffset.map { record.lowerBound + $0 }
             identity.traceOffset = traceOffset.map { record.lowerBound + $0 }
+            if traceOffset != nil { derivedTraces.append(payload.count - 1) }
             let prefix = hasProject ? [] : filler.projectDigestPrefix
             identity.digest = payload.withBytes((record.lowerBound + bodyStart)..<record.upperBound) {
                 RecordIdentity.digest(prefix: prefix, first: UInt8(ascii: "{"), $0, salt: 0)
@@ -136,7 +144,7 @@ struct SpanChunk: Sendable {
     mutating func add(value: JSONValue, line: Int, source: UnsafeBufferPointer<UInt8>?, range: Range<Int>, filler: Filler) {
         let startMillis: Int64
         do {
-            startMillis = try Entity.span.recordRules.check(value, line: line)
+            startMillis = try filler.rules.check(value, line: line)
         } catch {
             issues.append(error)
             return
@@ -144,7 +152,7 @@ struct SpanChunk: Sendable {
         guard !hasIssues else { return }
         var value = value
         var hasNull = false
-        for field in Entity.span.recordRules.fields where field.isFilled && value[field.name]?.isNull == true {
+        for field in filler.rules.fields where field.isFilled && value[field.name]?.isNull == true {
             value = value.removing(field.name)
             hasNull = true
         }
@@ -154,7 +162,7 @@ struct SpanChunk: Sendable {
         } else {
             JSONWriter.write(value, into: &compact, indent: nil)
         }
-        add(line: line, startMillis: startMillis, id: value["id"]?.stringValue, traceId: value["trace_id"]?.stringValue,
+        add(line: line, startMillis: startMillis, id: value["id"]?.stringValue, traceId: filler.derivesTraceIds ? value["trace_id"]?.stringValue : nil,
             hasProject: value["project_name"] != nil, hasUpdate: value["last_updated_at"] != nil, filler: filler) { out in
             out.append(contentsOf: compact.dropFirst())
         }

@@ -1,6 +1,6 @@
-/// What a quick pass learned of a valid span record: enough to send it without building its
-/// value. Only the members the span's `RecordRules` check are built, and only to be checked.
-struct SpanScan {
+/// What a quick pass learned of a valid record: enough to send it without building its
+/// value. Only the members its `RecordRules` check are built, and only to be checked.
+struct RecordScan {
     var startMillis: Int64 = 0
     /// The first `id` and `trace_id` given.
     var id: String?
@@ -10,16 +10,15 @@ struct SpanScan {
 }
 
 extension Reader {
-    /// Moves past the span record at `index` and returns what `SpanPreparation` needs, or nil
+    /// Moves past the record at `index` and returns what `RecordPreparation` needs, or nil
     /// when the record is not one the quick pass can vouch for: invalid JSON, a record that
     /// breaks a rule, a `null` in a filled field, a key with escapes or non-ASCII bytes. The
     /// caller then parses the record fully, which gives the exact issue or the exact result.
-    /// Accepts nothing `Entity.span.recordRules.check` refuses, and gives the same start time.
-    mutating func scanSpan(depth: Int, line: Int) -> SpanScan? {
+    /// Accepts nothing `rules.check` refuses, and gives the same start time.
+    mutating func scanRecord(depth: Int, line: Int, rules: RecordRules) -> RecordScan? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
-        let rules = Entity.span.recordRules
-        var scan = SpanScan()
+        var scan = RecordScan()
         var startMillis: Int64?
         skipSpace()
         guard index < bytes.count, bytes[index] != UInt8(ascii: "}") else { return nil }

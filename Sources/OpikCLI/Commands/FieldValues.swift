@@ -5,9 +5,9 @@ import Foundation
 #endif
 import OpikCore
 
-/// Reads the span field values that `spans create` and `spans update` both take as flags,
-/// each checked here with the flag named in the message.
-enum SpanFieldValues {
+/// Reads the field values that `create` and `update` of every entity take as flags, each
+/// checked here with the flag named in the message.
+enum FieldValues {
     /// `VALUE` of --input/--output/--metadata: JSON text, `@FILE` or `-` (standard input).
     static func json(_ text: String, option: String, context: Context) throws -> JSONValue {
         let bytes: [UInt8]
@@ -59,8 +59,8 @@ enum SpanFieldValues {
     }
 
     /// `--environment NAME`, at most as long as the server allows.
-    static func environment(_ text: String) throws -> JSONValue {
-        let limit = Entity.span.recordRules.maxLength(of: "environment") ?? .max
+    static func environment(_ text: String, of entity: Entity) throws -> JSONValue {
+        let limit = entity.recordRules.maxLength(of: "environment") ?? .max
         guard text.count <= limit else {
             throw OpikError.usage("invalid --environment: longer than \(limit) characters")
         }

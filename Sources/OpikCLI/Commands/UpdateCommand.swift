@@ -1,0 +1,111 @@
+import OpikCore
+
+/// `opik spans update ID...`, `opik traces update ID...`: changes fields of existing records.
+/// What differs by entity is how the records are looked up and what each write must repeat
+/// of them (`EntityCommands.updateTargets`).
+enum UpdateCommand {
+    /// A record to change: its id, what a single PATCH of it must carry (a span's trace,
+    /// parent and project; a trace's project), and what a batch update needs of it.
+    struct Target {
+        var id: String
+        var identity: [(String, JSONValue)]
+        var batchMembers: [(String, JSONValue)] = []
+    }
+
+    /// The records found, and the ids that are not.
+    struct Targets {
+        var found: [Target] = []
+        var missing: [String] = []
+    }
+
+    static func spec(_ group: EntityCommands) -> CommandSpec {
+        let name = group.entity.name
+        return CommandSpec(
+            "update",
+            summary: "Change fields of \(group.entity.plural)",
+            discussion: group.discussion("update"),
+            arguments: [ArgumentSpec("ID", help: "\(name.prefix(1).uppercased() + name.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
+            options: RecordChanges.options(for: group.entity) + group.updateOptions + [DryRun.option],
+            examples: group.examples("update"),
+            run: { invocation, context in try run(invocation, group: group, context: &context) })
+    }
+
+    static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
+        let entity = group.entity
+        let operands = invocation.operands
+        if operands.contains("-"), ["input", "output", "metadata"].contains(where: { invocation.value($0) == "-" }) {
+            throw OpikError.usage("ids and a field value cannot both come from standard input",
+                                  hint: "give the value as @FILE")
+        }
+        var seen = Set<String>()
+        let ids = try IdList.read(operands, context: context, what: "\(entity.name) id").filter { seen.insert($0.lowercased()).inserted }
+        let changes = try RecordChanges(invocation, entity: entity, context: context)
+        guard !changes.isEmpty else {
+            throw OpikError.usage("nothing to change", hint: "give at least one field, e.g. --name, --add-tag, --output; see 'opik \(entity.plural) update --help'")
+        }
+        let session = try Session(invocation, context: context)
+        let targets = try group.updateTargets(invocation, ids, changes, session)
+        for id in targets.missing { try? context.stderr.write("opik: error: \(entity.name) \(id) not found; not updated\n") }
+        try? context.stderr.flush()
+
+        let writes = plan(targets.found, entity: entity, changes: changes, batchBody: group.batchUpdateMembers, client: session.client)
+        if invocation.flag("dry-run") {
+            _ = try DryRun.print(writes, context: context)
+        } else {
+            for write in writes {
+                do {
+                    try write.send(session.client)
+                } catch let error as OpikError {
+                    guard case let .server(_, status, _, _) = error, status == 409 else { throw error }
+                    throw OpikError.hinted(error, hint: group.updateConflictHint)
+                }
+            }
+            let found = targets.found
+            if !found.isEmpty, context.isStderrTerminal {
+                session.notices.info(found.count == 1 ? "updated \(entity.name) \(found[0].id)" : "updated \(Plural.count(found.count, entity.name))")
+            }
+        }
+        return targets.missing.isEmpty ? .success : .notFound
+    }
+
+    /// One PATCH for a single record; batch PATCHes of up to `maxBatch` ids for several, and
+    /// for tag edits of even one record (see docs/SERVER.md: only the batch update applies
+    /// `tags_to_add` and `tags_to_remove` on released servers; the single one answers 204 and
+    /// drops them).
+    static func plan(_ found: [Target], entity: Entity, changes: RecordChanges, batchBody: [(String, JSONValue)],
+                     client: OpikClient) -> [PlannedWrite] {
+        if found.count == 1, !changes.editsTags {
+            let target = found[0]
+            let body = JSONValue.object(target.identity + changes.members)
+            return [PlannedWrite(request: client.request("PATCH", entity.paths.item(target.id), body: body),
+                                 what: "update \(entity.name) \(target.id)", repetition: .safe)]
+        }
+        var writes: [PlannedWrite] = []
+        var start = 0
+        while start < found.count {
+            let chunk = found[start..<min(found.count, start + entity.maxBatch)]
+            let update = JSONValue.object(chunk.first!.batchMembers + changes.members)
+            let body = JSONValue.object([("ids", .array(chunk.map { .string($0.id) })), ("update", update)] + batchBody)
+            writes.append(PlannedWrite(request: client.request("PATCH", entity.paths.batch, body: body),
+                                       what: "update \(Plural.count(chunk.count, entity.name))", repetition: .safe))
+            start += entity.maxBatch
+        }
+        return writes
+    }
+
+    /// The targets of an entity whose update repeats only the project: every id is looked up,
+    /// and when any is missing nothing is changed, since the server would answer 204 and
+    /// store a placeholder for it (see docs/SERVER.md#traces).
+    static func allOrNothing(_ ids: [String], entity: Entity, client: OpikClient) throws -> Targets {
+        var targets = Targets()
+        for id in ids {
+            guard let record = try RecordLookup.find(id, entity: entity, client: client) else {
+                targets.missing.append(id)
+                continue
+            }
+            targets.found.append(Target(id: id, identity: record["project_id"].map { [("project_id", $0)] } ?? []))
+        }
+        if !targets.missing.isEmpty { targets.found = [] }
+        return targets
+    }
+}
