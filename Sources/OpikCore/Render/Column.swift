@@ -112,9 +112,7 @@ public struct Column: Sendable, Equatable {
             guard let scores = record["feedback_scores"]?.arrayValue else {
                 return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
             }
-            return scores.map { score in
-                "\(score["name"].map(Self.plain) ?? "")=\(score["value"].map(Self.plain) ?? "")"
-            }.joined(separator: " ")
+            return Self.scorePairs(scores)
         default:
             return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
         }
@@ -145,6 +143,13 @@ public struct Column: Sendable, Equatable {
         case .text, .scores:
             return (raw, .plain)
         }
+    }
+
+    /// Feedback scores as `name=value`, space-separated; `form` writes each value (as received by default).
+    static func scorePairs(_ scores: [JSONValue], form: (String) -> String = { $0 }) -> String {
+        scores.map { score in
+            "\(score["name"].map(plain) ?? "")=\(form(score["value"].map(plain) ?? ""))"
+        }.joined(separator: " ")
     }
 
     static func plain(_ value: JSONValue) -> String {
