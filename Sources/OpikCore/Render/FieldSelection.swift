@@ -65,10 +65,14 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// The value at `path` in `record`; `feedback_scores.NAME` finds that score's `value`.
     public static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
-        let parts = segments(of: path)
-        if parts.count == 2, parts[0] == "feedback_scores" {
-            guard let scores = record["feedback_scores"]?.arrayValue else { return nil }
-            return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
+        // Only score paths need their segments; every other path is followed as it is
+        // (this runs for every cell of a table).
+        if path.hasPrefix("feedback_scores.") {
+            let parts = segments(of: path)
+            if parts.count == 2 {
+                guard let scores = record["feedback_scores"]?.arrayValue else { return nil }
+                return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
+            }
         }
         return record.value(atPath: path)
     }

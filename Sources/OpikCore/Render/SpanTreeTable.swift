@@ -63,17 +63,19 @@ struct SpanTreeTable {
     let trace: JSONValue
     let tree: SpanTree
     let width: Int
+    /// Anchors the relative times of cells (the tree shows none today).
+    let now: Date
 
     /// The header line and one line per row, each at most `width` columns.
     func text(useColor: Bool) -> String {
         let timeline = TreeTimeline(trace: trace, tree: tree, width: width)
         let parts = Part.allCases.filter { $0 != .timeline || timeline != nil }
-        let cells = TreeCells(trace: trace, tree: tree, timeline: timeline)
-        var rows: [[(String, TerminalStyle)]] = [cells.traceRow(parts)]
+        let cells = TreeCells(parts: parts, trace: trace, tree: tree, timeline: timeline, now: now)
+        var rows: [[TreeCells.Cell]] = [cells.traceRow(trace)]
         rows.reserveCapacity(tree.nodes.count + 1)
         var glyphs = TreeGlyphs(maximumLevels: max(4, width / 12))
         for node in tree.nodes {
-            rows.append(cells.row(node, prefix: glyphs.prefix(depth: node.depth, isLast: node.isLastSibling), parts))
+            rows.append(cells.row(node, prefix: glyphs.prefix(depth: node.depth, isLast: node.isLastSibling)))
         }
         let cellWidths = parts.indices.map { index in rows.reduce(0) { max($0, DisplayWidth.of($1[index].0)) } }
         // A column no row fills is left out: its header would take room and say nothing.

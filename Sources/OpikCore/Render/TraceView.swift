@@ -20,7 +20,7 @@ public enum TraceView {
             guard !preview.isEmpty else { continue }
             text += "\n" + TerminalStyle.bold.apply(title, useColor: useColor) + "\n" + preview
         }
-        text += "\n" + SpanTreeTable(trace: trace, tree: tree, width: width).text(useColor: useColor)
+        text += "\n" + SpanTreeTable(trace: trace, tree: tree, width: width, now: now).text(useColor: useColor)
         try out.write(text)
         try out.flush()
     }

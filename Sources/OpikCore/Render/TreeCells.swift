@@ -4,27 +4,32 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The cells of one line of the span tree, in the order of the parts drawn.
+/// The cells of one line of the span tree, one for each part drawn.
 struct TreeCells {
-    let trace: JSONValue
-    let tree: SpanTree
-    let timeline: TreeTimeline?
-    /// What offsets count from: the trace's start, else the earliest span's.
-    let origin: Date?
+    typealias Cell = (String, TerminalStyle)
 
-    init(trace: JSONValue, tree: SpanTree, timeline: TreeTimeline?) {
-        self.trace = trace
-        self.tree = tree
+    let parts: [SpanTreeTable.Part]
+    /// The span list's column of each part, looked up once rather than for every cell.
+    private let columns: [Column?]
+    private let timeline: TreeTimeline?
+    /// What offsets count from: the trace's start, else the earliest span's.
+    private let origin: Date?
+    private let now: Date
+
+    init(parts: [SpanTreeTable.Part], trace: JSONValue, tree: SpanTree, timeline: TreeTimeline?, now: Date) {
+        self.parts = parts
+        self.columns = parts.map(\.listColumn)
         self.timeline = timeline
-        origin = TreeTimeline.traceStart(trace) ?? tree.earliestStart
+        self.origin = TreeTimeline.traceStart(trace) ?? tree.earliestStart
+        self.now = now
     }
 
-    /// The line of the trace itself: its name, duration and extent.
-    func traceRow(_ parts: [SpanTreeTable.Part]) -> [(String, TerminalStyle)] {
-        parts.map { part in
-            switch part {
+    /// The line of the trace itself: its name, duration, extent and error marker.
+    func traceRow(_ trace: JSONValue) -> [Cell] {
+        parts.indices.map { index in
+            switch parts[index] {
             case .tree: return (name(of: trace), .bold)
-            case .duration, .error: return part.listColumn!.displayCell(trace, now: Date(timeIntervalSince1970: 0))
+            case .duration, .error: return columns[index]?.displayCell(trace, now: now) ?? ("", .plain)
             case .timeline:
                 let start = TreeTimeline.traceStart(trace)
                 return (timeline?.bar(from: start, to: TreeTimeline.traceEnd(trace, start: start)) ?? "", .dim)
@@ -34,12 +39,13 @@ struct TreeCells {
     }
 
     /// The line of a span or a missing-parent group, the tree glyphs in `prefix`.
-    func row(_ node: SpanTree.Node, prefix: String, _ parts: [SpanTreeTable.Part]) -> [(String, TerminalStyle)] {
+    func row(_ node: SpanTree.Node, prefix: String) -> [Cell] {
         guard let span = node.span else {
-            return parts.map { $0 == .tree ? (prefix + "⟨missing span \(TerminalStyle.clean(node.id))⟩", .yellow) : ("", .plain) }
+            let label = prefix + "⟨missing span \(TerminalStyle.clean(node.id))⟩"
+            return parts.map { $0 == .tree ? (label, .yellow) : ("", .plain) }
         }
-        return parts.map { part in
-            switch part {
+        return parts.indices.map { index in
+            switch parts[index] {
             case .tree:
                 var text = prefix + name(of: span)
                 if node.isInCycle { text += " (cycle)" }
@@ -50,14 +56,14 @@ struct TreeCells {
                 let ms = start.timeIntervalSince(origin) * 1000
                 return ((ms < 0 ? "-" : "+") + Humanize.duration(ms: abs(ms)), .plain)
             case .duration:
-                let cell = part.listColumn!.displayCell(span, now: Date(timeIntervalSince1970: 0))
+                let cell = columns[index]?.displayCell(span, now: now) ?? ("", .plain)
+                // Spans without a `duration` still have one when both times are known.
                 guard cell.0.isEmpty, let start = node.start, let end = node.end, end >= start else { return cell }
                 return (Humanize.duration(ms: end.timeIntervalSince(start) * 1000), .plain)
             case .timeline:
                 return (timeline?.bar(from: node.start, to: node.end) ?? "", .cyan)
             default:
-                // Times are the only cells that read the clock, and the tree shows none.
-                return part.listColumn?.displayCell(span, now: Date(timeIntervalSince1970: 0)) ?? ("", .plain)
+                return columns[index]?.displayCell(span, now: now) ?? ("", .plain)
             }
         }
     }
