@@ -63,7 +63,11 @@ import Testing
         #expect(tree.nodes.last?.depth == count - 1)
         #expect(tree.orderedSpans.first?["name"] == "step 0")
         let ring = (1...count).map { n in F.span(n, "r\(n)", parent: F.id(n % count + 1)) }
-        #expect(self.tree(ring).cycleSpanIds.count == count)
+        let ringTree = self.tree(ring)
+        #expect(ringTree.cycleSpanIds.count == count && ringTree.nodes.count == count)
+        #expect(TraceView.warnings(trace: TraceFixtures.trace, tree: ringTree).contains(
+            "10,000 spans are their own ancestor (\(F.id(1)), \(F.id(10_000)), \(F.id(9_999)) and 9,997 more): "
+                + "shown under the trace, marked (cycle)"))
         let text = try F.view(spans: chain, width: 80)
         let lines = text.split(separator: "\n")
         #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 80 })

@@ -29,29 +29,37 @@ public enum TraceView {
     /// stderr: spans under a missing parent, a count that differs from the trace's
     /// `span_count`, cycles, duplicates, spans without a start time.
     public static func warnings(trace: JSONValue, tree: SpanTree) -> [String] {
+        /// `3 spans have`, `1 span has`: counts grouped for people.
+        func spans(_ count: Int, _ one: String, _ many: String) -> String {
+            Plural.groupedCount(count, "span") + " " + (count == 1 ? one : many)
+        }
         var lines: [String] = []
         if !tree.missingParentIds.isEmpty {
-            lines.append(
-                "\(Plural.count(tree.orphanCount, "span")) \(tree.orphanCount == 1 ? "has" : "have") a missing parent "
-                    + "(\(tree.missingParentIds.joined(separator: ", "))): shown under \"missing span\"")
+            lines.append(spans(tree.orphanCount, "has", "have") + " a missing parent "
+                + "(\(idList(tree.missingParentIds))): shown under \"missing span\"")
         }
         if let reported = trace["span_count"]?.doubleValue.map({ Int($0) }), reported != tree.spanCount {
-            lines.append("the trace reports \(Plural.count(reported, "span")); \(tree.spanCount) \(Plural.was(tree.spanCount)) fetched")
+            lines.append("the trace reports \(Plural.groupedCount(reported, "span")); "
+                + "\(Plural.grouped(tree.spanCount)) \(Plural.was(tree.spanCount)) fetched")
         }
         if !tree.cycleSpanIds.isEmpty {
-            let count = tree.cycleSpanIds.count
-            lines.append(
-                "\(Plural.count(count, "span")) \(count == 1 ? "is its own" : "are their own") ancestor "
-                    + "(\(tree.cycleSpanIds.joined(separator: ", "))): shown under the trace, marked (cycle)")
+            lines.append(spans(tree.cycleSpanIds.count, "is its own", "are their own") + " ancestor "
+                + "(\(idList(tree.cycleSpanIds))): shown under the trace, marked (cycle)")
         }
         if tree.duplicateCount > 0 {
-            lines.append("\(Plural.count(tree.duplicateCount, "duplicate span")) dropped (the latest update of each id is shown)")
+            lines.append(Plural.groupedCount(tree.duplicateCount, "duplicate span")
+                + " dropped (the latest update of each id is shown)")
         }
         if tree.incompleteCount > 0 {
-            let count = tree.incompleteCount
-            lines.append("\(Plural.count(count, "span")) \(count == 1 ? "has" : "have") no start time: shown first, marked (incomplete)")
+            lines.append(spans(tree.incompleteCount, "has", "have") + " no start time: shown first, marked (incomplete)")
         }
         return lines
+    }
+
+    /// The first few ids, then how many more: a broken trace can name thousands.
+    static func idList(_ ids: [String], showing limit: Int = 3) -> String {
+        let shown = ids.prefix(limit).joined(separator: ", ")
+        return ids.count > limit ? shown + " and \(Plural.grouped(ids.count - limit)) more" : shown
     }
 
     /// The `field: value` lines that have a value, each cut to fit `width`.
