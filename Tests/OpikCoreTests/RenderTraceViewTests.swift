@@ -95,6 +95,25 @@ import Testing
             """)
     }
 
+    @Test func theTimelineRunsFromTheEarliestStartToTheLatestMomentKnown() throws {
+        let trace: JSONValue = ["id": .string(TraceFixtures.traceId), "name": "t",
+                                "start_time": "2026-07-01T10:00:00Z", "end_time": "2026-07-01T10:00:01Z"]
+        let spans = [
+            TraceFixtures.span(1, "a", start: "2026-07-01T10:00:00Z", end: "2026-07-01T10:00:01Z"),
+            TraceFixtures.span(2, "b", start: "2026-07-01T10:00:02Z"),
+            TraceFixtures.span(3, "c", start: "2026-07-01T10:00:04Z"),
+        ]
+        // 120 columns: a 20-cell axis over 4 s, 5 cells a second.
+        #expect(try TraceFixtures.view(trace, spans: spans, width: 120).hasSuffix("""
+            SPAN  START  DURATION  TIMELINE
+            t                1.0s  █████
+            ├─ a   +0ms      1.0s  █████
+            ├─ b  +2.0s                      █
+            └─ c  +4.0s                               █
+
+            """))
+    }
+
     @Test func warningsNameMissingParentsCountsCyclesDuplicatesAndPlaceholders() {
         let spans = [
             TraceFixtures.span(1, "a", parent: TraceFixtures.id(98)),

@@ -104,7 +104,9 @@ import Testing
         #expect(outline(tree) == ["0:placeholder", "0:timeless", "0:real"])
         #expect(tree.nodes.map(\.isIncomplete) == [true, true, false])
         #expect(tree.incompleteCount == 2)
+        // "real" has no end: its start is the latest moment known.
         #expect(tree.earliestStart == Timestamp.parse("2026-07-01T10:00:00Z"))
+        #expect(tree.latestEnd == Timestamp.parse("2026-07-01T10:00:00Z"))
     }
 
     @Test func orderedSpansHoldEverySpanOnceInTreeOrder() {

@@ -50,7 +50,8 @@ public struct SpanTree: Sendable {
     public let orphanCount: Int
     /// How many spans have no usable start time.
     public let incompleteCount: Int
-    /// The earliest start and latest end over the spans, for a timeline.
+    /// The earliest start and latest end over the spans, for a timeline. A span without an
+    /// end counts with its start, so that every span lies within the two.
     public let earliestStart: Date?
     public let latestEnd: Date?
 
@@ -94,7 +95,7 @@ public struct SpanTree: Sendable {
         self.orphanCount = orphans
         self.incompleteCount = layout.info.count { $0.start == nil }
         self.earliestStart = layout.info.compactMap(\.start).min()?.date
-        self.latestEnd = layout.info.compactMap(\.end).max()
+        self.latestEnd = layout.info.compactMap { $0.end ?? $0.start?.date }.max()
     }
 
     /// One span per id: of several with one id, the one with the greatest `last_updated_at`

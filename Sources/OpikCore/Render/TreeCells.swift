@@ -26,16 +26,24 @@ struct TreeCells {
 
     /// The line of the trace itself: its name, duration, extent and error marker.
     func traceRow(_ trace: JSONValue) -> [Cell] {
-        parts.indices.map { index in
+        let start = TreeTimeline.traceStart(trace)
+        let end = TreeTimeline.traceEnd(trace, start: start)
+        return parts.indices.map { index in
             switch parts[index] {
             case .tree: return (name(of: trace), .bold)
-            case .duration, .error: return columns[index]?.displayCell(trace, now: now) ?? ("", .plain)
-            case .timeline:
-                let start = TreeTimeline.traceStart(trace)
-                return (timeline?.bar(from: start, to: TreeTimeline.traceEnd(trace, start: start)) ?? "", .dim)
+            case .duration: return duration(trace, column: columns[index], start: start, end: end)
+            case .error: return columns[index]?.displayCell(trace, now: now) ?? ("", .plain)
+            case .timeline: return (timeline?.bar(from: start, to: end) ?? "", .dim)
             default: return ("", .plain)
             }
         }
+    }
+
+    /// The `duration` cell, else the time from `start` to `end` when both are known.
+    private func duration(_ record: JSONValue, column: Column?, start: Date?, end: Date?) -> Cell {
+        let cell = column?.displayCell(record, now: now) ?? ("", .plain)
+        guard cell.0.isEmpty, let start, let end, end >= start else { return cell }
+        return (Humanize.duration(ms: end.timeIntervalSince(start) * 1000), .plain)
     }
 
     /// The line of a span or a missing-parent group, the tree glyphs in `prefix`.
@@ -56,10 +64,7 @@ struct TreeCells {
                 let ms = start.timeIntervalSince(origin) * 1000
                 return ((ms < 0 ? "-" : "+") + Humanize.duration(ms: abs(ms)), .plain)
             case .duration:
-                let cell = columns[index]?.displayCell(span, now: now) ?? ("", .plain)
-                // Spans without a `duration` still have one when both times are known.
-                guard cell.0.isEmpty, let start = node.start, let end = node.end, end >= start else { return cell }
-                return (Humanize.duration(ms: end.timeIntervalSince(start) * 1000), .plain)
+                return duration(span, column: columns[index], start: node.start, end: node.end)
             case .timeline:
                 return (timeline?.bar(from: node.start, to: node.end) ?? "", .cyan)
             default:
