@@ -29,6 +29,15 @@ struct SpanInstant: Comparable, Sendable {
     /// docs/SERVER.md); any time in 1970 is read as "not known".
     var isPlaceholder: Bool { seconds < 365 * 86_400 }
 
+    /// A span's or trace's start (nil when absent or a placeholder) and end: `end_time`, else
+    /// the start plus `duration` (milliseconds).
+    static func extent(of record: JSONValue) -> (start: SpanInstant?, end: Date?) {
+        let start = SpanInstant(record["start_time"]).flatMap { $0.isPlaceholder ? nil : $0 }
+        if let end = SpanInstant(record["end_time"]), !end.isPlaceholder { return (start, end.date) }
+        guard let start, let duration = record["duration"]?.doubleValue, duration.isFinite else { return (start, nil) }
+        return (start, start.date.addingTimeInterval(duration / 1000))
+    }
+
     var date: Date { Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1e9) }
 
     static func < (lhs: SpanInstant, rhs: SpanInstant) -> Bool {

@@ -70,11 +70,7 @@ struct SpanTreeLayout {
     }
 
     private static func info(_ span: JSONValue) -> Info {
-        let start = SpanInstant(span["start_time"]).flatMap { $0.isPlaceholder ? nil : $0 }
-        var end = SpanInstant(span["end_time"]).flatMap { $0.isPlaceholder ? nil : $0.date }
-        if end == nil, let start, let duration = span["duration"]?.doubleValue, duration.isFinite {
-            end = start.date.addingTimeInterval(duration / 1000)
-        }
+        let (start, end) = SpanInstant.extent(of: span)
         return Info(id: span["id"]?.stringValue ?? "", start: start, end: end)
     }
 

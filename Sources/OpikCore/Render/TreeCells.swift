@@ -20,14 +20,14 @@ struct TreeCells {
         self.parts = parts
         self.columns = parts.map(\.listColumn)
         self.timeline = timeline
-        self.origin = TreeTimeline.traceStart(trace) ?? tree.earliestStart
+        self.origin = SpanInstant.extent(of: trace).start?.date ?? tree.earliestStart
         self.now = now
     }
 
     /// The line of the trace itself: its name, duration, extent and error marker.
     func traceRow(_ trace: JSONValue) -> [Cell] {
-        let start = TreeTimeline.traceStart(trace)
-        let end = TreeTimeline.traceEnd(trace, start: start)
+        let (instant, end) = SpanInstant.extent(of: trace)
+        let start = instant?.date
         return parts.indices.map { index in
             switch parts[index] {
             case .tree: return (name(of: trace), .bold)

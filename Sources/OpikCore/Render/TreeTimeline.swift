@@ -18,9 +18,9 @@ struct TreeTimeline {
     /// Nil when the terminal is narrow or no time is known.
     init?(trace: JSONValue, tree: SpanTree, width: Int) {
         guard width >= Self.minimumTerminalWidth else { return nil }
-        let traceStart = Self.traceStart(trace)
-        let starts = [traceStart, tree.earliestStart].compactMap { $0 }
-        let ends = [Self.traceEnd(trace, start: traceStart), tree.latestEnd].compactMap { $0 }
+        let (traceStart, traceEnd) = SpanInstant.extent(of: trace)
+        let starts = [traceStart?.date, tree.earliestStart].compactMap { $0 }
+        let ends = [traceEnd, tree.latestEnd].compactMap { $0 }
         guard let first = starts.min() else { return nil }
         start = first
         seconds = max(0, (ends.max() ?? first).timeIntervalSince(first))
@@ -37,17 +37,5 @@ struct TreeTimeline {
         let first = min(max(0, cell(from, rounding: .down)), cells - 1)
         let last = min(max(first + 1, to.map { cell($0, rounding: .up) } ?? 0), cells)
         return String(repeating: " ", count: first) + String(repeating: "█", count: last - first)
-    }
-
-    /// The trace's own start, when it has a real one.
-    static func traceStart(_ trace: JSONValue) -> Date? {
-        SpanInstant(trace["start_time"]).flatMap { $0.isPlaceholder ? nil : $0.date }
-    }
-
-    /// The trace's own end: `end_time`, else its start plus `duration`.
-    static func traceEnd(_ trace: JSONValue, start: Date?) -> Date? {
-        if let end = SpanInstant(trace["end_time"]).flatMap({ $0.isPlaceholder ? nil : $0.date }) { return end }
-        guard let start, let duration = trace["duration"]?.doubleValue, duration.isFinite else { return nil }
-        return start.addingTimeInterval(duration / 1000)
     }
 }
