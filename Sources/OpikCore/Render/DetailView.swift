@@ -124,7 +124,7 @@ extension Renderer {
     }
 
     /// A blank line, the bold title, then `body` indented by two spaces.
-    static func section(_ title: String, _ body: String, useColor: Bool) -> String {
+    private static func section(_ title: String, _ body: String, useColor: Bool) -> String {
         "\n" + TerminalStyle.bold.apply(title, useColor: useColor) + "\n" + indent(body, by: 2)
     }
 
