@@ -69,6 +69,7 @@ import Testing
 
     @Test(arguments: [
         ("abc", 3), ("检索", 4), ("🔍", 2), ("é", 1), ("e\u{301}", 1), ("☀️", 2), ("…", 1),
+        ("├─ ⟨x⟩ █", 8), ("│\u{301}a", 2), ("\r\n", 2),
     ])
     func displayWidth(text: String, width: Int) {
         #expect(DisplayWidth.of(text) == width)

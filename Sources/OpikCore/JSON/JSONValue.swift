@@ -45,12 +45,15 @@ extension JSONValue {
 
     /// Follows a dotted path such as `usage.total_tokens` through nested objects.
     public func value(atPath path: some StringProtocol) -> JSONValue? {
+        // One part at a time, without an array of parts: this runs for every table cell.
         var current: JSONValue = self
-        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let next = current[String(part)] else { return nil }
+        var rest = Substring(path)
+        while let dot = rest.utf8.firstIndex(of: UInt8(ascii: ".")) {
+            guard let next = current[String(rest[..<dot])] else { return nil }
             current = next
+            rest = rest[rest.utf8.index(after: dot)...]
         }
-        return current
+        return current[String(rest)]
     }
 
     public var stringValue: String? {

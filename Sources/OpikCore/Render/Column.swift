@@ -117,9 +117,7 @@ public struct Column: Sendable, Equatable {
             guard let scores = record[path]?.arrayValue else {
                 return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
             }
-            return scores.map { score in
-                "\(score["name"].map(Self.plain) ?? "")=\(score["value"].map(Self.plain) ?? "")"
-            }.joined(separator: " ")
+            return Self.scorePairs(scores)
         default:
             return FieldSelection.resolve(path, in: record).map(Self.plain) ?? ""
         }
@@ -162,6 +160,13 @@ public struct Column: Sendable, Equatable {
         return validations.contains { validation in
             validation["checks"]?.arrayValue?.contains { $0["result"]?.stringValue == "failed" } ?? false
         }
+    }
+
+    /// Feedback scores as `name=value`, space-separated; `form` writes each value (as received by default).
+    static func scorePairs(_ scores: [JSONValue], form: (String) -> String = { $0 }) -> String {
+        scores.map { score in
+            "\(score["name"].map(plain) ?? "")=\(form(score["value"].map(plain) ?? ""))"
+        }.joined(separator: " ")
     }
 
     static func plain(_ value: JSONValue) -> String {

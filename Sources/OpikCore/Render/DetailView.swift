@@ -36,9 +36,7 @@ extension Renderer {
             return TerminalStyle.clean(Column.plain(value))
         }
         func time(_ key: String) -> String? {
-            guard let raw = plain(key) else { return nil }
-            guard let date = Timestamp.parse(raw) else { return raw }
-            return raw + " " + TerminalStyle.dim.apply("(\(Humanize.relativeTime(date, now: now)))", useColor: useColor)
+            plain(key).map { timeWithAge($0, useColor: useColor, now: now) }
         }
         let rows: [(String, String?)] = [
             ("id", plain("id")),
@@ -61,11 +59,22 @@ extension Renderer {
             ("environment", plain("environment")),
             ("error", errorSummary(span["error_info"]).map { TerminalStyle.red.apply($0, useColor: useColor) }),
         ]
+        return labelledLines(rows)
+    }
+
+    /// `label: value` lines for the rows that have a value, the values aligned.
+    static func labelledLines(_ rows: [(String, String?)]) -> String {
         let present = rows.compactMap { label, value in value.map { (label, $0) } }
         let labelWidth = (present.map { $0.0.count }.max() ?? 0) + 1
         return present.map { label, value in
             DisplayWidth.pad(label + ":", to: labelWidth) + " " + value + "\n"
         }.joined()
+    }
+
+    /// A time as received, then how long ago it was, dimmed: `2026-07-01T10:02:00Z (3m ago)`.
+    static func timeWithAge(_ raw: String, useColor: Bool, now: Date) -> String {
+        guard let date = Timestamp.parse(raw) else { return raw }
+        return raw + " " + TerminalStyle.dim.apply("(\(Humanize.relativeTime(date, now: now)))", useColor: useColor)
     }
 
     /// `key=value` pairs of an object, space-separated, values as received; other values plain.
@@ -74,7 +83,8 @@ extension Renderer {
         return members.map { "\($0.0)=\(Column.plain($0.1))" }.joined(separator: " ")
     }
 
-    private static func errorSummary(_ error: JSONValue?) -> String? {
+    /// `Type: message` of an `error_info` value, `yes` when it has neither; nil when absent.
+    static func errorSummary(_ error: JSONValue?) -> String? {
         guard let error, !error.isNull else { return nil }
         let parts = [error["exception_type"], error["message"]].compactMap { $0.map(Column.plain) }
             .filter { !$0.isEmpty }

@@ -3,6 +3,12 @@
 public enum DisplayWidth {
     /// Columns `text` occupies on a terminal.
     public static func of(_ text: String) -> Int {
+        // Most cells are ASCII, box drawing and punctuation: one column a scalar, without
+        // walking grapheme clusters (these scalars never join their neighbours into one).
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            ?? text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII { return text.utf8.count }
+        if text.unicodeScalars.allSatisfy(isSingleColumn) { return text.unicodeScalars.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -16,6 +22,15 @@ public enum DisplayWidth {
         // An emoji presentation selector makes a narrow symbol (☀︎ vs ☀️) wide.
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return width(of: first.value)
+    }
+
+    /// Latin, general punctuation (`…`), box drawing, blocks and angle brackets (`⟨⟩`): one
+    /// column each, never combining. Combining marks start at U+0300.
+    private static func isSingleColumn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2500...0x25FF, 0x27E8...0x27E9: return true
+        default: return false
+        }
     }
 
     static func width(of v: UInt32) -> Int {

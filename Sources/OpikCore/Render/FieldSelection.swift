@@ -69,10 +69,14 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// The value at `path` in `record`; `feedback_scores.NAME` finds that score's `value`.
     public static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
-        let parts = segments(of: path)
-        if parts.count == 2, scoreLists.contains(parts[0]) {
-            guard let scores = record[parts[0]]?.arrayValue else { return nil }
-            return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
+        // Only score paths need their segments; every other path is followed as it is
+        // (this runs for every cell of a table).
+        if path.hasPrefix("feedback_scores.") || path.hasPrefix("span_feedback_scores.") {
+            let parts = segments(of: path)
+            if parts.count == 2 {
+                guard let scores = record[parts[0]]?.arrayValue else { return nil }
+                return scores.first(where: { $0["name"]?.stringValue == parts[1] })?["value"]
+            }
         }
         return record.value(atPath: path)
     }
