@@ -88,7 +88,15 @@ struct SpanTreeTable {
         let layout = TableLayout(
             widths: fitted.widths, alignsRight: fitted.alignsRight, shown: fitted.shown.map { present[$0] })
         var text = layout.line(parts.map { ($0.header, .bold) }, useColor: useColor)
-        for row in rows { text += layout.line(row, useColor: useColor) }
+        for (index, row) in rows.enumerated() {
+            // A missing parent's line has only its label, which names the id the reader needs
+            // whole: it runs across the empty columns instead of being cut to the first.
+            if index > 0, tree.nodes[index - 1].kind == .missingParent, let label = row.first {
+                text += label.1.apply(DisplayWidth.truncate(label.0, to: width), useColor: useColor) + "\n"
+            } else {
+                text += layout.line(row, useColor: useColor)
+            }
+        }
         return text
     }
 }
