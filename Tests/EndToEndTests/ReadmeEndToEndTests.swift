@@ -72,4 +72,44 @@ import Testing
         #expect(accepted.status == 0)
         #expect(accepted.stderr == "")
     }
+
+    @Test func theTraceJudgingSnippetScoresTheRunsTracesAndFailsOnUnknownOnes() throws {
+        let server = try OpikTestServer.start()
+        defer { server.stop() }
+        var run: [String] = []
+        for index in 0..<3 {
+            let id = "01a20000-0000-7000-8000-00000000010\(index)"
+            server.insert(trace: ["id": .string(id), "name": "eval_case", "start_time": .string("2026-07-01T10:00:0\(index)Z"),
+                                  "tags": index < 2 ? ["run-42"] : ["run-41"], "output": "ok"], project: "my-app")
+            if index < 2 { run.append(id) }
+        }
+        let snippet = try snippet(startingWith: "# the traces of run 42, judged one by one")
+        let directory = NSTemporaryDirectory() + "opik-judge-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Stands in for judge.py: one score per trace read, plus whatever $EXTRA holds.
+        let judge = #"""
+            python3() {
+              while IFS= read -r line; do
+                printf '{"id":"%s","name":"correctness","value":1,"reason":"matches"}\n' "${line:7:36}"
+              done
+              [ -n "${EXTRA:-}" ] && printf '%s\n' "$EXTRA"
+              return 0
+            }
+            """#
+        let accepted = try bash(judge + "\n" + snippet, in: directory, server: server)
+        #expect(accepted.status == 0)
+        #expect(accepted.stderr == "")
+        for trace in server.traces(project: "my-app") {
+            let scores = trace["feedback_scores"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+            #expect(scores == (run.contains(trace["id"]?.stringValue ?? "") ? ["correctness"] : []))
+        }
+
+        let unknown = #"{"id":"01a20000-0000-7000-8000-0000000001ff","name":"correctness","value":0}"#
+        let refused = try bash("EXTRA='\(unknown)'\n" + judge + "\n" + snippet, in: directory, server: server)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("opik: error: scores.ndjson:3: trace 01a20000-0000-7000-8000-0000000001ff not found; score not uploaded\n"))
+        let rejected = try #require(refused.stderr.components(separatedBy: "rejected scores:\n").last)
+        #expect(rejected.split(separator: "\n").count == 1)
+        #expect(try JSONParser.parse(rejected)["id"] == "01a20000-0000-7000-8000-0000000001ff")
+    }
 }
