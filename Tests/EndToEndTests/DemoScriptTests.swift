@@ -45,4 +45,18 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 5)
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
     }
+
+    @Test func withoutArgumentsTheDemoListsTracesAndShowsADeepOne() throws {
+        let tmp = BinaryRunner.temporaryHome()
+        let result = try Self.demo([], tmp: tmp)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "$ opik traces list -p demo -n 10")
+        #expect(lines.count == 13)
+        let get = try #require(lines.first { $0.hasPrefix("$ opik traces get ") })
+        let id = get.dropFirst("$ opik traces get ".count)
+        // In a pipe the trace is one row: its id and name first.
+        #expect(lines.last?.hasPrefix("\(id)\tdeep_research_agent\t") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
+    }
 }
