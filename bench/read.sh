@@ -8,59 +8,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 spans=${1:-100000}
-runs=${RUNS:-5}
-swift build -c release --static-swift-stdlib --product opik >&2
-swift build -c release --static-swift-stdlib --product opik-test-server >&2
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
-work=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+. bench/read_lib.sh
 
-start_server() { # $1 = spans; sets $url
-  "$bin/opik-test-server" --seed-spans "$1" --project bench >"$work/server-$1.log" 2>&1 </dev/null &
-  pids+=($!)
-  for _ in $(seq 600); do grep -q '^listening on ' "$work/server-$1.log" && break; sleep 0.05; done
-  url=$(sed -n 's/^listening on //p' "$work/server-$1.log")
-}
-
-# curl pages through the search stream exactly like opik: 2000 per page, id cursor.
-cat >"$work/curl-export.sh" <<'SH'
-#!/usr/bin/env bash
-url=$1; cursor=""
-while :; do
-  body="{\"project_name\":\"bench\",\"truncate\":false,\"limit\":2000${cursor:+,\"last_retrieved_id\":\"$cursor\"}}"
-  curl -sS -H 'Content-Type: application/json' -H 'Accept: */*' -H 'Comet-Workspace: default' \
-    --data "$body" "$url/v1/private/spans/search" >"$0.page"
-  count=$(grep -c . "$0.page" || true)
-  cat "$0.page"
-  [ "$count" -lt 2000 ] && break
-  cursor=$(tail -n 1 "$0.page" | cut -c8-43)
-done
-SH
-chmod +x "$work/curl-export.sh"
-
-best_of() { # runs "$@" $runs times, prints the best wall seconds and the peak RSS in MB
-  local best=999999 rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null
-    read -r secs kb <"$work/time"
-    best=$(awk -v a="$best" -v b="$secs" 'BEGIN{print (b<a)?b:a}')
-    rss=$(awk -v a="$rss" -v b="$kb" 'BEGIN{print (b>a)?b:a}')
-  done
-  printf '%8.2f s %8.1f MB' "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
-}
-
-start_server "$spans"
+start_server all --seed-spans "$spans"
 export HOME="$work" OPIK_URL_OVERRIDE="$url"
 lines=$("$bin/opik" spans list -p bench --all --format ndjson | wc -l)
 echo "export of $lines spans (best of $runs):"
 printf '  opik spans list --all --format ndjson  %s\n' "$(best_of "$bin/opik" spans list -p bench --all --format ndjson)"
-printf '  curl, same pages                       %s\n' "$(best_of "$work/curl-export.sh" "$url")"
+printf '  curl, same pages                       %s\n' "$(best_of "$work/curl-stream.sh" "$url" /v1/private/spans/search '"project_name":"bench","truncate":false')"
 printf '  opik ... --format json                 %s\n' "$(best_of "$bin/opik" spans list -p bench --all --format json)"
 printf '  opik ... (table, pipe)                 %s\n' "$(best_of "$bin/opik" spans list -p bench --all)"
 
 small=$((spans / 10))
-start_server "$small"
+start_server small --seed-spans "$small"
 printf 'peak memory at %d spans: %s\n' "$small" \
   "$(OPIK_URL_OVERRIDE=$url best_of "$bin/opik" spans list -p bench --all --format ndjson | awk '{print $3, $4}')"
 
