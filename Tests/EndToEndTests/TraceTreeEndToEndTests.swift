@@ -70,6 +70,11 @@ import Testing
             #expect(tree.contains { $0.contains("└─ ⟨missing span") })
             #expect(tree.contains { $0.contains("+250ms") && $0.contains("lookup_order") })
             #expect(result.stderr == "opik: warning: 1 span has a missing parent (\(Self.missing)): shown under \"missing span\"\n")
+            // The tree asks only for what it shows: inputs and outputs never travel.
+            let search = try #require(server.requests.last { $0.path == "/v1/private/spans/search" })
+            let exclude = try JSONParser.parse(bytes: search.body)["exclude"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(exclude.contains("input") && exclude.contains("output") && exclude.contains("metadata"))
+            #expect(!exclude.contains("name") && !exclude.contains("start_time") && !exclude.contains("usage"))
             let header = try #require(tree.first)
             #expect(header.contains("TIMELINE") == (columns >= 120))
             #expect(header.contains("DURATION"))
@@ -84,6 +89,8 @@ import Testing
             let json = try BinaryRunner.run(["traces", "get", Self.trace, "--spans", "--format", "ndjson"], environment: env)
             #expect(json.status == 0)
             #expect(json.stderr == "")
+            let search = try #require(server.requests.last { $0.path == "/v1/private/spans/search" })
+            #expect(try JSONParser.parse(bytes: search.body)["exclude"] == nil)
             let object = try JSONParser.parse(json.stdout)
             let ids = object["spans"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
             #expect(ids == [Self.root, Self.early, Self.late, Self.orphan, Self.orphanChild])

@@ -69,7 +69,7 @@ enum GetCommand {
                 continue
             }
             if withSpans {
-                let spans = try TraceSpans.fetch(of: record, client: session.client, truncate: false)
+                let spans = try TraceSpans.fetch(of: record, client: session.client, forTree: false)
                 record = ["trace": record, "spans": .array(TraceSpans.treeOrder(spans, of: record))]
             }
             if single {

@@ -7,13 +7,17 @@ enum TraceSpans {
     static let option = OptionSpec(
         "spans", help: "With --format json or ndjson, print each trace with every span of it: {\"trace\": ..., \"spans\": [...]}.")
 
-    /// Every span of `trace` in its project, newest first as the stream sends them.
-    /// `truncate` lets the server shorten input and output (enough for a terminal view).
-    static func fetch(of trace: JSONValue, client: OpikClient, truncate: Bool) throws -> [JSONValue] {
+    /// Every span of `trace` in its project, newest first as the stream sends them: whole, or
+    /// `forTree` with only what the tree shows (the cells of the span list's default table),
+    /// so that large inputs and outputs never travel.
+    static func fetch(of trace: JSONValue, client: OpikClient, forTree: Bool) throws -> [JSONValue] {
         guard let id = trace["id"]?.stringValue, let project = trace["project_id"]?.stringValue else { return [] }
-        let body: [(String, JSONValue)] = [
-            ("project_id", .string(project)), ("trace_id", .string(id)), ("truncate", .bool(truncate)),
+        var body: [(String, JSONValue)] = [
+            ("project_id", .string(project)), ("trace_id", .string(id)), ("truncate", .bool(forTree)),
         ]
+        if forTree {
+            body.append(("exclude", .array(FieldSelection.defaultTableExclude(for: .span).map { .string($0) })))
+        }
         var spans: [JSONValue] = []
         var last: String?
         try SearchStream(.span, body: body, limit: nil, after: nil).run(client: client, lastId: &last) { span, _ in
@@ -29,7 +33,7 @@ enum TraceSpans {
 
     /// The terminal view of a trace: header, previews and span tree; warnings on stderr.
     static func writeTree(of trace: JSONValue, session: Session, context: Context) throws {
-        let spans = try fetch(of: trace, client: session.client, truncate: true)
+        let spans = try fetch(of: trace, client: session.client, forTree: true)
         let tree = SpanTree(traceId: trace["id"]?.stringValue ?? "", spans: spans)
         // Reads carry only the project's id (see docs/SERVER.md#traces); the name reads better,
         // and the id is shown when it cannot be had. Ctrl-C still stops.
