@@ -20,15 +20,19 @@ public enum GlobalOptions {
         + Setting.all.filter { $0.flag != nil && $0.flag?.valueName == nil }.compactMap(\.option)
         + [verbose, quiet, noColor, help, version]
 
+    /// `-p, --project NAME`, the project setting's flag, which some commands read themselves
+    /// (whether it was given on the command line, not what the configuration resolves to).
+    static let project: OptionSpec = Setting.project.option ?? OptionSpec("project", short: "p", value: "NAME", help: "Project name.")
+
     /// The flag values of the settings in `invocation`, by long name, as
     /// `Configuration.resolve` takes them (a switch that is given maps to "").
     static func settingFlags(_ invocation: Invocation) -> [String: String] {
         var flags: [String: String] = [:]
-        for flag in Setting.all.compactMap(\.flag) {
-            if flag.valueName != nil {
-                if let value = invocation.value(flag.long) { flags[flag.long] = value }
-            } else if invocation.flag(flag.long) {
-                flags[flag.long] = ""
+        for option in Setting.all.compactMap(\.option) {
+            if option.takesValue {
+                if let value = invocation.value(option) { flags[option.long] = value }
+            } else if invocation.flag(option) {
+                flags[option.long] = ""
             }
         }
         return flags

@@ -66,6 +66,20 @@ public struct OptionSpec: Sendable {
         return copy
     }
 
+    /// The same option with another placeholder for its value (`TEXT` where `create` says `NAME`).
+    public func placeholder(_ valueName: String) -> OptionSpec {
+        var copy = self
+        copy.valueName = valueName
+        return copy
+    }
+
+    /// The same option with the default one command applies when it is not given.
+    public func defaulting(to value: String) -> OptionSpec {
+        var copy = self
+        copy.defaultValue = value
+        return copy
+    }
+
     /// The same option completed as `kind` (`--sort` of one entity).
     public func completing(_ kind: CompletionKind) -> OptionSpec {
         var copy = self
