@@ -2,20 +2,20 @@ import OpikCore
 
 /// Options that every command accepts, before or after the subcommand. The flags of settings
 /// come from `Setting.all`: those taking a value first, the switches among the other switches.
-public enum GlobalOptions {
-    public static let format = OptionSpec("format", value: "FORMAT", help: "Output format.", choices: OutputFormat.allCases.map(\.rawValue))
-    public static let fields = OptionSpec(
+package enum GlobalOptions {
+    package static let format = OptionSpec("format", value: "FORMAT", help: "Output format.", choices: OutputFormat.allCases.map(\.rawValue))
+    package static let fields = OptionSpec(
         "fields", value: "LIST", help: "Comma-separated fields to show; dotted paths reach into objects, feedback_scores.NAME is a score's value.")
-    public static let timeout = OptionSpec("timeout", value: "SECONDS", help: "Time limit of each request.", default: "60")
-    public static let retries = OptionSpec("retries", value: "N", help: "Retries of a failed request that is safe to repeat.", default: "4")
-    public static let cacert = OptionSpec("cacert", value: "FILE", help: "CA certificates to trust instead of the system's.", completion: .file)
-    public static let verbose = OptionSpec("verbose", short: "v", help: "Log each HTTP exchange on stderr (the API key is masked).")
-    public static let quiet = OptionSpec("quiet", short: "q", help: "No progress, notices or summaries on stderr.")
-    public static let noColor = OptionSpec("no-color", help: "No colour in output (also NO_COLOR).")
-    public static let help = OptionSpec("help", short: "h", help: "Show help for the command.")
-    public static let version = OptionSpec("version", help: "Print the version of opik and libcurl.")
+    package static let timeout = OptionSpec("timeout", value: "SECONDS", help: "Time limit of each request.", default: "60")
+    package static let retries = OptionSpec("retries", value: "N", help: "Retries of a failed request that is safe to repeat.", default: "4")
+    package static let cacert = OptionSpec("cacert", value: "FILE", help: "CA certificates to trust instead of the system's.", completion: .file)
+    package static let verbose = OptionSpec("verbose", short: "v", help: "Log each HTTP exchange on stderr (the API key is masked).")
+    package static let quiet = OptionSpec("quiet", short: "q", help: "No progress, notices or summaries on stderr.")
+    package static let noColor = OptionSpec("no-color", help: "No colour in output (also NO_COLOR).")
+    package static let help = OptionSpec("help", short: "h", help: "Show help for the command.")
+    package static let version = OptionSpec("version", help: "Print the version of opik and libcurl.")
 
-    public static let all: [OptionSpec] = Setting.all.filter { $0.flag?.valueName != nil }.compactMap(\.option)
+    package static let all: [OptionSpec] = Setting.all.filter { $0.flag?.valueName != nil }.compactMap(\.option)
         + [format, fields, timeout, retries, cacert]
         + Setting.all.filter { $0.flag != nil && $0.flag?.valueName == nil }.compactMap(\.option)
         + [verbose, quiet, noColor, help, version]

@@ -1,37 +1,37 @@
 /// A malformed JSON text: what was wrong and where (1-based line and column).
-public struct JSONSyntaxError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var line: Int
-    public var column: Int
+package struct JSONSyntaxError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
+    package var message: String
+    package var line: Int
+    package var column: Int
     /// Byte offset of the problem from the start of the text.
-    public var offset: Int
+    package var offset: Int
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    package var description: String { "line \(line), column \(column): \(message)" }
 
     /// Alone (callers usually name the input first): `invalid JSON: line 1, column 2: …`.
-    public var userFacing: UserFacing { UserFacing(.invalidInput, "invalid JSON: \(description)") }
+    package var userFacing: UserFacing { UserFacing(.invalidInput, "invalid JSON: \(description)") }
 }
 
 /// Parses JSON text into `JSONValue`, keeping key order and number text.
-public enum JSONParser {
+package enum JSONParser {
     /// How many containers may nest; deeper text is a syntax error ("nesting too deep"). The
     /// server accepts request bodies nested 1000 levels (see docs/SERVER.md), and what it
     /// sends back wraps those values in a few more (a page, a batch, a span), so the limit
     /// leaves room above 1000. Nothing that walks a `JSONValue` recurses per level, except
     /// the release of a value, which stays shallow enough at this depth for any thread.
-    public static let maxDepth = 1100
+    package static let maxDepth = 1100
 
     /// Parses one complete JSON document; trailing non-space text is an error.
-    public static func parse(_ text: String) throws -> JSONValue {
+    package static func parse(_ text: String) throws -> JSONValue {
         var copy = text
         return try copy.withUTF8 { buffer throws in try parse(bytes: buffer) }
     }
 
-    public static func parse(bytes: [UInt8]) throws -> JSONValue {
+    package static func parse(bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws in try parse(bytes: buffer) }
     }
 
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var reader = Reader(bytes: bytes)
         reader.skipSpace()
         let value = try reader.parseValue(depth: 0)
@@ -44,7 +44,7 @@ public enum JSONParser {
 
     /// Parses a sequence of JSON values separated by white space (NDJSON, or one array),
     /// calling `body` with each value and the 1-based line it starts on.
-    public static func parseSequence(
+    package static func parseSequence(
         bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONValue, Int) throws -> Void
     ) throws {
         var reader = Reader(bytes: bytes)

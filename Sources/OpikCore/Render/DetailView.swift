@@ -8,7 +8,7 @@ extension Renderer {
     /// Prints one span for a person at a terminal (`spans get`): aligned `field: value` lines,
     /// then input, output and metadata as indented JSON, then scores and comments.
     /// `width` bounds the score reasons; other values are printed whole for the terminal to wrap.
-    public static func writeDetail(
+    package static func writeDetail(
         _ span: JSONValue, to out: OutputStream, useColor: Bool, width: Int, now: Date
     ) throws {
         var text = fieldLines(span, useColor: useColor, now: now)
