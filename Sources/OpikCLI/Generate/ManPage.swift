@@ -8,7 +8,7 @@ package enum ManPage {
     /// `YYYY-MM-DD` of a `SOURCE_DATE_EPOCH` value (seconds since 1970, UTC), else `fixedDate`.
     package static func date(sourceDateEpoch: String?) -> String {
         guard let text = sourceDateEpoch, let seconds = Int64(text), seconds >= 0 else { return fixedDate }
-        return Timestamp.day(epochSeconds: seconds)
+        return TimeParser.day(epochSeconds: seconds)
     }
 
     /// The page in man(7) macros; `date` goes into the title line.

@@ -43,10 +43,25 @@ package enum TimeParser {
         return date(of: stamp)
     }
 
+    /// A time of a server response, with 0 to 9 fractional digits (see docs/SERVER.md), more
+    /// than `Date.ISO8601FormatStyle` accepts: `2026-07-01T10:00:00.123456789Z` or
+    /// `2026-07-01T12:00:00+02:00`; nil when malformed or when it is a date without a time.
+    package static func instant(_ text: String) -> Date? {
+        guard text.utf8.count >= 20 else { return nil }
+        return date(rfc3339: text)
+    }
+
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
     package static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         return RFC3339Timestamp(epochMilliseconds: milliseconds).utcText
+    }
+
+    /// The UTC day of a count of seconds since 1970 (`SOURCE_DATE_EPOCH`): `2026-07-01`.
+    package static func day(epochSeconds: Int64) -> String {
+        let (year, month, day) = RFC3339Timestamp.civilFromDays(epochSeconds / 86_400)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     /// The filters for `--since` and `--until`: `start_time >= since` and

@@ -132,7 +132,7 @@ package struct Column: Sendable, Equatable {
         case .spanType:
             return (raw, TerminalStyle.forSpanType(raw))
         case .time:
-            return (Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
+            return (TimeParser.instant(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
         case .duration:
             return (Double(raw).map { Humanize.duration(ms: $0) } ?? raw, .plain)
         case .cost:

@@ -18,7 +18,7 @@ package enum Humanize {
         case ..<3600: amount = "\(Int(magnitude / 60))m"
         case ..<86_400: amount = "\(Int(magnitude / 3600))h"
         case ..<(30 * 86_400): amount = "\(Int(magnitude / 86_400))d"
-        default: return Timestamp.formatDay(date)
+        default: return String(TimeParser.format(date).prefix(10))
         }
         return delta > 0 ? "\(amount) ago" : "in \(amount)"
     }
