@@ -23,8 +23,7 @@ enum CommentAdd {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        try Selection.checkUUID(recordId, option: group.idArgument)
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(

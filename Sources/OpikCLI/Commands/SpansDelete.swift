@@ -36,14 +36,10 @@ enum SpansDelete {
             PlannedWrite(request: session.client.request("DELETE", Entity.span.paths.item(id)),
                          what: "delete span \(id)", repetition: .safe)
         }
-        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
-        for write in writes {
-            do {
-                try write.send(session.client)
-            } catch let OpikError.server(what, status, _, _) where status == 501 {
-                throw OpikError.server(what: what, status: 501, message: "Opik servers cannot delete single spans",
-                                       hint: traceHint(ids, client: session.client))
-            }
+        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { what, status in
+            guard status == 501 else { return nil }
+            return OpikError.server(what: what, status: 501, message: "Opik servers cannot delete single spans",
+                                    hint: traceHint(ids, client: session.client))
         }
         return .success
     }

@@ -76,19 +76,24 @@ package enum JSONRecordReader {
             }
             records.append(SourceRecord(value: value, line: line, range: start..<reader.index))
             guard isArray else { continue }
-            reader.skipSpace()
-            guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
-            if buffer[reader.index] == UInt8(ascii: ",") {
-                reader.index += 1
-            } else if buffer[reader.index] == UInt8(ascii: "]") {
-                reader.index += 1
-                try expectEnd(&reader)
-                break
-            } else {
-                throw reader.error("expected ',' or ']' in the array")
-            }
+            if try arrayEnds(&reader) { break }
         }
         return (records, issues)
+    }
+
+    /// Moves past the `,` after an element of the top-level array, or its `]` and the end of
+    /// the input; whether the array ended.
+    static func arrayEnds(_ reader: inout Reader) throws -> Bool {
+        reader.skipSpace()
+        guard reader.index < reader.bytes.count else { throw reader.error("unexpected end of input in the array") }
+        if reader.bytes[reader.index] == UInt8(ascii: ",") {
+            reader.index += 1
+            return false
+        }
+        guard reader.bytes[reader.index] == UInt8(ascii: "]") else { throw reader.error("expected ',' or ']' in the array") }
+        reader.index += 1
+        try expectEnd(&reader)
+        return true
     }
 
     static func expectEnd(_ reader: inout Reader) throws {

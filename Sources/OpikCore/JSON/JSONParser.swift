@@ -154,25 +154,16 @@ struct Reader {
     mutating func startValue(depth: Int, open: inout [OpenContainer]) throws -> JSONValue? {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "{"):
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
+            let isObject = bytes[index] == UInt8(ascii: "{")
             index += 1
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            if index < bytes.count && bytes[index] == Reader.closing(isObject: isObject) {
                 index += 1
-                return .object([])
+                return isObject ? .object([]) : .array([])
             }
-            open.append(OpenContainer(isObject: true, key: try parseKey()))
-            return nil
-        case UInt8(ascii: "["):
-            guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
-            index += 1
-            skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array([])
-            }
-            open.append(OpenContainer(isObject: false))
+            open.append(isObject ? OpenContainer(isObject: true, key: try parseKey()) : OpenContainer(isObject: false))
             return nil
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
@@ -199,6 +190,9 @@ struct Reader {
         return key
     }
 
+    /// The byte that closes an object (`}`) or an array (`]`).
+    static func closing(isObject: Bool) -> UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+
     static func describe(_ byte: UInt8) -> String {
         byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
@@ -215,17 +209,24 @@ struct Reader {
 
     mutating func parseNumber() throws -> String {
         let start = index
+        if let problem = scanNumber() { throw error(problem, at: start) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past the number at `index`, for `parseNumber` and `skipNumber` alike; what is
+    /// wrong with it when it is not a JSON number.
+    mutating func scanNumber() -> String? {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
         let intDigits = index - digitsStart
-        if intDigits == 0 { throw error("invalid number", at: start) }
-        if intDigits > 1 && bytes[digitsStart] == 0x30 { throw error("leading zero in a number", at: start) }
+        if intDigits == 0 { return "invalid number" }
+        if intDigits > 1 && bytes[digitsStart] == 0x30 { return "leading zero in a number" }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let fracStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == fracStart { throw error("invalid number", at: start) }
+            if index == fracStart { return "invalid number" }
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
@@ -234,9 +235,9 @@ struct Reader {
             }
             let expStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == expStart { throw error("invalid number", at: start) }
+            if index == expStart { return "invalid number" }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return nil
     }
 }
 
