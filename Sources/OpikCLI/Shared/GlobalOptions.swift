@@ -22,7 +22,8 @@ package enum GlobalOptions {
 
     /// `-p, --project NAME`, the project setting's flag, which some commands read themselves
     /// (whether it was given on the command line, not what the configuration resolves to).
-    static let project: OptionSpec = Setting.project.option ?? OptionSpec("project", short: "p", value: "NAME", help: "Project name.")
+    /// The row of `Setting.all` declares it; that row has a flag, so there is an option.
+    static let project: OptionSpec = Setting.project.option!
 
     /// The flag values of the settings in `invocation`, by long name, as
     /// `Configuration.resolve` takes them (a switch that is given maps to "").
