@@ -4,7 +4,7 @@ import OpikCore
 /// `opik: error: <what failed>: <why>`, then `hint: …` where useful. Never a stack trace.
 /// Every error shows itself as a `UserFacing` (its kind and message); the kind alone decides
 /// the prefix, the usual hint and the exit status, through `row(for:)`.
-public enum Report {
+package enum Report {
     /// How one kind of error is shown and ends the program.
     struct Row: Equatable {
         /// The start of the first line; the message follows after `separator`.
@@ -46,7 +46,7 @@ public enum Report {
     }
 
     /// Prints `error` on `stderr` and returns the status to end with.
-    public static func status(for error: Error, stderr: OutputStream) -> ExitStatus {
+    package static func status(for error: Error, stderr: OutputStream) -> ExitStatus {
         let (lines, status) = describe(error)
         for line in lines { try? stderr.write(line + "\n") }
         try? stderr.flush()
@@ -54,7 +54,7 @@ public enum Report {
     }
 
     /// The exit status `error` ends the program with.
-    public static func exitStatus(of error: Error) -> ExitStatus {
+    package static func exitStatus(of error: Error) -> ExitStatus {
         row(for: UserFacing.of(error).kind).status
     }
 

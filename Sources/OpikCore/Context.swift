@@ -7,17 +7,17 @@ import Foundation
 /// How the transport should behave, resolved from flags, environment and config.
 public struct TransportOptions: Sendable {
     /// Verify TLS certificates (off with --insecure or check_tls_certificate=false).
-    public var verifyTLS: Bool = true
+    package var verifyTLS: Bool = true
     /// A CA bundle to trust instead of the system's (--cacert).
-    public var caCertificateFile: String?
+    package var caCertificateFile: String?
     /// Seconds to wait for a connection.
-    public var connectTimeout: Double = 20
+    package var connectTimeout: Double = 20
     /// Log each exchange to stderr (-v).
-    public var isVerbose: Bool = false
+    package var isVerbose: Bool = false
     /// Strings that must never appear in logs (the API key).
-    public var secrets: [String] = []
+    package var secrets: [String] = []
 
-    public init() {}
+    package init() {}
 }
 
 /// Everything the program touches in the outside world. `main.swift` builds the live one;
@@ -45,7 +45,7 @@ public struct Context: @unchecked Sendable {
     /// Makes the transport once the options are known. The log closure receives verbose lines.
     public var makeTransport: (TransportOptions, @escaping (String) -> Void) -> HTTPTransport
     /// A random source for ids and jitter (seedable in tests).
-    public var random: () -> UInt64
+    package var random: () -> UInt64
 
     public init(
         stdout: OutputStream, stderr: OutputStream,

@@ -1,7 +1,7 @@
 /// Every environment variable the program reads, declared once with its documentation;
 /// `opik help environment` and the man page's ENVIRONMENT section render from here. The
 /// variables of settings take their text from their row of `Setting.all`.
-public enum EnvironmentVariable: String, CaseIterable, Sendable {
+package enum EnvironmentVariable: String, CaseIterable, Sendable {
     case urlOverride = "OPIK_URL_OVERRIDE"
     case apiKey = "OPIK_API_KEY"
     case workspace = "OPIK_WORKSPACE"
@@ -14,12 +14,12 @@ public enum EnvironmentVariable: String, CaseIterable, Sendable {
     case noProxy = "no_proxy"
     case home = "HOME"
 
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// The setting this variable sets, if it is one of `Setting.all`'s.
-    public var setting: Setting? { Setting.all.first { $0.environment == self } }
+    package var setting: Setting? { Setting.all.first { $0.environment == self } }
 
-    public var summary: String {
+    package var summary: String {
         if let setting { return setting.environmentSummary }
         switch self {
         case .noColor: return "When set to any value, output carries no colour (like --no-color)."

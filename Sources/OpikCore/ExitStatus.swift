@@ -11,10 +11,10 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case interrupted = 130
 
     /// The number a script sees, for help texts: "exit status \(ExitStatus.notFound.code)".
-    public var code: Int32 { rawValue }
+    package var code: Int32 { rawValue }
 
     /// One line: what the status means to a script.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .success: return "success"
         case .failure: return "the server refused or failed the request, or output could not be written"

@@ -32,14 +32,14 @@ public enum OpikError: UserFacingError, Sendable, Equatable {
 
     /// `error` itself when it is an `OpikError`, else its user-facing form (an error of no
     /// known type becomes the `unexpected` kind).
-    public static func from(_ error: Error) -> OpikError {
+    package static func from(_ error: Error) -> OpikError {
         if let error = error as? OpikError { return error }
         return .other(UserFacing.of(error))
     }
 }
 
 extension OpikError {
-    public var userFacing: UserFacing {
+    package var userFacing: UserFacing {
         switch self {
         case let .usage(message, hint): return UserFacing(.usage, message, hint: hint)
         case let .invalidInput(message, hint): return UserFacing(.invalidInput, message, hint: hint)
@@ -88,7 +88,7 @@ extension OpikError {
 extension UserFacing {
     /// How any error looks: its own description when its type conforms to `UserFacingError`
     /// (every error type of this program does), else the `unexpected` kind naming its type.
-    public static func of(_ error: Error) -> UserFacing {
+    package static func of(_ error: Error) -> UserFacing {
         if let error = error as? UserFacingError { return error.userFacing }
         return UserFacing(.unexpected, "unexpected error of type \(String(reflecting: type(of: error))); this is a bug in opik")
     }

@@ -1,18 +1,18 @@
 /// The reader went away (EPIPE): stop quietly with status 0.
 public struct OutputClosed: UserFacingError, Sendable {
     public init() {}
-    public var userFacing: UserFacing { UserFacing(.outputClosed, "") }
+    package var userFacing: UserFacing { UserFacing(.outputClosed, "") }
 }
 
 /// Output could not be written for another reason (a full disk, EIO, EBADF): the command
 /// fails with status 1, never silently.
 public struct OutputFailed: UserFacingError, Sendable, Equatable {
     /// Why, as the system words it (`No space left on device`).
-    public let reason: String
+    package let reason: String
     /// What was lost with it (`the ids of 20 created spans were not all written`).
-    public var lost: String?
+    package var lost: String?
     /// What the user can do about it.
-    public var hint: String?
+    package var hint: String?
 
     public init(reason: String, lost: String? = nil, hint: String? = nil) {
         self.reason = reason
@@ -20,7 +20,7 @@ public struct OutputFailed: UserFacingError, Sendable, Equatable {
         self.hint = hint
     }
 
-    public var userFacing: UserFacing {
+    package var userFacing: UserFacing {
         UserFacing(.outputFailed, "cannot write output: \(reason)" + (lost.map { "; \($0)" } ?? ""), hint: hint)
     }
 }
@@ -35,9 +35,9 @@ public final class OutputStream: @unchecked Sendable {
     private let capacity: Int
     /// The first error of the sink; every later flush throws it again.
     private var failure: Error?
-    public var isClosed: Bool { failure != nil }
+    package var isClosed: Bool { failure != nil }
     /// How text bound for the sink is escaped (`.none` unless the sink is a terminal).
-    public var escaping: TerminalEscaping
+    package var escaping: TerminalEscaping
     /// Masks secrets and URL user information in everything written (stderr sets one; stdout
     /// does not, so exported data stays byte-exact).
     public var redaction: Redaction?
@@ -51,7 +51,7 @@ public final class OutputStream: @unchecked Sendable {
         buffer.reserveCapacity(capacity)
     }
 
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         let text = redaction?.apply(text) ?? text
         if escaping == .none {
             buffer.append(contentsOf: text.utf8)
@@ -61,7 +61,7 @@ public final class OutputStream: @unchecked Sendable {
         if buffer.count >= capacity { try flush() }
     }
 
-    public func write(bytes: some Sequence<UInt8>) throws {
+    package func write(bytes: some Sequence<UInt8>) throws {
         if let redaction { return try write(redaction.apply(String(decoding: Array(bytes), as: UTF8.self))) }
         if escaping == .none {
             buffer.append(contentsOf: bytes)
@@ -73,19 +73,19 @@ public final class OutputStream: @unchecked Sendable {
 
     /// Writes the user's own records (a last-resort copy of data that could not be saved)
     /// without redaction, which would alter them; a terminal still gets them escaped.
-    public func writeRecords(_ bytes: [UInt8]) throws {
+    package func writeRecords(_ bytes: [UInt8]) throws {
         escaping.append(bytes, to: &buffer)
         if buffer.count >= capacity { try flush() }
     }
 
     /// Writes the program's own terminal codes (a progress line's `\r` and erase) unescaped.
-    public func writeControl(_ code: String) throws {
+    package func writeControl(_ code: String) throws {
         buffer.append(contentsOf: code.utf8)
         if buffer.count >= capacity { try flush() }
     }
 
     /// Appends directly into the buffer (for serialisers that write bytes).
-    public func append(_ body: (inout [UInt8]) -> Void) throws {
+    package func append(_ body: (inout [UInt8]) -> Void) throws {
         if redaction != nil {
             var added: [UInt8] = []
             body(&added)
@@ -117,7 +117,7 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     /// A stream that collects everything in memory, for tests.
-    public static func memory(escaping: TerminalEscaping = .none) -> (OutputStream, MemoryOutput) {
+    package static func memory(escaping: TerminalEscaping = .none) -> (OutputStream, MemoryOutput) {
         let store = MemoryOutput()
         let stream = OutputStream(capacity: 1, escaping: escaping) { bytes in store.bytes.append(contentsOf: bytes) }
         return (stream, store)
@@ -125,7 +125,7 @@ public final class OutputStream: @unchecked Sendable {
 }
 
 /// What a memory `OutputStream` received.
-public final class MemoryOutput: @unchecked Sendable {
-    public var bytes: [UInt8] = []
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+package final class MemoryOutput: @unchecked Sendable {
+    package var bytes: [UInt8] = []
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -5,14 +5,14 @@
 /// writes.
 public struct Redaction: Sendable, Equatable {
     /// Strings that must never be shown whole.
-    public var secrets: [String]
+    package var secrets: [String]
 
     public init(secrets: [String] = []) {
         self.secrets = secrets.filter { !$0.isEmpty }
     }
 
     /// `text` with every secret masked and the user information of every URL hidden.
-    public func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         var text = text
         // Longer secrets first, so a secret that contains another is masked whole.
         for secret in secrets.sorted(by: { $0.count > $1.count }) where text.contains(secret) {
@@ -23,12 +23,12 @@ public struct Redaction: Sendable, Equatable {
 
     /// At most the first 3 characters of a long secret, then `***`; nothing of a short one
     /// (fewer than 12 characters), whose prefix would give too much of it away.
-    public static func mask(_ secret: String) -> String {
+    package static func mask(_ secret: String) -> String {
         (secret.count >= 12 ? String(secret.prefix(3)) : "") + "***"
     }
 
     /// `text` with the `user:password@` part of each `scheme://` URL replaced by `***@`.
-    public static func maskingUserinfo(in text: String) -> String {
+    package static func maskingUserinfo(in text: String) -> String {
         guard text.contains("@"), text.contains("://") else { return text }
         var result = ""
         var rest = Substring(text)

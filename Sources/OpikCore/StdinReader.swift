@@ -1,13 +1,13 @@
 /// Reads standard input within limits, so that endless input (`yes ID | …`, `< /dev/zero`)
 /// ends in a one-line error instead of exhausting memory. Each piece read is shown to a
 /// `check` that can refuse the input early (a record over its size limit, too many ids).
-public enum StdinReader {
+package enum StdinReader {
     /// Bytes asked for at a time.
     static let pieceSize = 64 * 1024
 
     /// All of standard input, at most `maxBytes`; `what` names the input in the error
     /// (`standard input`, `--input`). `check` sees each piece as it arrives.
-    public static func read(_ context: Context, maxBytes: Int, what: String,
+    package static func read(_ context: Context, maxBytes: Int, what: String,
                             check: (UnsafeBufferPointer<UInt8>) throws -> Void = { _ in }) throws -> [UInt8] {
         var bytes: [UInt8] = []
         while true {
@@ -25,7 +25,7 @@ public enum StdinReader {
 
     /// Reads standard input to its end, showing each piece to `consume` and keeping nothing:
     /// `consume` bounds what it keeps itself.
-    public static func scan(_ context: Context, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    package static func scan(_ context: Context, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         while true {
             let piece = try context.readStdinPiece(pieceSize)
             if piece.isEmpty { return }
@@ -35,7 +35,7 @@ public enum StdinReader {
     }
 
     /// Pieces of what `readAll` returns, for contexts that only have the whole input.
-    public static func pieces(of readAll: @escaping () throws -> [UInt8]) -> (Int) throws -> [UInt8] {
+    package static func pieces(of readAll: @escaping () throws -> [UInt8]) -> (Int) throws -> [UInt8] {
         final class Rest: @unchecked Sendable {
             var bytes: [UInt8]?
             var offset = 0

@@ -15,14 +15,14 @@ public enum TerminalEscaping: Sendable, Equatable {
     case allButStyles
 
     /// `text` as it is written to a terminal (escaping `.all`).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var bytes: [UInt8] = []
         TerminalEscaping.all.append(Array(text.utf8), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `input` to `output`, escaped as this mode says.
-    public func append(_ input: some Collection<UInt8>, to output: inout [UInt8]) {
+    package func append(_ input: some Collection<UInt8>, to output: inout [UInt8]) {
         guard self != .none else { return output.append(contentsOf: input) }
         let bytes = Array(input)
         var index = 0

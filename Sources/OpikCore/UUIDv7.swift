@@ -1,7 +1,7 @@
 /// UUID text checks and version 7 ids, which the server demands for spans (see docs/SERVER.md#creating-spans).
-public enum UUIDv7 {
+package enum UUIDv7 {
     /// Whether `text` is a UUID in the 8-4-4-4-12 hex form.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (i, byte) in bytes.enumerated() {
@@ -15,14 +15,14 @@ public enum UUIDv7 {
     }
 
     /// Whether `text` is a version 7 UUID (RFC 9562 variant).
-    public static func isVersion7(_ text: String) -> Bool {
+    package static func isVersion7(_ text: String) -> Bool {
         guard isValid(text) else { return false }
         let bytes = Array(text.utf8)
         return bytes[14] == UInt8(ascii: "7") && [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "A"), UInt8(ascii: "B")].contains(bytes[19])
     }
 
     /// The millisecond timestamp a version 7 id carries.
-    public static func milliseconds(of text: String) -> UInt64? {
+    package static func milliseconds(of text: String) -> UInt64? {
         guard isVersion7(text) else { return nil }
         let hex = text.replacingDashes.prefix(12)
         return UInt64(hex, radix: 16)
@@ -30,7 +30,7 @@ public enum UUIDv7 {
 
     /// A version 7 id for `milliseconds` since the epoch, its other 74 bits taken from `random`
     /// (pass bits derived from content for ids that are the same on every run).
-    public static func make(milliseconds: UInt64, random: (UInt64, UInt64)) -> String {
+    package static func make(milliseconds: UInt64, random: (UInt64, UInt64)) -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - UInt64(i)))) }
         let a = random.0, b = random.1

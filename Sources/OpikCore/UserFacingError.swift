@@ -1,7 +1,7 @@
 /// What kind of failure an error is for the user. Each kind has one message prefix, one hint
 /// and one exit status, in one table (`Report.row(for:)` in OpikCLI); errors name a kind and
 /// never a status.
-public enum ErrorKind: String, CaseIterable, Sendable {
+package enum ErrorKind: String, CaseIterable, Sendable {
     /// The command line is wrong.
     case usage
     /// An input (file, flag value, configuration) is invalid; nothing was sent.
@@ -47,17 +47,17 @@ public enum ErrorKind: String, CaseIterable, Sendable {
 /// An error as the user sees it: its kind, the message that follows the kind's prefix, the
 /// lines that point at the fault, and hints.
 public struct UserFacing: Equatable, Sendable {
-    public var kind: ErrorKind
+    package var kind: ErrorKind
     /// What failed and why (`list spans: could not connect (…) (URL)`); may be empty.
-    public var message: String
+    package var message: String
     /// Lines shown right under the message, such as a caret under the column at fault.
-    public var pointer: [String]
+    package var pointer: [String]
     /// The error's own hint, shown instead of the kind's; nil keeps the kind's.
-    public var hint: String?
+    package var hint: String?
     /// Hints shown after that one (such as the command that resumes an export).
-    public var moreHints: [String]
+    package var moreHints: [String]
 
-    public init(_ kind: ErrorKind, _ message: String, pointer: [String] = [], hint: String? = nil, moreHints: [String] = []) {
+    package init(_ kind: ErrorKind, _ message: String, pointer: [String] = [], hint: String? = nil, moreHints: [String] = []) {
         self.kind = kind
         self.message = message
         self.pointer = pointer
@@ -68,6 +68,6 @@ public struct UserFacing: Equatable, Sendable {
 
 /// An error that says how it looks to the user. Every error type of the program conforms (a
 /// lint test checks the declarations), so `Report` never has to guess from a description.
-public protocol UserFacingError: Error {
+package protocol UserFacingError: Error {
     var userFacing: UserFacing { get }
 }

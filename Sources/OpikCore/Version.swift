@@ -1,4 +1,4 @@
 /// The program's version, shown by `--version` and sent in `User-Agent`.
-public enum OpikVersion {
-    public static let current = "0.1.0"
+package enum OpikVersion {
+    package static let current = "0.1.0"
 }

@@ -6,7 +6,7 @@ extension CurlTransport {
     ///
     /// `CURLE_WRITE_ERROR` means a sink threw inside the write callback (`.aborted`); `perform`
     /// rethrows the sink's own error instead whenever it has one.
-    public static func error(for code: Int32, message: String) -> TransportError {
+    package static func error(for code: Int32, message: String) -> TransportError {
         switch CURLcode(rawValue: UInt32(bitPattern: code)) {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .resolve(message)

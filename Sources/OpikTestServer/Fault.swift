@@ -1,6 +1,6 @@
 /// A misbehaviour the server shows for the next matching request instead of (or before)
 /// its normal answer.
-public enum Fault: Sendable {
+package enum Fault: Sendable {
     /// Answers with this status, extra headers and body instead of the real response.
     case status(Int, headers: [(String, String)] = [], body: String = "")
     /// Waits, then serves the request normally.

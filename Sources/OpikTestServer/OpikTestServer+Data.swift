@@ -4,7 +4,7 @@ import OpikCore
 /// Direct access to the stored data, for seeding and for assertions in tests.
 extension OpikTestServer {
     /// Spans of a project as `GET /spans/{id}` shows them, newest id first.
-    public func spans(project: String) -> [JSONValue] {
+    package func spans(project: String) -> [JSONValue] {
         api.store.withLock { store in
             guard let projectID = store.projectID(named: project), let record = store.projects[projectID] else { return [] }
             return store.spans.ids(in: projectID).reversed().compactMap { store.spans[$0]?.render(RenderOptions(projectName: record.name)) }
@@ -12,7 +12,7 @@ extension OpikTestServer {
     }
 
     /// One span as `GET /spans/{id}` shows it.
-    public func span(id: String) -> JSONValue? {
+    package func span(id: String) -> JSONValue? {
         api.store.withLock { store in
             guard let span = store.spans[id.lowercased()] else { return nil }
             return span.render(RenderOptions(projectName: store.projects[span.projectID]?.name))
@@ -20,17 +20,17 @@ extension OpikTestServer {
     }
 
     /// Comments on a span, oldest first.
-    public func comments(spanId: String) -> [JSONValue] {
+    package func comments(spanId: String) -> [JSONValue] {
         api.store.withLock { $0.spans[spanId.lowercased()]?.comments.map(\.json) ?? [] }
     }
 
     /// Feedback scores on a span as spans carry them (merged per name).
-    public func scores(spanId: String) -> [JSONValue] {
+    package func scores(spanId: String) -> [JSONValue] {
         api.store.withLock { $0.spans[spanId.lowercased()]?.mergedScores ?? [] }
     }
 
     /// Traces of a project as `GET /traces/{id}` shows them, newest id first.
-    public func traces(project: String) -> [JSONValue] {
+    package func traces(project: String) -> [JSONValue] {
         api.store.withLock { store in
             guard let projectID = store.projectID(named: project) else { return [] }
             return store.traces.ids(in: projectID).reversed().compactMap { id in
@@ -44,7 +44,7 @@ extension OpikTestServer {
     /// false, a span whose trace has no row gets one, named and timed like the span, as the
     /// SDK creates the trace of the spans it logs; the test then sees the span from trace
     /// endpoints too.
-    public func insert(span: JSONValue, project: String, createTrace: Bool = true) {
+    package func insert(span: JSONValue, project: String, createTrace: Bool = true) {
         api.store.withLock { store in
             let row = Self.row(.span, span, project: project, &store)
             store.put(row)
@@ -58,7 +58,7 @@ extension OpikTestServer {
 
     /// Stores a trace without validation (the project is created when missing); `visibility_mode`
     /// is taken from the value (`default` when absent), so a test can store a hidden trace.
-    public func insert(trace: JSONValue, project: String) {
+    package func insert(trace: JSONValue, project: String) {
         api.store.withLock { store in
             var row = Self.row(.trace, trace, project: project, &store)
             row["visibility_mode"] = trace["visibility_mode"] ?? "default"
@@ -110,7 +110,7 @@ extension OpikTestServer {
     /// Turns on a rate-limit bucket of docs/SERVER.md#rate-limiting (`Get-Spans`, `Search-Spans`, `Get-Span-Stats`,
     /// `Get-Span-Id`, `Spans-Exist`, `Get-Traces`, `Search-Traces`, `Get-Trace-Stats`, `Traces-Exist`,
     /// `Single-Tracing-Ops`, `Workspace`, `User`).
-    public func setRateLimit(bucket: String, limit: Int, windowMillis: Int) {
+    package func setRateLimit(bucket: String, limit: Int, windowMillis: Int) {
         api.limiter.withLock { $0.set(bucket: bucket, limit: limit, windowMillis: windowMillis) }
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 /// keeps everything in memory, records requests and can misbehave on demand.
 public final class OpikTestServer: @unchecked Sendable {
     /// The port actually bound (useful when started with port 0).
-    public let port: Int
+    package let port: Int
     /// `http://127.0.0.1:PORT`; the Opik API is served at the root (`/v1/private/...`), as the
     /// backend serves it, and under `/api/` (`/api/v1/private/...`), as a local install serves it.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -60,18 +60,18 @@ public final class OpikTestServer: @unchecked Sendable {
     // MARK: - Recording and faults
 
     /// Every request received so far, in arrival order.
-    public var requests: [RecordedRequest] { traffic.withLock { $0.requests } }
+    package var requests: [RecordedRequest] { traffic.withLock { $0.requests } }
 
-    public func clearRequests() { traffic.withLock { $0.requests.removeAll() } }
+    package func clearRequests() { traffic.withLock { $0.requests.removeAll() } }
 
     /// Queues `fault` for the next `times` requests whose path starts with `pathPrefix`
     /// (any path when nil). Faults are used in the order they were injected.
-    public func inject(_ fault: Fault, times: Int = 1, pathPrefix: String? = nil) {
+    package func inject(_ fault: Fault, times: Int = 1, pathPrefix: String? = nil) {
         traffic.withLock { $0.faults.add(fault, times: times, pathPrefix: pathPrefix) }
     }
 
     /// Forgets faults not yet used.
-    public func clearFaults() { traffic.withLock { $0.faults.removeAll() } }
+    package func clearFaults() { traffic.withLock { $0.faults.removeAll() } }
 
     // MARK: - Serving
 

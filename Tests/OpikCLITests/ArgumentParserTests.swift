@@ -3,20 +3,24 @@ import OpikCore
 import Testing
 
 @Suite struct ArgumentParserTests {
+    static let project = OptionSpec("project", short: "p", value: "NAME", help: "p")
+    static let quiet = OptionSpec("quiet", short: "q", help: "q")
+    static let verbose = OptionSpec("verbose", short: "v", help: "v")
+    static let help = OptionSpec("help", short: "h", help: "h")
+    static let limit = OptionSpec("limit", short: "n", value: "N", help: "n")
+    static let filter = OptionSpec("filter", short: "f", value: "E", help: "f", repeatable: true)
+
     let root = CommandSpec(
         "opik", summary: "root",
         options: [
-            OptionSpec("project", short: "p", value: "NAME", help: "p"),
-            OptionSpec("quiet", short: "q", help: "q"),
-            OptionSpec("verbose", short: "v", help: "v"),
+            Self.project, Self.quiet, Self.verbose,
             OptionSpec("format", value: "F", help: "f", choices: ["table", "json"]),
-            OptionSpec("help", short: "h", help: "h"),
+            Self.help,
         ],
         subcommands: [
             CommandSpec("spans", summary: "s", subcommands: [
                 CommandSpec("list", summary: "l", options: [
-                    OptionSpec("limit", short: "n", value: "N", help: "n"),
-                    OptionSpec("filter", short: "f", value: "E", help: "f", repeatable: true),
+                    Self.limit, Self.filter,
                     OptionSpec("all", help: "a"),
                 ]),
                 CommandSpec("get", summary: "g", arguments: [ArgumentSpec("ID", help: "id", variadic: true)]),
@@ -46,25 +50,25 @@ import Testing
         let c = try parse("spans list -n5 --project app")
         for invocation in [a, b, c] {
             #expect(invocation.path == ["spans", "list"])
-            #expect(invocation.value("project") == "app")
-            #expect(invocation.value("limit") == "5")
+            #expect(invocation.value(Self.project) == "app")
+            #expect(invocation.value(Self.limit) == "5")
         }
     }
 
     @Test func clusteredShortFlags() throws {
         let invocation = try parse("spans list -qvn 7")
-        #expect(invocation.flag("quiet") && invocation.flag("verbose"))
-        #expect(invocation.value("limit") == "7")
+        #expect(invocation.flag(Self.quiet) && invocation.flag(Self.verbose))
+        #expect(invocation.value(Self.limit) == "7")
     }
 
     @Test func repeatableOptionsAccumulate() throws {
-        #expect(try parse("spans list -f a -f b --filter=c").values("filter") == ["a", "b", "c"])
+        #expect(try parse("spans list -f a -f b --filter=c").values(Self.filter) == ["a", "b", "c"])
     }
 
     @Test func doubleDashEndsOptions() throws {
         let invocation = try ArgumentParser.parse(["spans", "get", "--", "-x", "--help"], root: root).invocation
         #expect(invocation.operands == ["-x", "--help"])
-        #expect(!invocation.flag("help"))
+        #expect(!invocation.flag(Self.help))
     }
 
     @Test func singleDashIsAnOperand() throws {
@@ -88,6 +92,6 @@ import Testing
     }
 
     @Test func helpWinsOverUnknownOptions() throws {
-        #expect(try parse("spans list --bogus --help").flag("help"))
+        #expect(try parse("spans list --bogus --help").flag(Self.help))
     }
 }

@@ -4,7 +4,7 @@ import OpikCore
 /// Spans and a clock shared by the renderer tests.
 enum RenderFixtures {
     /// 2026-07-01T10:05:00Z.
-    static let now = Timestamp.parse("2026-07-01T10:05:00Z")!
+    static let now = TimeParser.instant("2026-07-01T10:05:00Z")!
 
     /// The LLM span as the server sent it (one line).
     static let llmSpanText = """

@@ -44,13 +44,13 @@ import Testing
         ("2026-07-01T10:05:00.1234567890Z", 0.123456789),
     ])
     func parsesRFC3339(text: String, offsetFromNow: Double) throws {
-        let date = try #require(Timestamp.parse(text))
+        let date = try #require(TimeParser.instant(text))
         #expect(abs(date.timeIntervalSince(Self.now) - offsetFromNow) < 1e-6)
     }
 
     @Test func parsesEpochAndLeapDay() {
-        #expect(Timestamp.parse("1970-01-01T00:00:00Z")?.timeIntervalSince1970 == 0)
-        #expect(Timestamp.parse("2024-02-29T00:00:00Z")?.timeIntervalSince1970 == 1_709_164_800)
+        #expect(TimeParser.instant("1970-01-01T00:00:00Z")?.timeIntervalSince1970 == 0)
+        #expect(TimeParser.instant("2024-02-29T00:00:00Z")?.timeIntervalSince1970 == 1_709_164_800)
     }
 
     @Test(arguments: [
@@ -59,12 +59,12 @@ import Testing
         "2026-07-01T10:05:00Zjunk",
     ])
     func rejectsMalformedTimestamps(text: String) {
-        #expect(Timestamp.parse(text) == nil)
+        #expect(TimeParser.instant(text) == nil)
     }
 
     @Test func formatsWithMilliseconds() {
-        #expect(Timestamp.format(Self.now.addingTimeInterval(0.123)) == "2026-07-01T10:05:00.123Z")
-        #expect(Timestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        #expect(TimeParser.format(Self.now.addingTimeInterval(0.123)) == "2026-07-01T10:05:00.123Z")
+        #expect(TimeParser.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
     }
 
     @Test(arguments: [

@@ -18,8 +18,8 @@ import Testing
         let tree = tree(F.spans)
         #expect(outline(tree) == ["0:plan", "1:chat.completion", "0:search \"docs\"", "1:chat.completion", "0:answer"])
         #expect(tree.nodes.map(\.isLastSibling) == [false, true, false, true, true])
-        #expect(tree.earliestStart == Timestamp.parse("2026-07-01T10:00:00.1Z"))
-        #expect(tree.latestEnd == Timestamp.parse("2026-07-01T10:00:03.4Z"))
+        #expect(tree.earliestStart == TimeParser.instant("2026-07-01T10:00:00.1Z"))
+        #expect(tree.latestEnd == TimeParser.instant("2026-07-01T10:00:03.4Z"))
         #expect(tree.missingParentIds.isEmpty && tree.cycleSpanIds.isEmpty && tree.duplicateCount == 0)
     }
 
@@ -105,8 +105,8 @@ import Testing
         #expect(tree.nodes.map(\.isIncomplete) == [true, true, false])
         #expect(tree.incompleteCount == 2)
         // "real" has no end: its start is the latest moment known.
-        #expect(tree.earliestStart == Timestamp.parse("2026-07-01T10:00:00Z"))
-        #expect(tree.latestEnd == Timestamp.parse("2026-07-01T10:00:00Z"))
+        #expect(tree.earliestStart == TimeParser.instant("2026-07-01T10:00:00Z"))
+        #expect(tree.latestEnd == TimeParser.instant("2026-07-01T10:00:00Z"))
     }
 
     @Test func orderedSpansHoldEverySpanOnceInTreeOrder() {

@@ -2,8 +2,8 @@ import OpikCore
 
 /// The one command tree: the parser, `--help`, `opik help`, the man page and the shell
 /// completions are all functions of it.
-public enum CommandTree {
-    public static let root: CommandSpec = CommandSpec(
+package enum CommandTree {
+    package static let root: CommandSpec = CommandSpec(
         "opik",
         summary: "Query and manage spans and traces on an Opik server",
         discussion: """

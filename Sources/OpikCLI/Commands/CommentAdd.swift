@@ -23,8 +23,7 @@ enum CommentAdd {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        try Selection.checkUUID(recordId, option: group.idArgument)
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(
@@ -50,21 +49,5 @@ enum CommentAdd {
         case .table, .csv: try context.stdout.write(id + "\n")
         }
         return .success
-    }
-}
-
-/// The TEXT operand of comment commands.
-enum CommentText {
-    /// `text` itself, or standard input for `-`; blank text is a usage error.
-    static func read(_ operand: String, context: Context) throws -> String {
-        var text = operand
-        if operand == "-" {
-            text = String(decoding: try StdinReader.read(context, maxBytes: JSONRecordReader.defaultMaxRecordBytes, what: "comment text"), as: UTF8.self)
-            while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
-        }
-        guard !text.trimmingSpaces.isEmpty else {
-            throw OpikError.usage("the comment text is blank", hint: operand == "-" ? "standard input held no text" : nil)
-        }
-        return text
     }
 }

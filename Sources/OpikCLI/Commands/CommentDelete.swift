@@ -27,8 +27,7 @@ enum CommentDelete {
                 request: session.client.request("POST", entity.paths.deleteComments, body: ["ids": .array(chunk.map { .string($0) })]),
                 what: "delete \(Plural.count(chunk.count, "comment"))", repetition: .safe)
         }
-        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
-        for write in writes { try write.send(session.client) }
+        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context)
         return .success
     }
 }

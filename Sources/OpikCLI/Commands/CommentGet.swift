@@ -22,10 +22,8 @@ enum CommentGet {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        let commentId = invocation.operands[1]
-        try Selection.checkUUID(recordId, option: group.idArgument)
-        try Selection.checkUUID(commentId, option: "COMMENT_ID")
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
+        let commentId = try Selection.uuidOperand(invocation, 1, name: "COMMENT_ID")
         let session = try Session(invocation, context: context, fieldsOf: .comment)
         let request = session.client.request("GET", entity.paths.comment(commentId, of: recordId))
         let comment: JSONValue?

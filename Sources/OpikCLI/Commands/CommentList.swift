@@ -22,8 +22,7 @@ enum CommentList {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        try Selection.checkUUID(recordId, option: group.idArgument)
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
         let session = try Session(invocation, context: context, fieldsOf: .comment)
         guard let record = try RecordLookup.find(recordId, entity: entity, client: session.client) else {
             throw OpikError.notFound("\(entity.name) \(recordId) not found")

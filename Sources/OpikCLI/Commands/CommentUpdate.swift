@@ -22,18 +22,14 @@ enum CommentUpdate {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let commentId = invocation.operands[0]
-        try Selection.checkUUID(commentId, option: "COMMENT_ID")
+        let commentId = try Selection.uuidOperand(invocation, 0, name: "COMMENT_ID")
         let text = try CommentText.read(invocation.operands[1], context: context)
         let session = try Session(invocation, context: context)
         let write = PlannedWrite(
             request: session.client.request("PATCH", entity.paths.comment(commentId), body: ["text": .string(text)]),
             what: "update comment \(commentId)", repetition: .safe)
-        if invocation.flag(DryRun.option) { return try DryRun.print([write], context: context) }
-        do {
-            try write.send(session.client)
-        } catch let OpikError.server(_, status, _, _) where status == 404 {
-            throw OpikError.notFound("comment \(commentId) not found")
+        _ = try DryRun.printOrSend([write], invocation, client: session.client, context: context) { _, status in
+            status == 404 ? OpikError.notFound("comment \(commentId) not found") : nil
         }
         return .success
     }

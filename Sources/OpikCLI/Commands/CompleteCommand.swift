@@ -13,10 +13,10 @@ enum CompleteCommand {
         hidden: true,
         run: { invocation, context in
             var quick = invocation
-            quick.options["timeout"] = ["2"]
-            quick.options["retries"] = ["0"]
-            quick.options["quiet"] = [""]
-            quick.options["verbose"] = nil
+            quick.options[GlobalOptions.timeout.long] = ["2"]
+            quick.options[GlobalOptions.retries.long] = ["0"]
+            quick.options[GlobalOptions.quiet.long] = [""]
+            quick.options[GlobalOptions.verbose.long] = nil
             let prefix = invocation.operands.count > 1 ? invocation.operands[1] : ""
             guard let session = try? Session(quick, context: context) else { return .success }
             var query = [("size", "100")]

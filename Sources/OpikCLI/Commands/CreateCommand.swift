@@ -3,13 +3,15 @@ import OpikCore
 /// `opik spans create`, `opik traces create`: one record from flags, or many from a
 /// JSON/NDJSON file (`CreateFile`).
 enum CreateCommand {
+    static let file = OptionSpec("file", value: "FILE", help: "Create the records of a JSON array or NDJSON file (- for standard input).", completion: .file)
+
     static func spec(_ group: EntityCommands) -> CommandSpec {
         CommandSpec(
             "create",
             summary: "Create \(group.entity.plural) from flags or a file",
             discussion: group.discussion("create"),
             options: RecordFlags.options(for: group.entity) + [
-                OptionSpec("file", value: "FILE", help: "Create the \(group.entity.plural) of a JSON array or NDJSON file (- for standard input).", completion: .file),
+                file.help("Create the \(group.entity.plural) of a JSON array or NDJSON file (- for standard input)."),
             ] + BulkOptions.specs,
             examples: group.examples("create"),
             run: { invocation, context in try run(invocation, group: group, context: &context) })
@@ -17,10 +19,10 @@ enum CreateCommand {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        if let path = invocation.value("file") {
-            let flags = RecordFlags.options(for: entity).map(\.long).filter { invocation.flag($0) }
+        if let path = invocation.value(Self.file) {
+            let flags = RecordFlags.options(for: entity).filter { invocation.flag($0) }
             if let flag = flags.first {
-                throw OpikError.usage("--file cannot be combined with --\(flag)", hint: "put the field in each record of the file")
+                throw OpikError.usage("--file cannot be combined with --\(flag.long)", hint: "put the field in each record of the file")
             }
             return try CreateFile.run(invocation, group: group, path: path, context: context)
         }

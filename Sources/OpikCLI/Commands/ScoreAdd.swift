@@ -30,8 +30,7 @@ enum ScoreAdd {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        try Selection.checkUUID(recordId, option: group.idArgument)
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
         let scores = try invocation.operands.dropFirst().map(parse)
         let session = try Session(invocation, context: context)
         let writes = scores.map { name, value in
@@ -42,14 +41,10 @@ enum ScoreAdd {
             return PlannedWrite(request: session.client.request("PUT", entity.paths.feedbackScores(of: recordId), body: .object(body)),
                                 what: "score \(entity.name) \(recordId)", repetition: .safe)
         }
-        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
-        for write in writes {
-            do {
-                try write.send(session.client)
-            } catch let OpikError.server(_, status, _, _) where status == 404 {
-                throw OpikError.notFound("\(entity.name) \(recordId) not found; no score added")
-            }
+        let printed = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { _, status in
+            status == 404 ? OpikError.notFound("\(entity.name) \(recordId) not found; no score added") : nil
         }
+        if printed { return .success }
         if context.isStderrTerminal {
             session.notices.info("scored \(entity.name) \(recordId): \(scores.map(\.0).joined(separator: ", "))")
         }

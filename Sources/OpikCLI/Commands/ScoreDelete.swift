@@ -28,8 +28,7 @@ enum ScoreDelete {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        let recordId = invocation.operands[0]
-        try Selection.checkUUID(recordId, option: group.idArgument)
+        let recordId = try Selection.uuidOperand(invocation, 0, name: group.idArgument)
         let names = invocation.operands.dropFirst().map(\.trimmingSpaces)
         if names.contains(where: \.isEmpty) { throw OpikError.usage("a score name is blank") }
         let session = try Session(invocation, context: context)
@@ -40,8 +39,7 @@ enum ScoreDelete {
                 request: session.client.request("POST", entity.paths.deleteFeedbackScores(of: recordId), body: .object(body)),
                 what: "delete score '\(name)' of \(entity.name) \(recordId)", repetition: .safe)
         }
-        if invocation.flag(DryRun.option) { return try DryRun.print(writes, context: context) }
-        for write in writes { try write.send(session.client) }
+        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context)
         return .success
     }
 }

@@ -2,7 +2,6 @@ import OpikCore
 
 /// `opik spans|traces score names`: the score names used on the records of a project.
 enum ScoreNames {
-    static let type = OptionSpec("type", value: "TYPE", help: "Only names used on records of this type.")
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let entity = group.entity
@@ -17,7 +16,7 @@ enum ScoreNames {
                 """,
             // Only spans have a type to narrow by.
             options: [ProjectLookup.idOption] + (entity.values(of: "type").isEmpty ? [] : [
-                type.help("Only names used on \(entity.plural) of this type.").choosing(from: entity.values(of: "type")),
+                RecordOptions.type.help("Only names used on \(entity.plural) of this type.").choosing(from: entity.values(of: "type")),
             ]),
             run: run)
     }
@@ -27,7 +26,7 @@ enum ScoreNames {
         let session = try Session(invocation, context: context)
         let projectId = try ProjectLookup.resolve(invocation, session: session)
         var query = [("project_id", projectId)]
-        if let type = invocation.value(Self.type) { query.append(("type", type)) }
+        if let type = invocation.value(RecordOptions.type) { query.append(("type", type)) }
         let request = session.client.request("GET", entity.paths.feedbackScoreNames, query: query)
         let answer = try session.client.json(request, what: "list score names", repetition: .safe)
         guard let scores = answer?["scores"]?.arrayValue else {

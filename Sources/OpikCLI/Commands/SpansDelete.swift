@@ -2,6 +2,8 @@ import OpikCore
 
 /// `opik spans delete ID...` and `opik spans delete --trace TRACE_ID...`.
 enum SpansDelete {
+    static let trace = OptionSpec("trace", help: "The ids are trace ids: delete those traces with all their spans (as 'opik traces delete').")
+
     static let spec: CommandSpec = CommandSpec(
         "delete",
         summary: "Delete spans (by deleting their traces)",
@@ -14,8 +16,7 @@ enum SpansDelete {
             spans, as 'opik traces delete' does. \(TraceDeletion.discussion)
             """,
         arguments: [ArgumentSpec("ID", help: "Span id, or with --trace a trace id; - reads ids from standard input.", variadic: true)],
-        options: [OptionSpec("trace", help: "The ids are trace ids: delete those traces with all their spans (as 'opik traces delete').")]
-            + TraceDeletion.options,
+        options: [trace] + TraceDeletion.options,
         examples: [
             Example("opik spans delete --trace 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", "Delete a trace and its spans, after confirming."),
             Example("opik spans list -p my-app --since 7d --fields trace_id --all | sort -u | opik spans delete --trace - --yes -p my-app",
@@ -25,8 +26,8 @@ enum SpansDelete {
         run: { invocation, context in try run(invocation, context: &context) })
 
     static func run(_ invocation: Invocation, context: inout Context) throws -> ExitStatus {
-        if invocation.flag("trace") { return try TraceDeletion.run(invocation, context: &context) }
-        if invocation.flag("yes") || invocation.value("project-id") != nil {
+        if invocation.flag(Self.trace) { return try TraceDeletion.run(invocation, context: &context) }
+        if invocation.flag(TraceDeletion.yes) || invocation.value(ProjectLookup.idOption) != nil {
             throw OpikError.usage("--yes and --project-id apply only with --trace", hint: "opik spans delete --trace TRACE_ID...")
         }
         let ids = try IdList.read(invocation.operands, context: context, what: "span id")
@@ -35,14 +36,10 @@ enum SpansDelete {
             PlannedWrite(request: session.client.request("DELETE", Entity.span.paths.item(id)),
                          what: "delete span \(id)", repetition: .safe)
         }
-        if invocation.flag("dry-run") { return try DryRun.print(writes, context: context) }
-        for write in writes {
-            do {
-                try write.send(session.client)
-            } catch let OpikError.server(what, status, _, _) where status == 501 {
-                throw OpikError.server(what: what, status: 501, message: "Opik servers cannot delete single spans",
-                                       hint: traceHint(ids, client: session.client))
-            }
+        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { what, status in
+            guard status == 501 else { return nil }
+            return OpikError.server(what: what, status: 501, message: "Opik servers cannot delete single spans",
+                                    hint: traceHint(ids, client: session.client))
         }
         return .success
     }

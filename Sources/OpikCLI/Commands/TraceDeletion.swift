@@ -114,7 +114,7 @@ enum TraceDeletion {
             try Selection.checkUUID(id, option: "--project-id")
             return (id, "project id \(id)")
         }
-        guard let name = invocation.value("project") else { return nil }
+        guard let name = invocation.value(GlobalOptions.project) else { return nil }
         return (try ProjectLookup.id(named: name, client: session.client), "project '\(name)'")
     }
 

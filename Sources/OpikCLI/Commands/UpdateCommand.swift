@@ -33,7 +33,7 @@ enum UpdateCommand {
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
         let operands = invocation.operands
-        if operands.contains("-"), ["input", "output", "metadata"].contains(where: { invocation.value($0) == "-" }) {
+        if operands.contains("-"), RecordOptions.jsonFields.contains(where: { invocation.value($0) == "-" }) {
             throw OpikError.usage("ids and a field value cannot both come from standard input",
                                   hint: "give the value as @FILE")
         }
@@ -49,7 +49,7 @@ enum UpdateCommand {
         try? context.stderr.flush()
 
         let writes = plan(targets.found, entity: entity, changes: changes, batchBody: group.batchUpdateMembers, client: session.client)
-        if invocation.flag("dry-run") {
+        if invocation.flag(DryRun.option) {
             _ = try DryRun.print(writes, context: context)
         } else {
             for write in writes {

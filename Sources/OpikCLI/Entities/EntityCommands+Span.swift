@@ -2,8 +2,8 @@ import OpikCore
 
 /// The selection options only spans have.
 private enum SpanSelection {
-    static let traceId = OptionSpec("trace-id", value: "UUID", help: "Only spans of this trace.")
-    static let type = OptionSpec("type", value: "TYPE", help: "Only spans of this type.", choices: Entity.span.values(of: "type"))
+    static let traceId = RecordOptions.traceId.help("Only spans of this trace.")
+    static let type = RecordOptions.type.help("Only spans of this type.")
 }
 
 extension EntityCommands {

@@ -71,6 +71,14 @@ struct Selection {
         }
     }
 
+    /// Operand `index` (the parser has checked it is there), checked as a UUID and named
+    /// `name` (`SPAN_ID`, `COMMENT_ID`) in the message.
+    static func uuidOperand(_ invocation: Invocation, _ index: Int, name: String) throws -> String {
+        let text = invocation.operands[index]
+        try checkUUID(text, option: name)
+        return text
+    }
+
     /// Whether a filter names `field`.
     func filters(on field: String) -> Bool {
         filters.contains { $0["field"]?.stringValue == field }

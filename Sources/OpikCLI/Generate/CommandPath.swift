@@ -1,7 +1,7 @@
 /// Walks and describes the command tree the same way for help, man page and completions.
-public enum CommandPath {
+package enum CommandPath {
     /// The nodes from the root to the command named by `names`, or nil when a name is unknown.
-    public static func resolve(_ names: [String], from root: CommandSpec) -> [CommandSpec]? {
+    package static func resolve(_ names: [String], from root: CommandSpec) -> [CommandSpec]? {
         var path = [root]
         for name in names {
             guard let next = path[path.count - 1].subcommand(named: name) else { return nil }
@@ -11,7 +11,7 @@ public enum CommandPath {
     }
 
     /// Every visible node below the root, depth first, parents before children.
-    public static func visiblePaths(under root: CommandSpec) -> [[CommandSpec]] {
+    package static func visiblePaths(under root: CommandSpec) -> [[CommandSpec]] {
         var result: [[CommandSpec]] = []
         func visit(_ path: [CommandSpec]) {
             for child in path[path.count - 1].visibleSubcommands {
@@ -25,7 +25,7 @@ public enum CommandPath {
     }
 
     /// `opik spans list`.
-    public static func commandLine(_ path: [CommandSpec]) -> String {
+    package static func commandLine(_ path: [CommandSpec]) -> String {
         path.map(\.name).joined(separator: " ")
     }
 
@@ -35,7 +35,7 @@ public enum CommandPath {
     }
 
     /// `opik spans get [OPTIONS] ID...`, or `opik spans COMMAND` for a group.
-    public static func synopsis(_ path: [CommandSpec]) -> String {
+    package static func synopsis(_ path: [CommandSpec]) -> String {
         let node = path[path.count - 1]
         var words = [commandLine(path)]
         if path.count == 1 || !scopeOptions(path).isEmpty { words.append("[OPTIONS]") }

@@ -7,13 +7,13 @@ import OpikCore
 /// value, so a value is never mistaken for a subcommand. Values complete from fixed choices,
 /// file names, or project names printed by the hidden `__complete projects PREFIX` command.
 /// `help` completes topics and command paths.
-public enum Completion {
+package enum Completion {
     /// A shell `opik completion` can print a script for.
-    public enum Shell: String, CaseIterable, Sendable {
+    package enum Shell: String, CaseIterable, Sendable {
         case bash, zsh, fish
 
         /// Where the script is committed and installed from, relative to the package root.
-        public var scriptPath: String {
+        package var scriptPath: String {
             switch self {
             case .bash: return "completions/opik.bash"
             case .zsh: return "completions/_opik"
@@ -23,7 +23,7 @@ public enum Completion {
     }
 
     /// The script for `shell`, exactly as `opik completion SHELL` prints it.
-    public static func script(for shell: Shell, root: CommandSpec) -> String {
+    package static func script(for shell: Shell, root: CommandSpec) -> String {
         switch shell {
         case .bash: return bash(root: root)
         case .zsh: return zsh(root: root)
@@ -31,9 +31,9 @@ public enum Completion {
         }
     }
 
-    public static func bash(root: CommandSpec) -> String { BashCompletion(root: root).script }
-    public static func zsh(root: CommandSpec) -> String { ZshCompletion(root: root).script }
-    public static func fish(root: CommandSpec) -> String { FishCompletion(root: root).script }
+    package static func bash(root: CommandSpec) -> String { BashCompletion(root: root).script }
+    package static func zsh(root: CommandSpec) -> String { ZshCompletion(root: root).script }
+    package static func fish(root: CommandSpec) -> String { FishCompletion(root: root).script }
 }
 
 /// What the generators need to know about the tree, computed once.

@@ -90,12 +90,5 @@ enum FishQuote {
     }
 
     /// One word of an `-a` list, which fish splits and expands like a command line.
-    static func word(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if " ()\\'\"$*?{}[];&|<>#~".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
+    static func word(_ text: String) -> String { text.backslashing(" ()\\'\"$*?{}[];&|<>#~") }
 }

@@ -1,10 +1,10 @@
 /// Renders the `--help` text of any node of the command tree.
-public enum HelpRenderer {
+package enum HelpRenderer {
     /// The widest help ever rendered, however wide the terminal.
-    public static let maximumWidth = 100
+    package static let maximumWidth = 100
 
     /// Help for the last node of `path` (root first), wrapped to `width` columns (at most 100).
-    public static func help(for path: [CommandSpec], width: Int) -> String {
+    package static func help(for path: [CommandSpec], width: Int) -> String {
         precondition(!path.isEmpty, "a help path starts at the root")
         let width = min(max(width, 40), maximumWidth)
         let node = path[path.count - 1]

@@ -1,14 +1,14 @@
 import OpikCore
 
 /// A subject of `opik help TOPIC` that is not a command. The man page prints the same texts.
-public enum HelpTopic: String, CaseIterable, Sendable {
+package enum HelpTopic: String, CaseIterable, Sendable {
     case environment
     case filters
     case formats
     case exitCodes = "exit-codes"
 
     /// A heading: `Environment variables`.
-    public var title: String {
+    package var title: String {
         switch self {
         case .environment: return "Environment variables"
         case .filters: return "Filter expressions"
@@ -18,7 +18,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
     }
 
     /// One line for lists of topics.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .environment: return "Environment variables opik reads"
         case .filters: return "The filter language of --filter: fields, operators, examples"
@@ -29,12 +29,12 @@ public enum HelpTopic: String, CaseIterable, Sendable {
 
     /// The topic as printed by `opik help TOPIC`: its title, then its text wrapped to `width`.
     /// The filter and format texts come from the modules that own those languages.
-    public static func render(_ topic: HelpTopic, filters: String, formats: String, width: Int = 80) -> String {
+    package static func render(_ topic: HelpTopic, filters: String, formats: String, width: Int = 80) -> String {
         HelpTopicTexts(filters: filters, formats: formats).render(topic, width: width)
     }
 
     /// The environment variables, rendered from `EnvironmentVariable`.
-    public static var environmentBlocks: [TextBlock] {
+    package static var environmentBlocks: [TextBlock] {
         [
             .paragraph(
                 "A command-line flag wins over an environment variable, which wins over the config file, which wins over the default."
@@ -44,7 +44,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
     }
 
     /// The exit statuses, rendered from `ExitStatus`.
-    public static var exitCodeBlocks: [TextBlock] {
+    package static var exitCodeBlocks: [TextBlock] {
         [
             .paragraph("opik ends with one of these statuses, so scripts can tell failures apart:"),
             .definitions(ExitStatus.allCases.map { .init(String($0.rawValue), $0.meaning) }),
@@ -53,19 +53,19 @@ public enum HelpTopic: String, CaseIterable, Sendable {
 }
 
 /// The texts of every help topic: two come from their owning modules, two from OpikCore enums.
-public struct HelpTopicTexts: Sendable {
+package struct HelpTopicTexts: Sendable {
     /// `FilterLanguage.helpTopic(for:)`: plain text in the conventions of `TextBlock.parse`.
-    public var filters: String
+    package var filters: String
     /// `OutputFormat.helpTopic`: plain text in the conventions of `TextBlock.parse`.
-    public var formats: String
+    package var formats: String
 
-    public init(filters: String, formats: String) {
+    package init(filters: String, formats: String) {
         self.filters = filters
         self.formats = formats
     }
 
     /// The body of a topic, without its title.
-    public func blocks(_ topic: HelpTopic) -> [TextBlock] {
+    package func blocks(_ topic: HelpTopic) -> [TextBlock] {
         switch topic {
         case .environment: return HelpTopic.environmentBlocks
         case .filters: return TextBlock.parse(filters)
@@ -80,7 +80,7 @@ public struct HelpTopicTexts: Sendable {
 
     /// The topic as printed by `opik help TOPIC`. The filter and format texts arrive laid out
     /// for 80 columns and are printed as written; the others are wrapped to `width`.
-    public func render(_ topic: HelpTopic, width: Int = 80) -> String {
+    package func render(_ topic: HelpTopic, width: Int = 80) -> String {
         let width = min(max(width, 40), HelpRenderer.maximumWidth)
         switch topic {
         case .filters: return titled(topic, filters)

@@ -1,18 +1,18 @@
 import OpikCore
 
 /// Renders the single man page `opik(1)` from the command tree and the help topics.
-public enum ManPage {
+package enum ManPage {
     /// The date printed when the build sets no `SOURCE_DATE_EPOCH`, so the page is reproducible.
-    public static let fixedDate = "2025-06-01"
+    package static let fixedDate = "2025-06-01"
 
     /// `YYYY-MM-DD` of a `SOURCE_DATE_EPOCH` value (seconds since 1970, UTC), else `fixedDate`.
-    public static func date(sourceDateEpoch: String?) -> String {
+    package static func date(sourceDateEpoch: String?) -> String {
         guard let text = sourceDateEpoch, let seconds = Int64(text), seconds >= 0 else { return fixedDate }
-        return Timestamp.day(epochSeconds: seconds)
+        return TimeParser.day(epochSeconds: seconds)
     }
 
     /// The page in man(7) macros; `date` goes into the title line.
-    public static func render(root: CommandSpec, topics: HelpTopicTexts, date: String) -> String {
+    package static func render(root: CommandSpec, topics: HelpTopicTexts, date: String) -> String {
         let program = root.name
         var page = ".\\\" Generated from the command tree by '\(program) __generate'; do not edit.\n"
         page += ".TH \(Roff.argument(program.uppercased())) 1 \(Roff.argument(date)) \(Roff.argument(program)) \(Roff.argument("User Commands"))\n"

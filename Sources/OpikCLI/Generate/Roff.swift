@@ -86,4 +86,15 @@ extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
+
+    /// The text with a backslash before each of `specials`, as shells and completion specs
+    /// quote single characters.
+    func backslashing(_ specials: String) -> String {
+        var out = ""
+        for character in self {
+            if specials.contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
 }

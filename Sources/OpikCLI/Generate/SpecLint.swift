@@ -1,8 +1,8 @@
 /// Checks a command tree for the mistakes that would make help, man page, completions or the
 /// parser disagree or mislead. Tests run it on the real tree.
-public enum SpecLint {
+package enum SpecLint {
     /// One line per problem, naming the command path; empty when the tree is sound.
-    public static func problems(in root: CommandSpec) -> [String] {
+    package static func problems(in root: CommandSpec) -> [String] {
         var problems: [String] = []
         var arity: [String: (takesValue: Bool, where: String)] = [:]
         // A short letter means one option in every command (`-n` is always --limit).

@@ -3,7 +3,7 @@
 /// Documentation strings (discussions, topic texts) are plain text with two conventions:
 /// paragraphs are separated by blank lines and reflowed to the output width; lines indented
 /// by at least two spaces are literal (examples, small tables) and kept exactly as written.
-public enum TextBlock: Sendable, Equatable {
+package enum TextBlock: Sendable, Equatable {
     case paragraph(String)
     /// Lines printed as written, indentation included.
     case literal([String])
@@ -11,18 +11,18 @@ public enum TextBlock: Sendable, Equatable {
     case definitions([Definition])
 
     /// One term of a definition list.
-    public struct Definition: Sendable, Equatable {
-        public var term: String
-        public var text: String
+    package struct Definition: Sendable, Equatable {
+        package var term: String
+        package var text: String
 
-        public init(_ term: String, _ text: String) {
+        package init(_ term: String, _ text: String) {
             self.term = term
             self.text = text
         }
     }
 
     /// Splits plain documentation text into paragraphs and literal blocks.
-    public static func parse(_ text: String) -> [TextBlock] {
+    package static func parse(_ text: String) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var paragraph: [String] = []
         var literal: [String] = []

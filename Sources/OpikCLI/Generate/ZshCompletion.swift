@@ -170,12 +170,5 @@ enum ZshQuote {
     }
 
     /// One word of a `(a b c)` action.
-    static func word(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if " ()\\:'\"".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
+    static func word(_ text: String) -> String { text.backslashing(" ()\\:'\"") }
 }

@@ -2,14 +2,14 @@ import OpikCore
 
 /// Turns `argv` into an `Invocation` using the command tree, with no IO (ripgrep's low-level
 /// args). Options may appear anywhere after the program name; `--` ends them.
-public enum ArgumentParser {
+package enum ArgumentParser {
     /// The parsed command line and the chosen node's path from the root.
-    public struct Result {
-        public var invocation: Invocation
-        public var nodes: [CommandSpec]
+    package struct Result {
+        package var invocation: Invocation
+        package var nodes: [CommandSpec]
     }
 
-    public static func parse(_ arguments: [String], root: CommandSpec) throws -> Result {
+    package static func parse(_ arguments: [String], root: CommandSpec) throws -> Result {
         let arity = optionTable(root)
         var nodes = [root]
         var invocation = Invocation()
@@ -112,7 +112,7 @@ public enum ArgumentParser {
     }
 
     /// Checks operand counts against the leaf's arguments.
-    public static func checkOperands(_ invocation: Invocation, nodes: [CommandSpec]) throws {
+    package static func checkOperands(_ invocation: Invocation, nodes: [CommandSpec]) throws {
         guard let leaf = nodes.last else { return }
         let arguments = leaf.arguments
         let required = arguments.filter { !$0.isOptional }.count
@@ -149,7 +149,7 @@ public enum ArgumentParser {
         return table
     }
 
-    public static func commandName(_ nodes: [CommandSpec]) -> String {
+    package static func commandName(_ nodes: [CommandSpec]) -> String {
         nodes.map(\.name).joined(separator: " ")
     }
 

@@ -1,7 +1,7 @@
 import OpikCore
 
 /// What the shell should offer when completing a value.
-public enum CompletionKind: Sendable, Equatable {
+package enum CompletionKind: Sendable, Equatable {
     case none
     /// A path to a file.
     case file
@@ -17,23 +17,23 @@ public enum CompletionKind: Sendable, Equatable {
 /// One option: `--long`, maybe `-s`, maybe with a value. Commands declare each option once, as
 /// a constant, and read it through that constant (`invocation.value(ListCommand.limit)`), so a
 /// renamed option cannot be read by its old name.
-public struct OptionSpec: Sendable {
-    public var long: String
-    public var short: Character?
+package struct OptionSpec: Sendable {
+    package var long: String
+    package var short: Character?
     /// Placeholder of the value (`NAME`); nil for a flag that takes no value.
-    public var valueName: String?
-    public var help: String
+    package var valueName: String?
+    package var help: String
     /// Fixed set of accepted values; the parser rejects others.
-    public var choices: [String]
-    public var completion: CompletionKind
+    package var choices: [String]
+    package var completion: CompletionKind
     /// May be given more than once (values accumulate).
-    public var isRepeatable: Bool
+    package var isRepeatable: Bool
     /// Left out of help, man page and completions.
-    public var isHidden: Bool
+    package var isHidden: Bool
     /// What applies when the option is not given, shown in help as `(default 50)`.
-    public var defaultValue: String?
+    package var defaultValue: String?
 
-    public init(
+    package init(
         _ long: String, short: Character? = nil, value: String? = nil, help: String,
         choices: [String] = [], completion: CompletionKind? = nil, repeatable: Bool = false, hidden: Bool = false,
         default defaultValue: String? = nil
@@ -49,25 +49,39 @@ public struct OptionSpec: Sendable {
         self.defaultValue = defaultValue
     }
 
-    public var takesValue: Bool { valueName != nil }
+    package var takesValue: Bool { valueName != nil }
 
     /// The same option with the help a command gives it (`How many traces.`).
-    public func help(_ text: String) -> OptionSpec {
+    package func help(_ text: String) -> OptionSpec {
         var copy = self
         copy.help = text
         return copy
     }
 
     /// The same option taking one of `values` (an entity's types, score sources).
-    public func choosing(from values: [String]) -> OptionSpec {
+    package func choosing(from values: [String]) -> OptionSpec {
         var copy = self
         copy.choices = values
         copy.completion = values.isEmpty ? .none : .choices
         return copy
     }
 
+    /// The same option with another placeholder for its value (`TEXT` where `create` says `NAME`).
+    package func placeholder(_ valueName: String) -> OptionSpec {
+        var copy = self
+        copy.valueName = valueName
+        return copy
+    }
+
+    /// The same option with the default one command applies when it is not given.
+    package func defaulting(to value: String) -> OptionSpec {
+        var copy = self
+        copy.defaultValue = value
+        return copy
+    }
+
     /// The same option completed as `kind` (`--sort` of one entity).
-    public func completing(_ kind: CompletionKind) -> OptionSpec {
+    package func completing(_ kind: CompletionKind) -> OptionSpec {
         var copy = self
         copy.completion = kind
         return copy
@@ -75,16 +89,16 @@ public struct OptionSpec: Sendable {
 }
 
 /// One positional argument.
-public struct ArgumentSpec: Sendable {
-    public var name: String
-    public var help: String
-    public var isOptional: Bool
+package struct ArgumentSpec: Sendable {
+    package var name: String
+    package var help: String
+    package var isOptional: Bool
     /// Takes all remaining positionals.
-    public var isVariadic: Bool
-    public var choices: [String]
-    public var completion: CompletionKind
+    package var isVariadic: Bool
+    package var choices: [String]
+    package var completion: CompletionKind
 
-    public init(
+    package init(
         _ name: String, help: String, optional: Bool = false, variadic: Bool = false,
         choices: [String] = [], completion: CompletionKind? = nil
     ) {
@@ -97,41 +111,41 @@ public struct ArgumentSpec: Sendable {
     }
 
     /// How the argument appears in a synopsis: `ID...`, `[TEXT]`.
-    public var synopsis: String {
+    package var synopsis: String {
         let core = isVariadic ? "\(name)..." : name
         return isOptional ? "[\(core)]" : core
     }
 }
 
 /// A usage example shown in help and the man page.
-public struct Example: Sendable {
-    public var command: String
-    public var explanation: String
+package struct Example: Sendable {
+    package var command: String
+    package var explanation: String
 
-    public init(_ command: String, _ explanation: String) {
+    package init(_ command: String, _ explanation: String) {
         self.command = command
         self.explanation = explanation
     }
 }
 
 /// Runs a leaf command: resolve the invocation, do the work, return the exit status.
-public typealias CommandRun = @Sendable (Invocation, inout Context) throws -> ExitStatus
+package typealias CommandRun = @Sendable (Invocation, inout Context) throws -> ExitStatus
 
 /// A node of the command tree. Leaves have `run`; groups have `subcommands`.
-public struct CommandSpec: Sendable {
-    public var name: String
+package struct CommandSpec: Sendable {
+    package var name: String
     /// One line for lists of commands.
-    public var summary: String
+    package var summary: String
     /// Paragraphs for `--help` and the man page.
-    public var discussion: String
-    public var arguments: [ArgumentSpec]
-    public var options: [OptionSpec]
-    public var subcommands: [CommandSpec]
-    public var examples: [Example]
-    public var isHidden: Bool
-    public var run: CommandRun?
+    package var discussion: String
+    package var arguments: [ArgumentSpec]
+    package var options: [OptionSpec]
+    package var subcommands: [CommandSpec]
+    package var examples: [Example]
+    package var isHidden: Bool
+    package var run: CommandRun?
 
-    public init(
+    package init(
         _ name: String, summary: String, discussion: String = "", arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [], subcommands: [CommandSpec] = [], examples: [Example] = [],
         hidden: Bool = false, run: CommandRun? = nil
@@ -147,10 +161,10 @@ public struct CommandSpec: Sendable {
         self.run = run
     }
 
-    public func subcommand(named name: String) -> CommandSpec? {
+    package func subcommand(named name: String) -> CommandSpec? {
         subcommands.first { $0.name == name }
     }
 
-    public var visibleSubcommands: [CommandSpec] { subcommands.filter { !$0.isHidden } }
-    public var visibleOptions: [OptionSpec] { options.filter { !$0.isHidden } }
+    package var visibleSubcommands: [CommandSpec] { subcommands.filter { !$0.isHidden } }
+    package var visibleOptions: [OptionSpec] { options.filter { !$0.isHidden } }
 }

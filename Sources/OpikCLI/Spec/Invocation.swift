@@ -1,42 +1,34 @@
 /// The command line after parsing, before any IO: which command, which options, which operands.
-public struct Invocation: Sendable, Equatable {
+package struct Invocation: Sendable, Equatable {
     /// Names from the root to the chosen command, e.g. `["spans", "list"]`.
-    public var path: [String]
+    package var path: [String]
     /// Values given for each option, by long name, in command-line order. Flags get `""`.
-    public var options: [String: [String]]
+    package var options: [String: [String]]
     /// Positional operands, in order.
-    public var operands: [String]
+    package var operands: [String]
 
-    public init(path: [String] = [], options: [String: [String]] = [:], operands: [String] = []) {
+    package init(path: [String] = [], options: [String: [String]] = [:], operands: [String] = []) {
         self.path = path
         self.options = options
         self.operands = operands
     }
 
-    /// The last value given for `--long`, if any.
-    public func value(_ long: String) -> String? { options[long]?.last }
-
-    /// Every value given for a repeatable `--long`.
-    public func values(_ long: String) -> [String] { options[long] ?? [] }
-
-    /// Whether the flag `--long` was given.
-    public func flag(_ long: String) -> Bool { options[long] != nil }
-
-    /// How many times the flag was given (`-vv` is 2).
-    public func count(_ long: String) -> Int { options[long]?.count ?? 0 }
+    /// The values of `--long`; options are read through their `OptionSpec` constants, so a
+    /// mistyped name does not compile.
+    private func given(_ long: String) -> [String]? { options[long] }
 
     /// The last value given for `option`, if any.
-    public func value(_ option: OptionSpec) -> String? { value(option.long) }
+    package func value(_ option: OptionSpec) -> String? { given(option.long)?.last }
 
     /// The value given for `option`, else its declared default.
-    public func valueOrDefault(_ option: OptionSpec) -> String? { value(option.long) ?? option.defaultValue }
+    package func valueOrDefault(_ option: OptionSpec) -> String? { value(option) ?? option.defaultValue }
 
     /// Every value given for a repeatable `option`.
-    public func values(_ option: OptionSpec) -> [String] { values(option.long) }
+    package func values(_ option: OptionSpec) -> [String] { given(option.long) ?? [] }
 
     /// Whether the flag `option` was given.
-    public func flag(_ option: OptionSpec) -> Bool { flag(option.long) }
+    package func flag(_ option: OptionSpec) -> Bool { given(option.long) != nil }
 
     /// How many times the flag `option` was given.
-    public func count(_ option: OptionSpec) -> Int { count(option.long) }
+    package func count(_ option: OptionSpec) -> Int { given(option.long)?.count ?? 0 }
 }

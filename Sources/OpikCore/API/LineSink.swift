@@ -2,13 +2,13 @@
 /// boundaries need not align with objects; see docs/SERVER.md). Empty lines are skipped; a
 /// trailing `\r` is trimmed. A line longer than `maxLineBytes` throws `ResponseTooLarge`: a
 /// stream that never sends a newline must not grow memory without end.
-public final class LineSink: HTTPResponseSink {
+package final class LineSink: HTTPResponseSink {
     private var pending: [UInt8] = []
     private let maxLineBytes: Int
     private let onLine: (UnsafeBufferPointer<UInt8>) throws -> Void
     private let onChunkEnd: () throws -> Void
 
-    public init(maxLineBytes: Int = ResponseLimit.lineBytes,
+    package init(maxLineBytes: Int = ResponseLimit.lineBytes,
                 onLine: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void, onChunkEnd: @escaping () throws -> Void = {}) {
         self.maxLineBytes = maxLineBytes
         self.onLine = onLine
@@ -16,11 +16,11 @@ public final class LineSink: HTTPResponseSink {
     }
 
     /// Bytes after the last newline: a line the stream never finished.
-    public var unfinishedLine: [UInt8] { pending }
+    package var unfinishedLine: [UInt8] { pending }
 
-    public func receive(head: HTTPResponseHead) throws { pending.removeAll() }
+    package func receive(head: HTTPResponseHead) throws { pending.removeAll() }
 
-    public func receive(body chunk: UnsafeRawBufferPointer) throws {
+    package func receive(body chunk: UnsafeRawBufferPointer) throws {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var start = 0
         if !pending.isEmpty {

@@ -6,13 +6,13 @@ import Foundation
 
 /// Talks to the Opik REST API: headers, retries with back-off, rate-limit pacing, and the
 /// mapping of failed responses to `OpikError` (how they are shown is `Report`'s business).
-public final class OpikClient {
+package final class OpikClient {
     /// Whether a request may be sent again after it possibly reached the server.
     /// `resumable`: status errors are retried, but a connection that broke mid-response is
     /// left to the caller, which knows how far it got.
-    public enum Repeat: Sendable { case safe, unsafe, resumable }
+    package enum Repeat: Sendable { case safe, unsafe, resumable }
 
-    public let baseURL: String
+    package let baseURL: String
     let transport: HTTPTransport
     let headers: [(String, String)]
     let timeout: Double
@@ -20,11 +20,11 @@ public final class OpikClient {
     let context: Context
     let pacer = RateLimitPacer()
     /// Told about waits (retries, rate limits) so the caller can show them.
-    public var onWait: (String) -> Void = { _ in }
+    package var onWait: (String) -> Void = { _ in }
     /// Base of the exponential back-off, in seconds.
-    public var backoffBase: Double = 0.25
+    package var backoffBase: Double = 0.25
 
-    public init(baseURL: String, apiKey: String?, workspace: String, transport: HTTPTransport,
+    package init(baseURL: String, apiKey: String?, workspace: String, transport: HTTPTransport,
                 timeout: Double, retries: Int, context: Context) {
         self.baseURL = baseURL
         var headers: [(String, String)] = [("Accept", "application/json")]
@@ -40,7 +40,7 @@ public final class OpikClient {
     }
 
     /// Builds a request for `path` under the base URL.
-    public func request(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil) -> HTTPRequest {
+    package func request(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil) -> HTTPRequest {
         var request = HTTPRequest(method: method, url: URLQuery.url(base: baseURL, path: path, query: query),
                                   headers: headers, timeout: timeout)
         if let body {
@@ -55,14 +55,14 @@ public final class OpikClient {
     /// Sends a request and returns the successful response's head and body.
     /// Non-2xx answers throw `OpikError.server`; `what` names the action in messages.
     @discardableResult
-    public func send(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> (HTTPResponseHead, [UInt8]) {
+    package func send(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> (HTTPResponseHead, [UInt8]) {
         let sink = CollectingSink()
         let head = try perform(request, what: what, repetition: repetition) { sink }
         return (head, sink.body)
     }
 
     /// Sends a request and parses the JSON body (nil when the body is empty).
-    public func json(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> JSONValue? {
+    package func json(_ request: HTTPRequest, what: String, repetition: Repeat) throws -> JSONValue? {
         let (_, body) = try send(request, what: what, repetition: repetition)
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         do {
@@ -73,7 +73,7 @@ public final class OpikClient {
     }
 
     /// An error for a 2xx answer that is not what the request asks for, showing what came.
-    public func unexpected(_ what: String, expected: String, received: JSONValue?) -> OpikError {
+    package func unexpected(_ what: String, expected: String, received: JSONValue?) -> OpikError {
         var bytes: [UInt8] = []
         if let received { JSONWriter.write(received, into: &bytes, indent: nil) }
         return OpikError.badResponse(what: what, message: "expected \(expected), received \(excerpt(bytes))")
@@ -81,7 +81,7 @@ public final class OpikClient {
 
     /// At most 80 characters of a response for a message: control characters shown as `?`
     /// (nothing the server sends may steer the terminal), the API key masked.
-    public func excerpt(_ bytes: [UInt8]) -> String {
+    package func excerpt(_ bytes: [UInt8]) -> String {
         if bytes.isEmpty { return "an empty body" }
         var text = String(decoding: bytes.prefix(400), as: UTF8.self)
         if let key = headers.first(where: { $0.0 == "Authorization" })?.1, !key.isEmpty {
@@ -93,7 +93,7 @@ public final class OpikClient {
 
     /// Performs `request` with retries. `makeSink` gives a fresh sink for each attempt; a
     /// non-2xx response is collected and thrown as `OpikError.server`.
-    public func perform(_ request: HTTPRequest, what: String, repetition: Repeat,
+    package func perform(_ request: HTTPRequest, what: String, repetition: Repeat,
                         makeSink: () -> HTTPResponseSink) throws -> HTTPResponseHead {
         var attempt = 0
         while true {

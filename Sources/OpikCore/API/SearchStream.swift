@@ -8,21 +8,21 @@
 /// What the server sends is not trusted: no more than `limit` spans are delivered whatever it
 /// sends, and a span that is not older than the cursor (a server that ignores the cursor would
 /// repeat its first page forever) stops the search with an error.
-public struct SearchStream {
+package struct SearchStream {
     /// What is searched: its stream path and its name in messages.
-    public let entity: Entity
+    package let entity: Entity
     /// The search body without `limit` and `last_retrieved_id`.
-    public var body: [(String, JSONValue)]
+    package var body: [(String, JSONValue)]
     /// How many spans at most (nil: all).
-    public var limit: Int?
+    package var limit: Int?
     /// Continue after this id (exclusive): the `--after` of a resumed export.
-    public var after: String?
-    public var pageSize: Int
+    package var after: String?
+    package var pageSize: Int
     /// When false, `onRecord` gets `.null` instead of the parsed record (the raw line is enough
     /// for a pass-through export), and only the id is read from lines that start with it.
-    public var parsesRecords = true
+    package var parsesRecords = true
 
-    public init(_ entity: Entity, body: [(String, JSONValue)], limit: Int?, after: String?) {
+    package init(_ entity: Entity, body: [(String, JSONValue)], limit: Int?, after: String?) {
         self.entity = entity
         pageSize = entity.maxSearchPage
         self.body = body
@@ -31,7 +31,7 @@ public struct SearchStream {
     }
 
     /// The request for one page.
-    public func request(client: OpikClient, cursor: String?, size: Int) -> HTTPRequest {
+    package func request(client: OpikClient, cursor: String?, size: Int) -> HTTPRequest {
         var members = body
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
@@ -46,7 +46,7 @@ public struct SearchStream {
     /// `lastId` is the id of the last span `onRecord` accepted, kept even when the search fails,
     /// so an interrupted export can say where to resume.
     @discardableResult
-    public func run(
+    package func run(
         client: OpikClient, lastId: inout String?,
         onRecord: (JSONValue, UnsafeBufferPointer<UInt8>) throws -> Void,
         onChunkEnd: () throws -> Void = {}

@@ -1,7 +1,7 @@
 /// Reads the server's message out of an error body, which comes in two shapes (see docs/SERVER.md):
 /// `{"errors":[…]}` and `{"code","message","details"?}`.
-public enum ServerMessage {
-    public static func from(body: [UInt8], status: Int) -> String {
+package enum ServerMessage {
+    package static func from(body: [UInt8], status: Int) -> String {
         if let json = try? JSONParser.parse(bytes: body) {
             if let errors = json["errors"]?.arrayValue, !errors.isEmpty {
                 return errors.map { $0.stringValue ?? JSONWriter.compact($0) }.joined(separator: "; ")

@@ -1,11 +1,11 @@
 /// Builds request URLs with every query value percent-encoded (see docs/SERVER.md: `+` must be
 /// `%2B` and spaces `%20`, since a `+` in a query string reads as a space).
-public enum URLQuery {
+package enum URLQuery {
     static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
     static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Percent-encodes everything but unreserved characters.
-    public static func encode(_ text: String) -> String {
+    package static func encode(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -21,7 +21,7 @@ public enum URLQuery {
     }
 
     /// Decodes `%XX` escapes (and nothing else), for showing URLs to people.
-    public static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         var out: [UInt8] = []
         let bytes = Array(text.utf8)
         var i = 0
@@ -40,7 +40,7 @@ public enum URLQuery {
     }
 
     /// `base` + `path` + `?name=value&…`, with exactly one `/` between base and path.
-    public static func url(base: String, path: String, query: [(String, String)] = []) -> String {
+    package static func url(base: String, path: String, query: [(String, String)] = []) -> String {
         var url = base.hasSuffix("/") ? String(base.dropLast()) : base
         url += path.hasPrefix("/") ? path : "/" + path
         if !query.isEmpty {

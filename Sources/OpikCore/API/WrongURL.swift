@@ -5,7 +5,7 @@
 ///
 /// Reported as the server being unreachable (status 5), never as "span not found": the span
 /// may well exist, the request did not reach the API.
-public enum WrongURL {
+package enum WrongURL {
     /// The message of the backend's own 404 for a path it has no resource for (Jersey's).
     static let noResourceMessage = "HTTP 404 Not Found"
 
@@ -13,7 +13,7 @@ public enum WrongURL {
     /// an Opik error (`{"errors":[…]}` or `{"code":…,"message":…}`), or it is the backend's
     /// answer for a path that names no resource at all. Opik's own "not found" answers
     /// (`Span id: … not found`, `Project not found`) keep their meaning.
-    public static func isWrongURL(status: Int, body: [UInt8]) -> Bool {
+    package static func isWrongURL(status: Int, body: [UInt8]) -> Bool {
         guard status == 404 else { return false }
         guard let json = try? JSONParser.parse(bytes: body) else { return true }
         if let errors = json["errors"]?.arrayValue, !errors.isEmpty { return false }
@@ -22,7 +22,7 @@ public enum WrongURL {
     }
 
     /// The error for a request that reached something other than the Opik API.
-    public static func error(what: String, url: String, baseURL: String) -> OpikError {
+    package static func error(what: String, url: String, baseURL: String) -> OpikError {
         .hinted(
             .transport(what: what, error: .other("no Opik API at this address (HTTP 404 for the path itself)"), url: url),
             hint: hint(baseURL: baseURL))
@@ -35,7 +35,7 @@ public enum WrongURL {
     }
 
     /// Whether `error` is the one `error(what:url:baseURL:)` makes (every later request would meet it too).
-    public static func matches(_ error: OpikError) -> Bool {
+    package static func matches(_ error: OpikError) -> Bool {
         guard case let .hinted(inner, _) = error, case let .transport(_, .other(message), _) = inner else { return false }
         return message.hasPrefix("no Opik API at this address")
     }

@@ -1,13 +1,13 @@
 /// Splits records into request batches of at most `maxCount` records and about `maxBytes`
 /// bytes of body each, keeping input order. A record larger than `maxBytes` goes alone.
-public enum BatchPlan {
+package enum BatchPlan {
     /// At most 1000 items per batch request (see docs/SERVER.md#creating-spans).
-    public static let defaultMaxCount = Entity.span.maxBatch
+    package static let defaultMaxCount = Entity.span.maxBatch
     /// Well under what proxies commonly accept, and far under the server's string limit.
-    public static let defaultMaxBytes = 16 * 1024 * 1024
+    package static let defaultMaxBytes = 16 * 1024 * 1024
 
     /// Ranges of record indexes, one per batch. `sizes` are the records' encoded sizes.
-    public static func ranges(sizes: [Int], maxCount: Int = defaultMaxCount, maxBytes: Int = defaultMaxBytes) -> [Range<Int>] {
+    package static func ranges(sizes: [Int], maxCount: Int = defaultMaxCount, maxBytes: Int = defaultMaxBytes) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0

@@ -1,29 +1,29 @@
 /// Records ready to send: each one's compact JSON in shared buffers, with the input line it
 /// came from. Batch bodies are cut from them without serialising again.
-public struct BulkPayload: Sendable {
+package struct BulkPayload: Sendable {
     /// The records' bytes, in order: records are appended to the last buffer, and payloads
     /// prepared apart are joined by taking over their buffers instead of copying them.
     private var segments: [[UInt8]] = [[]]
     /// Where each buffer starts in the offsets `ranges` use, as if the buffers were one.
     private var segmentStarts: [Int] = [0]
-    public private(set) var ranges: [Range<Int>] = []
-    public private(set) var lines: [Int] = []
+    package private(set) var ranges: [Range<Int>] = []
+    package private(set) var lines: [Int] = []
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { ranges.count }
+    package var count: Int { ranges.count }
 
     /// The size of all records together.
     var byteCount: Int { segmentStarts[segmentStarts.count - 1] + segments[segments.count - 1].count }
 
-    public mutating func reserve(bytes count: Int, records: Int) {
+    package mutating func reserve(bytes count: Int, records: Int) {
         segments[segments.count - 1].reserveCapacity(count)
         ranges.reserveCapacity(records)
         lines.reserveCapacity(records)
     }
 
     /// Appends one record, written by `write` at the end of the last buffer.
-    public mutating func append(line: Int, _ write: (inout [UInt8]) -> Void) {
+    package mutating func append(line: Int, _ write: (inout [UInt8]) -> Void) {
         let last = segments.count - 1
         let base = segmentStarts[last]
         let start = segments[last].count
@@ -33,7 +33,7 @@ public struct BulkPayload: Sendable {
     }
 
     /// Appends the records of `other` after these.
-    public mutating func append(contentsOf other: BulkPayload) {
+    package mutating func append(contentsOf other: BulkPayload) {
         let shift = byteCount
         ranges.append(contentsOf: other.ranges.lazy.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
         lines.append(contentsOf: other.lines)
@@ -67,7 +67,7 @@ public struct BulkPayload: Sendable {
     }
 
     /// The records at `indexes` as NDJSON, one per line: what `--failed` receives.
-    public func ndjson(of indexes: [Int]) -> [UInt8] {
+    package func ndjson(of indexes: [Int]) -> [UInt8] {
         var bytes: [UInt8] = []
         for index in indexes {
             bytes.append(contentsOf: record(index))
@@ -76,7 +76,7 @@ public struct BulkPayload: Sendable {
         return bytes
     }
 
-    public func record(_ index: Int) -> ArraySlice<UInt8> {
+    package func record(_ index: Int) -> ArraySlice<UInt8> {
         let range = ranges[index]
         let segment = segment(at: range.lowerBound)
         let base = segmentStarts[segment]
@@ -84,10 +84,10 @@ public struct BulkPayload: Sendable {
     }
 
     /// The encoded sizes, for `BatchPlan`.
-    public var sizes: [Int] { ranges.map(\.count) }
+    package var sizes: [Int] { ranges.map(\.count) }
 
     /// `{"<key>":[record,record,…]}` for the records in `batch`.
-    public func body(key: String, batch: Range<Int>) -> [UInt8] {
+    package func body(key: String, batch: Range<Int>) -> [UInt8] {
         let head = Array("{\"\(key)\":[".utf8)
         let size = head.count + batch.reduce(0) { $0 + ranges[$1].count } + (batch.count - 1) + 2
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in

@@ -1,18 +1,18 @@
 /// One data row of a CSV file: its fields, the line it starts on, and its text as written
 /// (so rows can be copied unchanged into a file of failed rows).
-public struct CSVRow: Sendable, Equatable {
-    public var fields: [String]
-    public var line: Int
-    public var text: String
+package struct CSVRow: Sendable, Equatable {
+    package var fields: [String]
+    package var line: Int
+    package var text: String
 }
 
 /// Reads CSV as RFC 4180 describes it: comma-separated fields, fields in double quotes may hold
 /// commas, line breaks and doubled quotes; CRLF or LF line ends; a UTF-8 byte-order mark is
 /// skipped; blank lines are ignored. The text must be UTF-8.
-public enum CSVReader {
+package enum CSVReader {
     /// The header and the data rows of `bytes`. An unterminated quote, text after a closing
     /// quote or a field that is not UTF-8 throws `RecordIssue`.
-    public static func read(_ bytes: [UInt8]) throws(RecordIssue) -> (header: CSVRow, rows: [CSVRow])? {
+    package static func read(_ bytes: [UInt8]) throws(RecordIssue) -> (header: CSVRow, rows: [CSVRow])? {
         var rows: [CSVRow] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1

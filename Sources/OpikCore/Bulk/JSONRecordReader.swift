@@ -1,11 +1,11 @@
 /// One record of a JSON or NDJSON input: the parsed value, the line it starts on and its size.
-public struct SourceRecord: Sendable {
-    public var value: JSONValue
-    public var line: Int
+package struct SourceRecord: Sendable {
+    package var value: JSONValue
+    package var line: Int
     /// Where the record's text is in the input (empty when it has none).
-    public var range: Range<Int>
+    package var range: Range<Int>
 
-    public init(value: JSONValue, line: Int, range: Range<Int> = 0..<0) {
+    package init(value: JSONValue, line: Int, range: Range<Int> = 0..<0) {
         self.value = value
         self.line = line
         self.range = range
@@ -14,15 +14,15 @@ public struct SourceRecord: Sendable {
 
 /// Reads the records of a bulk input that is either one JSON array or a sequence of JSON
 /// values (NDJSON, or values separated by any white space), keeping each record's line.
-public enum JSONRecordReader {
+package enum JSONRecordReader {
     /// Records larger than this are refused before anything is sent.
-    public static let defaultMaxRecordBytes = 20 * 1024 * 1024
+    package static let defaultMaxRecordBytes = 20 * 1024 * 1024
 
     /// The records of `bytes`, and the issues of records that could not be read. In NDJSON a
     /// syntax error costs only its own line: reading goes on at the next line, so one run
     /// reports every bad line. In an array, or past an oversized record, the first issue is
     /// thrown.
-    public static func read(_ bytes: [UInt8], maxRecordBytes: Int = defaultMaxRecordBytes) throws(RecordIssue)
+    package static func read(_ bytes: [UInt8], maxRecordBytes: Int = defaultMaxRecordBytes) throws(RecordIssue)
         -> (records: [SourceRecord], issues: [RecordIssue])
     {
         do {
@@ -76,19 +76,24 @@ public enum JSONRecordReader {
             }
             records.append(SourceRecord(value: value, line: line, range: start..<reader.index))
             guard isArray else { continue }
-            reader.skipSpace()
-            guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
-            if buffer[reader.index] == UInt8(ascii: ",") {
-                reader.index += 1
-            } else if buffer[reader.index] == UInt8(ascii: "]") {
-                reader.index += 1
-                try expectEnd(&reader)
-                break
-            } else {
-                throw reader.error("expected ',' or ']' in the array")
-            }
+            if try arrayEnds(&reader) { break }
         }
         return (records, issues)
+    }
+
+    /// Moves past the `,` after an element of the top-level array, or its `]` and the end of
+    /// the input; whether the array ended.
+    static func arrayEnds(_ reader: inout Reader) throws -> Bool {
+        reader.skipSpace()
+        guard reader.index < reader.bytes.count else { throw reader.error("unexpected end of input in the array") }
+        if reader.bytes[reader.index] == UInt8(ascii: ",") {
+            reader.index += 1
+            return false
+        }
+        guard reader.bytes[reader.index] == UInt8(ascii: "]") else { throw reader.error("expected ',' or ']' in the array") }
+        reader.index += 1
+        try expectEnd(&reader)
+        return true
     }
 
     static func expectEnd(_ reader: inout Reader) throws {

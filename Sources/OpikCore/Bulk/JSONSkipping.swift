@@ -10,25 +10,16 @@ extension Reader {
         while true {
             guard index < bytes.count else { return false }
             switch bytes[index] {
-            case UInt8(ascii: "{"):
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard depth + open.count < JSONParser.maxDepth else { return false }
+                let isObject = bytes[index] == UInt8(ascii: "{")
                 index += 1
                 skipSpace()
-                if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+                if index < bytes.count && bytes[index] == Reader.closing(isObject: isObject) {
                     index += 1
                 } else {
-                    guard skipKey() else { return false }
-                    open.append(true)
-                    continue
-                }
-            case UInt8(ascii: "["):
-                guard depth + open.count < JSONParser.maxDepth else { return false }
-                index += 1
-                skipSpace()
-                if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                } else {
-                    open.append(false)
+                    guard !isObject || skipKey() else { return false }
+                    open.append(isObject)
                     continue
                 }
             case UInt8(ascii: "\""): guard skipString() else { return false }
@@ -51,7 +42,7 @@ extension Reader {
                     }
                     break
                 }
-                guard bytes[index] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                guard bytes[index] == Reader.closing(isObject: isObject) else { return false }
                 index += 1
                 open.removeLast()
             }
@@ -78,29 +69,7 @@ extension Reader {
         return true
     }
 
-    mutating func skipNumber() -> Bool {
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        let digitsStart = index
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-        let intDigits = index - digitsStart
-        if intDigits == 0 || (intDigits > 1 && bytes[digitsStart] == 0x30) { return false }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            let fracStart = index
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == fracStart { return false }
-        }
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                index += 1
-            }
-            let expStart = index
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == expStart { return false }
-        }
-        return true
-    }
+    mutating func skipNumber() -> Bool { scanNumber() == nil }
 
     /// A string from its opening quote. The text the parser decodes is valid UTF-8 exactly
     /// when every run of bytes between escapes is: an escape always decodes to whole

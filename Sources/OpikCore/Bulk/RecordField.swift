@@ -1,7 +1,7 @@
 /// One field of a bulk record that `RecordRules` checks or the preparation fills in.
-public struct RecordField: Sendable, Equatable {
+package struct RecordField: Sendable, Equatable {
     /// How a present, non-null value is checked.
-    public enum Check: Sendable, Equatable {
+    package enum Check: Sendable, Equatable {
         /// A UUID, of version 7 when asked.
         case uuid(version7: Bool)
         /// An RFC 3339 time within the server's range.
@@ -20,12 +20,12 @@ public struct RecordField: Sendable, Equatable {
         case object
     }
 
-    public let name: String
-    public let check: Check
+    package let name: String
+    package let check: Check
     /// Given a value when absent; a `null` counts as absent.
-    public let isFilled: Bool
+    package let isFilled: Bool
 
-    public init(_ name: String, _ check: Check, isFilled: Bool = false) {
+    package init(_ name: String, _ check: Check, isFilled: Bool = false) {
         self.name = name
         self.check = check
         self.isFilled = isFilled

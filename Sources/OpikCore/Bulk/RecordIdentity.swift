@@ -3,10 +3,10 @@
 /// JSON (after the project it goes to, when it does not name one) and how many identical
 /// records came before it. Re-sending an input after an
 /// interruption therefore overwrites spans instead of duplicating them.
-public struct RecordIdentity {
+package struct RecordIdentity {
     private var occurrences: [Digest: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     struct Digest: Hashable {
         var high: UInt64
@@ -14,7 +14,7 @@ public struct RecordIdentity {
     }
 
     /// The id and the trace id for a record whose compact JSON is `compact`.
-    public mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
+    package mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
         ids(digest: Self.digest(compact, salt: 0), startMillis: startMillis)
     }
 

@@ -45,17 +45,7 @@ enum RecordInputReader {
                 reader.skipSpace()
                 let line = lines.line(at: reader.index, in: buffer)
                 guard try readRecord(&reader, into: &chunk, line: line, depth: 1, settings: settings) else { return chunk }
-                reader.skipSpace()
-                guard reader.index < buffer.count else { throw reader.error("unexpected end of input in the array") }
-                if buffer[reader.index] == UInt8(ascii: ",") {
-                    reader.index += 1
-                } else if buffer[reader.index] == UInt8(ascii: "]") {
-                    reader.index += 1
-                    try JSONRecordReader.expectEnd(&reader)
-                    break
-                } else {
-                    throw reader.error("expected ',' or ']' in the array")
-                }
+                if try JSONRecordReader.arrayEnds(&reader) { break }
             }
         } catch let error as JSONSyntaxError {
             chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")

@@ -1,12 +1,12 @@
 /// What is wrong with one input record of a bulk command, and where: the 1-based line it
 /// starts on, the column for JSON syntax errors, and the field for invalid values.
-public struct RecordIssue: UserFacingError, Equatable, Sendable {
-    public var line: Int
-    public var column: Int?
-    public var field: String?
-    public var message: String
+package struct RecordIssue: UserFacingError, Equatable, Sendable {
+    package var line: Int
+    package var column: Int?
+    package var field: String?
+    package var message: String
 
-    public init(line: Int, column: Int? = nil, field: String? = nil, message: String) {
+    package init(line: Int, column: Int? = nil, field: String? = nil, message: String) {
         self.line = line
         self.column = column
         self.field = field
@@ -14,7 +14,7 @@ public struct RecordIssue: UserFacingError, Equatable, Sendable {
     }
 
     /// `spans.ndjson:3: field "type": invalid value "lm" (expected one of …)`.
-    public func describe(file: String) -> String {
+    package func describe(file: String) -> String {
         var text = "\(file):\(line):"
         if let column { text += "\(column):" }
         if let field { text += " field \"\(field)\":" }
@@ -22,7 +22,7 @@ public struct RecordIssue: UserFacingError, Equatable, Sendable {
     }
 
     /// Alone (bulk commands name the file first): `line 3: field "type": …`.
-    public var userFacing: UserFacing {
+    package var userFacing: UserFacing {
         var text = "line \(line)"
         if let column { text += ", column \(column)" }
         if let field { text += ": field \"\(field)\"" }
@@ -32,7 +32,7 @@ public struct RecordIssue: UserFacingError, Equatable, Sendable {
     /// A syntax error in the record that starts on `recordLine`. The issue names that line:
     /// where a record is cut short the parser notices only on a later line, and that later
     /// line (with the column) goes in the message.
-    public static func syntax(_ error: JSONSyntaxError, recordLine: Int) -> RecordIssue {
+    package static func syntax(_ error: JSONSyntaxError, recordLine: Int) -> RecordIssue {
         guard error.line != recordLine else {
             return RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         }
@@ -42,12 +42,12 @@ public struct RecordIssue: UserFacingError, Equatable, Sendable {
     }
 
     /// Issues from several passes over one input, in input order.
-    public static func merged(_ first: [RecordIssue], _ second: [RecordIssue]) -> [RecordIssue] {
+    package static func merged(_ first: [RecordIssue], _ second: [RecordIssue]) -> [RecordIssue] {
         (first + second).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// An invalid value, quoted as JSON text (cut when long).
-    public static func invalid(_ value: JSONValue, line: Int, field: String, expected: String) -> RecordIssue {
+    package static func invalid(_ value: JSONValue, line: Int, field: String, expected: String) -> RecordIssue {
         var shown = JSONWriter.compact(value)
         if shown.count > 60 { shown = String(shown.prefix(57)) + "..." }
         return RecordIssue(line: line, field: field, message: "invalid value \(shown) (expected \(expected))")

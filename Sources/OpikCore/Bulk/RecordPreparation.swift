@@ -5,15 +5,15 @@ import Synchronization
 /// and, for spans, `trace_id` (deterministic, see `RecordIdentity`),
 /// `project_name` (the `--project`) and `last_updated_at` (one value per run, so a re-run
 /// overwrites instead of duplicating, see docs/SERVER.md#creating-spans) — in front of its own members.
-public struct RecordPreparation: Sendable {
-    public var payload = BulkPayload()
-    public var ids: [String] = []
+package struct RecordPreparation: Sendable {
+    package var payload = BulkPayload()
+    package var ids: [String] = []
     /// Per record, its `trace_id` when derived or given; empty unless trace ids are derived.
-    public var traceIds: [String] = []
+    package var traceIds: [String] = []
     /// The records whose `trace_id` was derived (their traces are new), in input order.
-    public var derivedTraces: [Int] = []
+    package var derivedTraces: [Int] = []
     /// Every invalid record, in input order.
-    public var issues: [RecordIssue] = []
+    package var issues: [RecordIssue] = []
 
     /// Reads, checks and prepares the records of a JSON array or NDJSON input, as
     /// `JSONRecordReader.read` followed by `init(records:source:…)` would, without keeping
@@ -21,7 +21,7 @@ public struct RecordPreparation: Sendable {
     /// `threads` threads. Throws what `JSONRecordReader.read` throws.
     /// `derivesTraceIds`: records without `trace_id` get one derived from them, as `id` is
     /// (spans, whose trace is then created by the caller).
-    public init(input: [UInt8], entity: Entity, derivesTraceIds: Bool, projectName: String, lastUpdatedAt: String,
+    package init(input: [UInt8], entity: Entity, derivesTraceIds: Bool, projectName: String, lastUpdatedAt: String,
                 maxRecordBytes: Int = JSONRecordReader.defaultMaxRecordBytes, threads: Int? = nil) throws(RecordIssue)
     {
         let filler = RecordChunk.Filler(rules: entity.recordRules, derivesTraceIds: derivesTraceIds,
@@ -50,7 +50,7 @@ public struct RecordPreparation: Sendable {
     /// From records already read. `source` is the input they were read from: a record's own
     /// text, without its white space, is what is sent and hashed (it is valid JSON, and far
     /// cheaper than writing the parsed value again). Without it the parsed values are written.
-    public init(records: [SourceRecord], source: [UInt8]? = nil, entity: Entity, derivesTraceIds: Bool,
+    package init(records: [SourceRecord], source: [UInt8]? = nil, entity: Entity, derivesTraceIds: Bool,
                 projectName: String, lastUpdatedAt: String) {
         let filler = RecordChunk.Filler(rules: entity.recordRules, derivesTraceIds: derivesTraceIds,
                                         projectName: projectName, lastUpdatedAt: lastUpdatedAt)

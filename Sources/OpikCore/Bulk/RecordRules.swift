@@ -2,16 +2,16 @@
 /// sent, the ones the server would otherwise answer with 400 or 422 (see
 /// docs/SERVER.md#creating-spans). Unknown fields pass: the server ignores them, so an export
 /// from a listing can be sent back as it is. Each entity holds its own (`Entity.recordRules`).
-public struct RecordRules: Sendable {
+package struct RecordRules: Sendable {
     /// The record in messages: `span`.
-    public let noun: String
+    package let noun: String
     /// The time every record needs, whose value `check` returns.
-    public let timeField: String
-    public let fields: [RecordField]
+    package let timeField: String
+    package let fields: [RecordField]
     /// Indexes into `fields` and the names' bytes, by the names' lengths.
     private let byLength: [[(Int, [UInt8])]]
 
-    public init(noun: String, timeField: String, fields: [RecordField]) {
+    package init(noun: String, timeField: String, fields: [RecordField]) {
         self.noun = noun
         self.timeField = timeField
         self.fields = fields
@@ -22,12 +22,12 @@ public struct RecordRules: Sendable {
     }
 
     /// The field called `name`, if any.
-    public func field(named name: String) -> RecordField? {
+    package func field(named name: String) -> RecordField? {
         fields.first { $0.name == name }
     }
 
     /// The longest text `name` may hold, if it is limited.
-    public func maxLength(of name: String) -> Int? {
+    package func maxLength(of name: String) -> Int? {
         if case let .text(maxLength: maxLength)? = field(named: name)?.check { return maxLength }
         return nil
     }
@@ -42,7 +42,7 @@ public struct RecordRules: Sendable {
 
     /// Checks one record; returns its `timeField` in milliseconds since the epoch.
     @discardableResult
-    public func check(_ record: JSONValue, line: Int) throws(RecordIssue) -> Int64 {
+    package func check(_ record: JSONValue, line: Int) throws(RecordIssue) -> Int64 {
         guard let members = record.objectMembers else {
             throw RecordIssue(line: line, message: "expected a JSON object (a \(noun)), found \(Self.kind(of: record))")
         }

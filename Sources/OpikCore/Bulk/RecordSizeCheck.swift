@@ -4,8 +4,8 @@
 ///
 /// JSON: the records are the values of a top-level array, or the top-level values of a
 /// sequence (NDJSON). CSV: the records are rows (a quoted field may hold line breaks).
-public struct RecordSizeCheck {
-    public enum Syntax: Sendable { case json, csv }
+package struct RecordSizeCheck {
+    package enum Syntax: Sendable { case json, csv }
 
     let syntax: Syntax
     let limit: Int
@@ -20,13 +20,13 @@ public struct RecordSizeCheck {
     private var inString = false
     private var escaped = false
 
-    public init(_ syntax: Syntax, limit: Int = JSONRecordReader.defaultMaxRecordBytes) {
+    package init(_ syntax: Syntax, limit: Int = JSONRecordReader.defaultMaxRecordBytes) {
         self.syntax = syntax
         self.limit = limit
     }
 
     /// Takes the next bytes of the input; throws when a record is larger than the limit.
-    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordIssue) {
+    package mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordIssue) {
         for byte in bytes {
             switch syntax {
             case .json: json(byte)

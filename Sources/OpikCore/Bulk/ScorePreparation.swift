@@ -5,19 +5,19 @@ import Synchronization
 /// docs/SERVER.md#feedback-scores): each checked, with `project_name` (the `--project` when
 /// absent: the server would otherwise file the score under another project) and `source`
 /// (`sdk`) filled in.
-public struct ScorePreparation: Sendable {
-    public static let fields = ["id", "name", "value", "reason", "category_name", "project_name", "source"]
+package struct ScorePreparation: Sendable {
+    package static let fields = ["id", "name", "value", "reason", "category_name", "project_name", "source"]
     static let maxValue = 999_999_999.999999999
 
     /// What the scores are on: its score sources are the ones accepted.
-    public let entity: Entity
-    public var payload = BulkPayload()
-    public var issues: [RecordIssue] = []
+    package let entity: Entity
+    package var payload = BulkPayload()
+    package var issues: [RecordIssue] = []
     /// Per record of the payload: its id and name, what the server stores one score under.
     var keys: [String] = []
 
     /// From JSON or NDJSON records.
-    public init(records: [SourceRecord], projectName: String, entity: Entity) {
+    package init(records: [SourceRecord], projectName: String, entity: Entity) {
         self.entity = entity
         for record in records {
             guard let members = record.value.objectMembers else {
@@ -32,7 +32,7 @@ public struct ScorePreparation: Sendable {
 
     /// From CSV with a header naming the fields; empty cells count as absent. Many rows are
     /// prepared on `threads` threads, each taking a stretch of rows.
-    public init(header: CSVRow, rows: [CSVRow], projectName: String, entity: Entity, threads: Int? = nil) {
+    package init(header: CSVRow, rows: [CSVRow], projectName: String, entity: Entity, threads: Int? = nil) {
         self.entity = entity
         for required in ["id", "name", "value"] where !header.fields.contains(required) {
             issues.append(RecordIssue(line: header.line, message: "the CSV header has no \"\(required)\" column (it needs id, name and value)"))

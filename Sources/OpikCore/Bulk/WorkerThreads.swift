@@ -4,17 +4,17 @@ import Glibc
 
 /// Runs blocking work on plain threads. Requests block in libcurl, so Swift's cooperative
 /// pool (one thread per core) would cap parallelism at the core count.
-public enum WorkerThreads {
+package enum WorkerThreads {
     private final class Work {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
     /// The processors online, at least 1.
-    public static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    package static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// Calls `body(i)` for `i` in `0..<count`, each on its own thread, and waits for all.
-    public static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    package static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         if count == 1 {
             body(0)
             return

@@ -1,9 +1,9 @@
 /// Base64 decoding (standard and URL-safe alphabets, padding optional), so that the core needs
 /// no Foundation `Data`: linking `Data` statically brings in Foundation's file writer, whose
 /// temporary files come from the unsafe `mktemp`.
-public enum Base64 {
+package enum Base64 {
     /// The bytes `text` encodes, or nil when it is not base64.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         var values: [UInt8] = []
         values.reserveCapacity(text.utf8.count)
         var padding = 0

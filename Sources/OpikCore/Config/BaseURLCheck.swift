@@ -1,16 +1,16 @@
 /// Checks the base URL before any request: a typo must not send the API key somewhere
 /// unexpected, nor fail later with a transport error that hides where the URL came from.
-public enum BaseURLCheck {
+package enum BaseURLCheck {
     /// Throws a usage error (status 2) naming the setting and its source unless `setting` is
     /// an http or https URL with a host.
-    public static func check(_ setting: ConfigValue) throws {
+    package static func check(_ setting: ConfigValue) throws {
         guard let url = setting.value, let problem = problem(url) else { return }
         throw OpikError.usage("invalid URL '\(url)' in \(name(of: setting.source)): \(problem)",
                               hint: "use a URL such as http://localhost:5173/api or https://www.comet.com/opik/api")
     }
 
     /// What is wrong with `url`, or nil.
-    public static func problem(_ url: String) -> String? {
+    package static func problem(_ url: String) -> String? {
         if url.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) {
             return "it holds a space or a control character"
         }

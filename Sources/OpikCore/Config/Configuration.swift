@@ -5,14 +5,14 @@ import Foundation
 #endif
 
 /// Where a setting's value came from, for `opik config show`.
-public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
+package enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
     case flag(String)
     case environment(String)
     case file(String)
     case apiKey
     case `default`
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .flag(name): return "flag \(name)"
         case let .environment(name): return "env \(name)"
@@ -24,7 +24,7 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What reading the config file found.
-public enum ConfigFileContent: Sendable, Equatable {
+package enum ConfigFileContent: Sendable, Equatable {
     case text(String)
     case missing
     /// It exists but cannot be read; the system's reason.
@@ -34,11 +34,11 @@ public enum ConfigFileContent: Sendable, Equatable {
 }
 
 /// One resolved setting.
-public struct ConfigValue: Sendable, Equatable {
-    public var value: String?
-    public var source: ConfigSource
+package struct ConfigValue: Sendable, Equatable {
+    package var value: String?
+    package var source: ConfigSource
 
-    public init(value: String?, source: ConfigSource) {
+    package init(value: String?, source: ConfigSource) {
         self.value = value
         self.source = source
     }
@@ -46,34 +46,34 @@ public struct ConfigValue: Sendable, Equatable {
 
 /// The settings a command needs, resolved exactly like the official Python SDK:
 /// flag > environment > config file > default, for every row of `Setting.all`.
-public struct Configuration: Sendable, Equatable {
-    public static var cloudURL: String { Setting.url.defaultValue ?? "" }
-    public static var defaultWorkspace: String { Setting.workspace.defaultValue ?? "" }
-    public static var defaultProject: String { Setting.project.defaultValue ?? "" }
-    public static let section = "opik"
+package struct Configuration: Sendable, Equatable {
+    package static var cloudURL: String { Setting.url.defaultValue ?? "" }
+    package static var defaultWorkspace: String { Setting.workspace.defaultValue ?? "" }
+    package static var defaultProject: String { Setting.project.defaultValue ?? "" }
+    package static let section = "opik"
 
     /// Each setting's value, by `Setting.name`.
-    public private(set) var values: [String: ConfigValue]
+    package private(set) var values: [String: ConfigValue]
     /// Problems worth a warning (missing named config file, readable key file).
-    public var warnings: [String]
+    package var warnings: [String]
 
     /// The resolved value of `setting`.
-    public subscript(_ setting: Setting) -> ConfigValue {
+    package subscript(_ setting: Setting) -> ConfigValue {
         values[setting.name] ?? ConfigValue(value: nil, source: .default)
     }
 
-    public var url: ConfigValue { self[.url] }
-    public var apiKey: ConfigValue { self[.apiKey] }
-    public var workspace: ConfigValue { self[.workspace] }
-    public var project: ConfigValue { self[.project] }
-    public var configPath: ConfigValue { self[.configFile] }
-    public var checkTLS: ConfigValue { self[.checkTLS] }
+    package var url: ConfigValue { self[.url] }
+    package var apiKey: ConfigValue { self[.apiKey] }
+    package var workspace: ConfigValue { self[.workspace] }
+    package var project: ConfigValue { self[.project] }
+    package var configPath: ConfigValue { self[.configFile] }
+    package var checkTLS: ConfigValue { self[.checkTLS] }
 
     /// The config file's keys, as `opik config set` accepts them.
-    public static var fileKeys: [String] { Setting.fileKeys }
+    package static var fileKeys: [String] { Setting.fileKeys }
 
     /// Resolves every setting, with `readFile` returning nil for a missing file.
-    public static func resolve(
+    package static func resolve(
         flags: [String: String], environment: [String: String], readFile: (String) -> String?
     ) -> Configuration {
         resolve(flags: flags, environment: environment) { path in readFile(path).map(ConfigFileContent.text) ?? .missing }
@@ -84,7 +84,7 @@ public struct Configuration: Sendable, Equatable {
     /// config file. A config file that exists but cannot be read, and every line of it that
     /// configparser would refuse, earns a warning naming the file (and line): its settings
     /// never vanish silently.
-    public static func resolve(
+    package static func resolve(
         flags: [String: String], environment: [String: String], readConfig: (String) -> ConfigFileContent
     ) -> Configuration {
         var warnings: [String] = []
@@ -160,7 +160,7 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// Whether TLS certificates are verified (`false`, `0`, `no`, `off` turn it off).
-    public var verifiesTLS: Bool {
+    package var verifiesTLS: Bool {
         !["false", "0", "no", "off"].contains((checkTLS.value ?? "true").lowercased())
     }
 
@@ -175,7 +175,7 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// The base URL an API key of the form `KEY*BASE64(JSON)` carries, as `<baseUrl>opik/api/`.
-    public static func embeddedBaseURL(in apiKey: String) -> String? {
+    package static func embeddedBaseURL(in apiKey: String) -> String? {
         guard let star = apiKey.firstIndex(of: "*") else { return nil }
         guard let bytes = Base64.decode(String(apiKey[apiKey.index(after: star)...])),
             let json = try? JSONParser.parse(bytes: bytes),
@@ -185,7 +185,7 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// The API key masked for display (see `Redaction.mask`).
-    public static func mask(_ key: String) -> String {
+    package static func mask(_ key: String) -> String {
         Redaction.mask(key)
     }
 }

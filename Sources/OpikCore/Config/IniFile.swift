@@ -1,26 +1,26 @@
 /// An INI file as Python's `configparser` reads it (see `IniParser`), the format `opik
 /// configure` writes. Editing keeps every other line, the line endings and a BOM as they were.
-public struct IniFile: Sendable, Equatable {
-    public private(set) var lines: [String]
+package struct IniFile: Sendable, Equatable {
+    package private(set) var lines: [String]
     /// `\r\n` when the file's lines end so, else `\n`.
     private let lineEnding: String
     private let hasBOM: Bool
 
-    public init(text: String) {
+    package init(text: String) {
         lines = IniParser.lines(of: text)
         lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
         hasBOM = text.unicodeScalars.first == "\u{FEFF}"
     }
 
-    public var text: String {
+    package var text: String {
         lines.isEmpty ? "" : (hasBOM ? "\u{FEFF}" : "") + lines.joined(separator: lineEnding) + lineEnding
     }
 
     /// The file as configparser reads it.
-    public var parsed: IniParser { IniParser(text: text) }
+    package var parsed: IniParser { IniParser(text: text) }
 
     /// The value of `key` in `section` (or `[DEFAULT]`), if set.
-    public func value(section: String, key: String) -> String? {
+    package func value(section: String, key: String) -> String? {
         parsed.value(section: section, key: key)?.0.value
     }
 
@@ -28,7 +28,7 @@ public struct IniFile: Sendable, Equatable {
     /// that continued its old value, and any repeats of the key in that section, go away, so
     /// the file holds the key once. A missing key is added at the end of the section's last
     /// block; a missing section at the end of the file.
-    public mutating func set(section: String, key: String, value: String) {
+    package mutating func set(section: String, key: String, value: String) {
         let name = key.lowercased()
         let kinds = parsed.kinds
         let newLine = "\(key) = \(value)"
@@ -71,7 +71,7 @@ public struct IniFile: Sendable, Equatable {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
-    public var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""

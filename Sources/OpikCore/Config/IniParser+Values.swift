@@ -3,7 +3,7 @@ extension IniParser {
     /// The value of `key` in `section`, or from `[DEFAULT]`, with `%(name)s` references and
     /// `%%` resolved as configparser's basic interpolation does. A value whose `%` cannot be
     /// resolved is returned as written, with a problem.
-    public func value(section: String, key: String) -> (Entry, Problem?)? {
+    package func value(section: String, key: String) -> (Entry, Problem?)? {
         let name = key.lowercased()
         guard let entry = sections[section]?[name] ?? sections[Self.defaultSection]?[name] else { return nil }
         var resolved = entry

@@ -8,27 +8,27 @@
 /// records a problem with its line instead: a duplicate key (the later value wins), a
 /// duplicate section (its keys are merged), a line before any section, a line that is no
 /// section, key or comment (ignored).
-public struct IniParser: Sendable {
+package struct IniParser: Sendable {
     /// One key's value and the lines it came from.
-    public struct Entry: Sendable, Equatable {
-        public var value: String
+    package struct Entry: Sendable, Equatable {
+        package var value: String
         /// The line of the key (1-based).
-        public var line: Int
+        package var line: Int
     }
 
     /// Something configparser would refuse, with its line (1-based).
-    public struct Problem: Sendable, Equatable {
-        public var line: Int
-        public var message: String
+    package struct Problem: Sendable, Equatable {
+        package var line: Int
+        package var message: String
 
-        public init(line: Int, message: String) {
+        package init(line: Int, message: String) {
             self.line = line
             self.message = message
         }
     }
 
     /// What a line is, for editing the file without disturbing other lines.
-    public enum LineKind: Sendable, Equatable {
+    package enum LineKind: Sendable, Equatable {
         case section(String)
         case key(section: String, key: String)
         /// A line that continues the value of the key above.
@@ -37,15 +37,15 @@ public struct IniParser: Sendable {
         case other
     }
 
-    public static let defaultSection = "DEFAULT"
+    package static let defaultSection = "DEFAULT"
 
     /// Keys by section name (`DEFAULT` included), keys lower-cased.
-    public private(set) var sections: [String: [String: Entry]] = [:]
-    public private(set) var problems: [Problem] = []
+    package private(set) var sections: [String: [String: Entry]] = [:]
+    package private(set) var problems: [Problem] = []
     /// One kind per line.
-    public private(set) var kinds: [LineKind] = []
+    package private(set) var kinds: [LineKind] = []
 
-    public init(text: String) {
+    package init(text: String) {
         var valueLines: [String] = []
         var current: String?
         var key: String?
@@ -112,7 +112,7 @@ public struct IniParser: Sendable {
 
     /// The lines of `text` without a leading BOM, split at LF, CRLF and CR (Python's
     /// universal newlines).
-    public static func lines(of text: String) -> [String] {
+    package static func lines(of text: String) -> [String] {
         var scalars = Substring(text).unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var lines: [String] = []

@@ -3,7 +3,7 @@
 extension Setting {
     private static let cloudURL = "https://www.comet.com/opik/api"
 
-    public static let url = Setting(
+    package static let url = Setting(
         name: "url", title: "base URL", kind: .url,
         flag: Flag("url", value: "URL", help: "Base URL of the Opik API: http://HOST:5173/api behind the frontend of a full install, http://HOST:8080 for the backend alone; a 404 that is not Opik's means a wrong URL (status \(ExitStatus.unreachable.code))."),
         environment: .urlOverride,
@@ -12,7 +12,7 @@ extension Setting {
         defaultValue: cloudURL,
         defaultNote: "the base URL embedded in the API key, else " + cloudURL)
 
-    public static let apiKey = Setting(
+    package static let apiKey = Setting(
         name: "api_key", title: "API key", kind: .secret,
         noFlagReason: "never a flag, so it stays out of shell history and process lists",
         environment: .apiKey,
@@ -20,7 +20,7 @@ extension Setting {
         fileKey: "api_key",
         defaultNote: "none: no Authorization header is sent")
 
-    public static let workspace = Setting(
+    package static let workspace = Setting(
         name: "workspace", title: "workspace", kind: .name,
         flag: Flag("workspace", value: "NAME", help: "Workspace name."),
         environment: .workspace,
@@ -28,7 +28,7 @@ extension Setting {
         fileKey: "workspace",
         defaultValue: "default")
 
-    public static let project = Setting(
+    package static let project = Setting(
         name: "project", title: "project", kind: .name,
         flag: Flag("project", short: "p", value: "NAME", help: "Project name."),
         environment: .projectName,
@@ -36,14 +36,14 @@ extension Setting {
         fileKey: "project_name",
         defaultValue: "Default Project")
 
-    public static let configFile = Setting(
+    package static let configFile = Setting(
         name: "config_file", title: "config file", kind: .path,
         flag: Flag("config", value: "FILE", help: "Config file to read."),
         environment: .configPath,
         environmentHelp: "Path of the INI config file.",
         defaultValue: "~/.opik.config")
 
-    public static let checkTLS = Setting(
+    package static let checkTLS = Setting(
         name: "check_tls_certificate", title: "TLS verification", kind: .boolean,
         flag: Flag("insecure", implies: "false", help: "Do not verify TLS certificates (prints a warning).", note: "turns it off, with a warning"),
         environment: .checkTLSCertificate,
@@ -52,5 +52,5 @@ extension Setting {
         defaultValue: "true")
 
     /// Every setting, in the order `opik config show` and the man page list them.
-    public static let all: [Setting] = [url, apiKey, workspace, project, configFile, checkTLS]
+    package static let all: [Setting] = [url, apiKey, workspace, project, configFile, checkTLS]
 }

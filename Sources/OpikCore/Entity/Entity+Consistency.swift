@@ -2,7 +2,7 @@ extension Entity {
     /// What in this description contradicts the rest of it, one sentence each; empty when it
     /// agrees with itself. Every name the parts use must be a field the entity has, so a slip
     /// in a new entity's tables shows here rather than as an empty column or an ignored sort.
-    public var inconsistencies: [String] {
+    package var inconsistencies: [String] {
         var problems: [String] = []
         func unknown(_ role: String, _ names: [String]) {
             for name in names where !fields.names.contains(name) { problems.append("\(role) '\(name)' is not a field") }

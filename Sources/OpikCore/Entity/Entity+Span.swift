@@ -1,6 +1,6 @@
 extension Entity {
     /// A span (see docs/SERVER.md: span filter fields, sorting, exclude, creating spans).
-    public static let span = Entity(
+    package static let span = Entity(
         name: "span", plural: "spans",
         paths: EntityPaths(base: "/v1/private/spans"),
         filterFields: spanFilterFields,

@@ -2,7 +2,7 @@ extension Entity {
     /// A trace: one run of an LLM application, a row of its own that spans point at by
     /// `trace_id` (see docs/SERVER.md#traces: trace fields, filter fields, sorting, exclude).
     /// Its usage, cost and span counts are sums over its spans, computed when read.
-    public static let trace = Entity(
+    package static let trace = Entity(
         name: "trace", plural: "traces",
         paths: EntityPaths(base: "/v1/private/traces"),
         filterFields: traceFilterFields,

@@ -4,45 +4,45 @@
 /// help, sorting, field selection, columns and record checks read it, so a second entity is
 /// a second description (`Entity.span` in `Entity+Span.swift`) rather than copies of them.
 /// `EntityVocabularyTests` checks that each description agrees with itself.
-public struct Entity: Sendable {
+package struct Entity: Sendable {
     /// In messages: `span`; counted with `Plural`.
-    public let name: String
+    package let name: String
     /// The command group and messages about many: `spans`.
-    public let plural: String
-    public let paths: EntityPaths
+    package let plural: String
+    package let paths: EntityPaths
     /// Every field filters may name, in the order help lists them.
-    public let filterFields: [FilterField]
+    package let filterFields: [FilterField]
     /// Filter expressions shown by `opik help filters`; the tests parse each.
-    public let filterExamples: [String]
+    package let filterExamples: [String]
     /// The fixed fields the server sorts on.
-    public let sortableFields: [String]
+    package let sortableFields: [String]
     /// Prefixes of the sortable fields named by a key (`usage.`, `feedback_scores.`).
-    public let sortablePrefixes: [String]
+    package let sortablePrefixes: [String]
     /// Fields the server accepts in `exclude`, in its order.
-    public let excludableFields: [String]
+    package let excludableFields: [String]
     /// The fields a record has, for checking `--fields`.
-    public let fields: FieldVocabulary
+    package let fields: FieldVocabulary
     /// The columns of a listing without `--fields`.
-    public let defaultColumns: [Column]
+    package let defaultColumns: [Column]
     /// The default columns (headers) a terminal too narrow for all of them leaves out, the
     /// first first, so that the others stay readable instead of every column being cut to a
     /// stub. `opik help formats` and the man page print the span list.
-    public let narrowDropOrder: [String]
+    package let narrowDropOrder: [String]
     /// What the default columns read: the fields a default table must not exclude.
-    public let defaultColumnFields: [String]
+    package let defaultColumnFields: [String]
     /// The checks a record for bulk create must pass.
-    public let recordRules: RecordRules
+    package let recordRules: RecordRules
     /// `source` of a feedback score.
-    public let scoreSources: [String]
+    package let scoreSources: [String]
     /// Largest batch the server accepts (records, scores, ids).
-    public let maxBatch: Int
+    package let maxBatch: Int
     /// Largest page of the search stream.
-    public let maxSearchPage: Int
+    package let maxSearchPage: Int
     /// Whether the search stream takes `strip_attachments` (traces: yes; the span stream's
     /// body has no such member and the server refuses unknown ones).
-    public let searchStripsAttachments: Bool
+    package let searchStripsAttachments: Bool
 
-    public init(
+    package init(
         name: String, plural: String, paths: EntityPaths, filterFields: [FilterField], filterExamples: [String],
         sortableFields: [String], sortablePrefixes: [String], excludableFields: [String], fields: FieldVocabulary,
         defaultColumns: [Column], narrowDropOrder: [String], defaultColumnFields: [String],
@@ -73,22 +73,22 @@ public struct Entity: Sendable {
     }
 
     /// Every entity the client knows, for the tests that check each description.
-    public static let all: [Entity] = [.span, .trace]
+    package static let all: [Entity] = [.span, .trace]
 
     /// The filter field called `name`, if any.
-    public func filterField(named name: String) -> FilterField? {
+    package func filterField(named name: String) -> FilterField? {
         filterFields.first { $0.name == name }
     }
 
     /// The values the enum field `name` accepts, from the filter table; empty when any goes.
-    public func values(of name: String) -> [String] {
+    package func values(of name: String) -> [String] {
         filterField(named: name)?.allowedValues ?? []
     }
 
     /// The `usage.*` filter fields: the usage counters the server can filter on, also offered
     /// and suggested for sorting.
-    public var usageCounters: [String] { filterFields.map(\.name).filter { $0.hasPrefix("usage.") } }
+    package var usageCounters: [String] { filterFields.map(\.name).filter { $0.hasPrefix("usage.") } }
 
     /// What `--sort` completes to in every shell: the fixed fields, then the usage counters.
-    public var sortCompletionFields: [String] { sortableFields + usageCounters }
+    package var sortCompletionFields: [String] { sortableFields + usageCounters }
 }

@@ -1,40 +1,40 @@
 /// The API paths of one entity, all under its collection path (`/v1/private/spans`); see
 /// docs/SERVER.md for each endpoint. Ids are inserted as given.
-public struct EntityPaths: Sendable, Equatable {
+package struct EntityPaths: Sendable, Equatable {
     /// The collection: `GET` lists a page of it.
-    public let base: String
+    package let base: String
 
-    public init(base: String) {
+    package init(base: String) {
         self.base = base
     }
 
     /// `GET`: one page of a project's records.
-    public var list: String { base }
+    package var list: String { base }
     /// `POST`: the search stream.
-    public var search: String { base + "/search" }
+    package var search: String { base + "/search" }
     /// `GET`: statistics over a selection.
-    public var stats: String { base + "/stats" }
+    package var stats: String { base + "/stats" }
     /// `POST` creates, `PATCH` updates many at once.
-    public var batch: String { base + "/batch" }
+    package var batch: String { base + "/batch" }
     /// `PUT`: a batch of feedback scores.
-    public var feedbackScores: String { base + "/feedback-scores" }
+    package var feedbackScores: String { base + "/feedback-scores" }
     /// `GET`: the score names used in a project.
-    public var feedbackScoreNames: String { base + "/feedback-scores/names" }
+    package var feedbackScoreNames: String { base + "/feedback-scores/names" }
     /// `POST`: deletes records by id (traces; servers cannot delete single spans).
-    public var delete: String { base + "/delete" }
+    package var delete: String { base + "/delete" }
     /// `POST`: deletes comments by id.
-    public var deleteComments: String { base + "/comments/delete" }
+    package var deleteComments: String { base + "/comments/delete" }
 
     /// `GET` reads, `PATCH` updates, `DELETE` deletes one record.
-    public func item(_ id: String) -> String { base + "/" + id }
+    package func item(_ id: String) -> String { base + "/" + id }
     /// `PUT`: one feedback score of a record.
-    public func feedbackScores(of id: String) -> String { item(id) + "/feedback-scores" }
+    package func feedbackScores(of id: String) -> String { item(id) + "/feedback-scores" }
     /// `POST`: deletes feedback scores of a record by name.
-    public func deleteFeedbackScores(of id: String) -> String { item(id) + "/feedback-scores/delete" }
+    package func deleteFeedbackScores(of id: String) -> String { item(id) + "/feedback-scores/delete" }
     /// `POST`: adds a comment to a record.
-    public func comments(of id: String) -> String { item(id) + "/comments" }
+    package func comments(of id: String) -> String { item(id) + "/comments" }
     /// `GET`: one comment of a record.
-    public func comment(_ commentId: String, of id: String) -> String { comments(of: id) + "/" + commentId }
+    package func comment(_ commentId: String, of id: String) -> String { comments(of: id) + "/" + commentId }
     /// `PATCH`: a comment, by its id alone.
-    public func comment(_ commentId: String) -> String { base + "/comments/" + commentId }
+    package func comment(_ commentId: String) -> String { base + "/comments/" + commentId }
 }

@@ -1,14 +1,14 @@
 /// One HTTP request, ready for a transport.
 public struct HTTPRequest: Sendable, Equatable {
-    public var method: String
-    public var url: String
+    package var method: String
+    package var url: String
     /// Header name and value pairs, sent in this order.
-    public var headers: [(String, String)]
-    public var body: [UInt8]?
+    package var headers: [(String, String)]
+    package var body: [UInt8]?
     /// Whole-request timeout in seconds (0: none).
-    public var timeout: Double
+    package var timeout: Double
 
-    public init(method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil, timeout: Double = 60) {
+    package init(method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil, timeout: Double = 60) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -16,7 +16,7 @@ public struct HTTPRequest: Sendable, Equatable {
         self.timeout = timeout
     }
 
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
@@ -28,16 +28,16 @@ public struct HTTPRequest: Sendable, Equatable {
 
 /// Status line and headers of the final response (after any redirects).
 public struct HTTPResponseHead: Sendable {
-    public var status: Int
-    public var headers: [(String, String)]
+    package var status: Int
+    package var headers: [(String, String)]
 
-    public init(status: Int, headers: [(String, String)] = []) {
+    package init(status: Int, headers: [(String, String)] = []) {
         self.status = status
         self.headers = headers
     }
 
     /// The first header with this name, compared case-insensitively.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let lower = name.lowercased()
         return headers.first { $0.0.lowercased() == lower }?.1
     }
@@ -58,19 +58,19 @@ public protocol HTTPTransport: AnyObject {
 
 /// A sink that keeps the whole body, for ordinary (non-streaming) requests, up to `maxBytes`
 /// (beyond that it throws `ResponseTooLarge` rather than grow without end).
-public final class CollectingSink: HTTPResponseSink {
-    public private(set) var head: HTTPResponseHead?
-    public private(set) var body: [UInt8] = []
-    public let maxBytes: Int
+package final class CollectingSink: HTTPResponseSink {
+    package private(set) var head: HTTPResponseHead?
+    package private(set) var body: [UInt8] = []
+    package let maxBytes: Int
 
-    public init(maxBytes: Int = ResponseLimit.bodyBytes) { self.maxBytes = maxBytes }
+    package init(maxBytes: Int = ResponseLimit.bodyBytes) { self.maxBytes = maxBytes }
 
-    public func receive(head: HTTPResponseHead) throws {
+    package func receive(head: HTTPResponseHead) throws {
         self.head = head
         body.removeAll(keepingCapacity: true)
     }
 
-    public func receive(body chunk: UnsafeRawBufferPointer) throws {
+    package func receive(body chunk: UnsafeRawBufferPointer) throws {
         guard body.count + chunk.count <= maxBytes else { throw ResponseTooLarge(part: "the response", limit: maxBytes) }
         body.append(contentsOf: chunk)
     }

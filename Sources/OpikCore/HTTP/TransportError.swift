@@ -18,7 +18,7 @@ public enum TransportError: UserFacingError, Equatable, Sendable {
     case other(String)
 
     /// Whether the request surely never reached the server (safe to repeat any request).
-    public var requestNeverSent: Bool {
+    package var requestNeverSent: Bool {
         switch self {
         case .resolve, .connect: return true
         default: return false
@@ -29,7 +29,7 @@ public enum TransportError: UserFacingError, Equatable, Sendable {
 extension TransportError {
     /// The one wording of this failure, used by retry notices and (with the detail) by the
     /// final error: `could not connect`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .resolve: return "could not resolve the host"
         case .connect: return "could not connect"
@@ -44,7 +44,7 @@ extension TransportError {
 
     /// The summary with libcurl's detail: `could not connect (Failed to connect to h port 1: Connection refused)`.
     /// Anything else is libcurl's (or our) whole sentence.
-    public var message: String {
+    package var message: String {
         switch self {
         case let .resolve(detail), let .connect(detail), let .tls(detail), let .timeout(detail), let .dropped(detail):
             return "\(summary) (\(detail))"
@@ -54,7 +54,7 @@ extension TransportError {
     }
 
     /// The kind of failure, for `Report`'s table.
-    public var kind: ErrorKind {
+    package var kind: ErrorKind {
         switch self {
         case .resolve: return .unresolvedHost
         case .connect: return .connectionFailed
@@ -67,7 +67,7 @@ extension TransportError {
     }
 
     /// Seen alone (not through `OpikClient`, which names the request): the message.
-    public var userFacing: UserFacing {
+    package var userFacing: UserFacing {
         self == .interrupted ? UserFacing(.interrupted, "") : UserFacing(kind, message)
     }
 }

@@ -1,37 +1,37 @@
 /// A malformed JSON text: what was wrong and where (1-based line and column).
-public struct JSONSyntaxError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var line: Int
-    public var column: Int
+package struct JSONSyntaxError: UserFacingError, Equatable, Sendable, CustomStringConvertible {
+    package var message: String
+    package var line: Int
+    package var column: Int
     /// Byte offset of the problem from the start of the text.
-    public var offset: Int
+    package var offset: Int
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    package var description: String { "line \(line), column \(column): \(message)" }
 
     /// Alone (callers usually name the input first): `invalid JSON: line 1, column 2: …`.
-    public var userFacing: UserFacing { UserFacing(.invalidInput, "invalid JSON: \(description)") }
+    package var userFacing: UserFacing { UserFacing(.invalidInput, "invalid JSON: \(description)") }
 }
 
 /// Parses JSON text into `JSONValue`, keeping key order and number text.
-public enum JSONParser {
+package enum JSONParser {
     /// How many containers may nest; deeper text is a syntax error ("nesting too deep"). The
     /// server accepts request bodies nested 1000 levels (see docs/SERVER.md), and what it
     /// sends back wraps those values in a few more (a page, a batch, a span), so the limit
     /// leaves room above 1000. Nothing that walks a `JSONValue` recurses per level, except
     /// the release of a value, which stays shallow enough at this depth for any thread.
-    public static let maxDepth = 1100
+    package static let maxDepth = 1100
 
     /// Parses one complete JSON document; trailing non-space text is an error.
-    public static func parse(_ text: String) throws -> JSONValue {
+    package static func parse(_ text: String) throws -> JSONValue {
         var copy = text
         return try copy.withUTF8 { buffer throws in try parse(bytes: buffer) }
     }
 
-    public static func parse(bytes: [UInt8]) throws -> JSONValue {
+    package static func parse(bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws in try parse(bytes: buffer) }
     }
 
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var reader = Reader(bytes: bytes)
         reader.skipSpace()
         let value = try reader.parseValue(depth: 0)
@@ -44,7 +44,7 @@ public enum JSONParser {
 
     /// Parses a sequence of JSON values separated by white space (NDJSON, or one array),
     /// calling `body` with each value and the 1-based line it starts on.
-    public static func parseSequence(
+    package static func parseSequence(
         bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONValue, Int) throws -> Void
     ) throws {
         var reader = Reader(bytes: bytes)
@@ -154,25 +154,16 @@ struct Reader {
     mutating func startValue(depth: Int, open: inout [OpenContainer]) throws -> JSONValue? {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "{"):
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
+            let isObject = bytes[index] == UInt8(ascii: "{")
             index += 1
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            if index < bytes.count && bytes[index] == Reader.closing(isObject: isObject) {
                 index += 1
-                return .object([])
+                return isObject ? .object([]) : .array([])
             }
-            open.append(OpenContainer(isObject: true, key: try parseKey()))
-            return nil
-        case UInt8(ascii: "["):
-            guard depth < JSONParser.maxDepth else { throw error("nesting too deep") }
-            index += 1
-            skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array([])
-            }
-            open.append(OpenContainer(isObject: false))
+            open.append(isObject ? OpenContainer(isObject: true, key: try parseKey()) : OpenContainer(isObject: false))
             return nil
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
@@ -199,6 +190,9 @@ struct Reader {
         return key
     }
 
+    /// The byte that closes an object (`}`) or an array (`]`).
+    static func closing(isObject: Bool) -> UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+
     static func describe(_ byte: UInt8) -> String {
         byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
@@ -215,17 +209,24 @@ struct Reader {
 
     mutating func parseNumber() throws -> String {
         let start = index
+        if let problem = scanNumber() { throw error(problem, at: start) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past the number at `index`, for `parseNumber` and `skipNumber` alike; what is
+    /// wrong with it when it is not a JSON number.
+    mutating func scanNumber() -> String? {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
         let intDigits = index - digitsStart
-        if intDigits == 0 { throw error("invalid number", at: start) }
-        if intDigits > 1 && bytes[digitsStart] == 0x30 { throw error("leading zero in a number", at: start) }
+        if intDigits == 0 { return "invalid number" }
+        if intDigits > 1 && bytes[digitsStart] == 0x30 { return "leading zero in a number" }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let fracStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == fracStart { throw error("invalid number", at: start) }
+            if index == fracStart { return "invalid number" }
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
@@ -234,9 +235,9 @@ struct Reader {
             }
             let expStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index == expStart { throw error("invalid number", at: start) }
+            if index == expStart { return "invalid number" }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return nil
     }
 }
 

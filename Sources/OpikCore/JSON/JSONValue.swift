@@ -1,6 +1,6 @@
 /// A JSON document that keeps what the server sent: object keys in their order and numbers
 /// as their exact text, so output can repeat the server byte for byte where it matters.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's text exactly as received (`0.10`, `1e3`, `-0`).
@@ -11,7 +11,7 @@ public enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     /// Compares pairs from a work list rather than by recursion, so nesting costs heap, not stack.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         var pending = [(lhs, rhs)]
         while let (a, b) = pending.popLast() {
             switch (a, b) {
@@ -37,14 +37,14 @@ public enum JSONValue: Sendable, Equatable {
 
 extension JSONValue {
     /// The member named `key` of an object (the first one, if repeated).
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
         for (name, value) in members where name == key { return value }
         return nil
     }
 
     /// Follows a dotted path such as `usage.total_tokens` through nested objects.
-    public func value(atPath path: some StringProtocol) -> JSONValue? {
+    package func value(atPath path: some StringProtocol) -> JSONValue? {
         // One part at a time, without an array of parts: this runs for every table cell.
         var current: JSONValue = self
         var rest = Substring(path)
@@ -56,37 +56,37 @@ extension JSONValue {
         return current[String(rest)]
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case let .string(s) = self { return s }
         return nil
     }
 
     /// The number's value as a Double, for arithmetic and display only (never for output).
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         if case let .number(text) = self { return Double(text) }
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case let .array(items) = self { return items }
         return nil
     }
 
-    public var objectMembers: [(String, JSONValue)]? {
+    package var objectMembers: [(String, JSONValue)]? {
         if case let .object(members) = self { return members }
         return nil
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// A number made from an integer.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// A copy of this object with `key` set: replaced in place when present, appended otherwise.
-    public func setting(_ key: String, to value: JSONValue) -> JSONValue {
+    package func setting(_ key: String, to value: JSONValue) -> JSONValue {
         guard case var .object(members) = self else { return self }
         if let index = members.firstIndex(where: { $0.0 == key }) {
             members[index].1 = value
@@ -97,7 +97,7 @@ extension JSONValue {
     }
 
     /// A copy of this object without `key`.
-    public func removing(_ key: String) -> JSONValue {
+    package func removing(_ key: String) -> JSONValue {
         guard case let .object(members) = self else { return self }
         return .object(members.filter { $0.0 != key })
     }
@@ -106,10 +106,10 @@ extension JSONValue {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(nilLiteral: ()) { self = .null }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
-    public init(integerLiteral value: Int) { self = .number(String(value)) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(nilLiteral: ()) { self = .null }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    package init(integerLiteral value: Int) { self = .number(String(value)) }
 }

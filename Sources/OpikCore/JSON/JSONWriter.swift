@@ -1,14 +1,14 @@
 /// Serialises `JSONValue` as compact or indented JSON text, appending UTF-8 bytes.
-public enum JSONWriter {
+package enum JSONWriter {
     /// Compact JSON, one line.
-    public static func compact(_ value: JSONValue) -> String {
+    package static func compact(_ value: JSONValue) -> String {
         var out: [UInt8] = []
         write(value, into: &out, indent: nil, level: 0)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// JSON indented by two spaces per level.
-    public static func pretty(_ value: JSONValue, level: Int = 0) -> String {
+    package static func pretty(_ value: JSONValue, level: Int = 0) -> String {
         var out: [UInt8] = []
         write(value, into: &out, indent: 2, level: level)
         return String(decoding: out, as: UTF8.self)
@@ -16,7 +16,7 @@ public enum JSONWriter {
 
     /// Appends `value` to `out`; `indent` nil means compact. Containers are written from an
     /// explicit stack rather than by recursion, so nesting costs heap, not stack.
-    public static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int = 0) {
+    package static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int = 0) {
         var open: [OpenWrite] = []
         var pending: JSONValue? = value
         while true {
@@ -73,7 +73,7 @@ public enum JSONWriter {
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    public static func writeString(_ text: String, into out: inout [UInt8]) {
+    package static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in

@@ -1,6 +1,6 @@
 /// The server's type of a filterable field, which decides the operators and values it takes
 /// (see docs/SERVER.md#operators-per-type).
-public enum FilterFieldType: String, CaseIterable, Sendable {
+package enum FilterFieldType: String, CaseIterable, Sendable {
     case string = "STRING"
     case stringExact = "STRING_EXACT"
     case dateTime = "DATE_TIME"
@@ -15,7 +15,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
     case enumerationLegacy = "ENUM_LEGACY"
 
     /// The operators the server accepts for this type, in the order help shows them.
-    public var operators: [FilterOperator] {
+    package var operators: [FilterOperator] {
         switch self {
         case .string, .stringExact:
             return [.equal, .notEqual, .greaterThan, .lessThan, .contains, .notContains, .startsWith, .endsWith]
@@ -43,7 +43,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
 
     /// Whether the server runs values of this type through a URL decoder after parsing the
     /// JSON (see docs/SERVER.md#filter-encoding), so `%` and `+` must be sent percent-encoded.
-    public var isURLDecoded: Bool {
+    package var isURLDecoded: Bool {
         switch self {
         case .string, .stringExact, .stringList, .enumeration: return false
         default: return true
@@ -60,7 +60,7 @@ public enum FilterFieldType: String, CaseIterable, Sendable {
     }
 
     /// A short lowercase name for messages and help.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .string: return "text"
         case .stringExact: return "exact text"

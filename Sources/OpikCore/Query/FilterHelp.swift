@@ -2,7 +2,7 @@ extension FilterLanguage {
     /// The text of `opik help filters` for `entities`: the grammar, then for each entity every
     /// field with its type and operators (from `filterFields`) and its examples. At most 80
     /// columns.
-    public static func helpTopic(for entities: [Entity]) -> String {
+    package static func helpTopic(for entities: [Entity]) -> String {
         let plurals = QueryText.listing(entities.map(\.plural), "and")
         var lines = """
             Filter expressions (-f, --filter) select \(plurals) on the server.

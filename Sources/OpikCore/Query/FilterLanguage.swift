@@ -6,14 +6,14 @@
 /// query      := condition ( AND condition )*
 /// condition  := field [ "." key ] operator [ value | list ]
 /// ```
-public enum FilterLanguage {
+package enum FilterLanguage {
     /// The filters an expression stands for, one per condition, in order.
     ///
     /// Throws a `FilterError` naming the first mistake and its column: unknown fields and
     /// operators (with a suggestion), operators the field's type does not allow, keys on
     /// fields that take none, unquoted text, values of the wrong kind, OR, NOT, parentheses.
     /// The fields are `entity`'s.
-    public static func parse(_ expression: String, for entity: Entity = .span) throws(FilterError) -> [SpanFilter] {
+    package static func parse(_ expression: String, for entity: Entity = .span) throws(FilterError) -> [SpanFilter] {
         var parser = FilterParser(expression, entity: entity)
         return try parser.parseExpression()
     }

@@ -1,5 +1,5 @@
 /// An operator of the filter language, spelt as the server expects it.
-public enum FilterOperator: String, CaseIterable, Sendable {
+package enum FilterOperator: String, CaseIterable, Sendable {
     case equal = "="
     case notEqual = "!="
     case greaterThan = ">"
@@ -16,11 +16,11 @@ public enum FilterOperator: String, CaseIterable, Sendable {
     case notIn = "not_in"
 
     /// What follows the operator in an expression.
-    public enum Operand: Sendable {
+    package enum Operand: Sendable {
         case none, single, list
     }
 
-    public var operand: Operand {
+    package var operand: Operand {
         switch self {
         case .isEmpty, .isNotEmpty: return .none
         case .in, .notIn: return .list

@@ -1,14 +1,14 @@
 /// The `--sort FIELD[:asc|desc]` argument, as the `sorting` parameter (see docs/SERVER.md).
 /// The fields are an entity's (`Entity.sortableFields`, `sortablePrefixes`); `--sort`
 /// completes to `Entity.sortCompletionFields`.
-public enum SortSpec {
+package enum SortSpec {
     /// The directions after the colon.
-    public static let directions = ["asc", "desc"]
+    package static let directions = ["asc", "desc"]
 
     /// `name:desc` → `[{"field":"name","direction":"DESC"}]`; the direction is ASC when
     /// left out and may be written in any case. An unknown field is refused here because
     /// the server would silently ignore it.
-    public static func parse(_ text: String, for entity: Entity = .span) throws(QueryError) -> JSONValue {
+    package static func parse(_ text: String, for entity: Entity = .span) throws(QueryError) -> JSONValue {
         var field = QueryText.trimmed(text)
         var direction = "ASC"
         if let colon = field.lastIndex(of: ":") {

@@ -1,5 +1,5 @@
 /// "Did you mean" suggestions for misspelt names (fields, operators, commands, options).
-public enum Suggest {
+package enum Suggest {
     /// The candidate closest to `word`, or nil when none is close enough to be a likely typo.
     ///
     /// Distance is the optimal-string-alignment edit distance (insertions, deletions,
@@ -7,7 +7,7 @@ public enum Suggest {
     /// the word: 1 up to 4 characters, 2 up to 8, then 3. A candidate that starts with a word
     /// of at least 3 characters also counts, so `feedback` suggests `feedback_scores`. Ties go
     /// to a candidate sharing the first letter, then to the earlier one.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty else { return nil }
         let limit = typed.count <= 4 ? 1 : (typed.count <= 8 ? 2 : 3)

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Reads the times users type for `--since` and `--until`, and writes times as RFC 3339.
-public enum TimeParser {
+package enum TimeParser {
     /// What `parse` accepts, for error messages.
     static let accepted = "expected an RFC 3339 time such as 2026-07-01T10:00:00Z, a date such as "
         + "2026-07-01, or a duration such as 30s, 15m, 24h, 7d, 2w"
@@ -16,12 +16,12 @@ public enum TimeParser {
     /// Reads an RFC 3339 time (fraction optional, `Z` or an offset), a plain date (midnight
     /// UTC), or a relative duration meaning that long before `now`: a number followed by
     /// `s`, `m`, `h`, `d` or `w`, possibly several (`1h30m`).
-    public static func parse(_ text: String, now: Date) throws(QueryError) -> Date {
+    package static func parse(_ text: String, now: Date) throws(QueryError) -> Date {
         try parse(text, naming: "time", now: now)
     }
 
     /// `parse`, with `name` (`time`, `--since`) in the error messages.
-    public static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
+    package static func parse(_ text: String, naming name: String, now: Date) throws(QueryError) -> Date {
         let trimmed = QueryText.trimmed(text)
         if let seconds = durationSeconds(trimmed) {
             let date = now.addingTimeInterval(-Double(seconds))
@@ -38,20 +38,35 @@ public enum TimeParser {
 
     /// An RFC 3339 time or plain date alone, as the server writes them; nil otherwise.
     /// For reading times from responses, where a duration would be meaningless.
-    public static func date(rfc3339 text: String) -> Date? {
+    package static func date(rfc3339 text: String) -> Date? {
         guard let stamp = RFC3339Timestamp(rfc3339: text), stamp.isWritable else { return nil }
         return date(of: stamp)
     }
 
+    /// A time of a server response, with 0 to 9 fractional digits (see docs/SERVER.md), more
+    /// than `Date.ISO8601FormatStyle` accepts: `2026-07-01T10:00:00.123456789Z` or
+    /// `2026-07-01T12:00:00+02:00`; nil when malformed or when it is a date without a time.
+    package static func instant(_ text: String) -> Date? {
+        guard text.utf8.count >= 20 else { return nil }
+        return date(rfc3339: text)
+    }
+
     /// RFC 3339 in UTC with milliseconds: `2026-07-01T10:00:00.123Z`.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         return RFC3339Timestamp(epochMilliseconds: milliseconds).utcText
     }
 
+    /// The UTC day of a count of seconds since 1970 (`SOURCE_DATE_EPOCH`): `2026-07-01`.
+    package static func day(epochSeconds: Int64) -> String {
+        let (year, month, day) = RFC3339Timestamp.civilFromDays(epochSeconds / 86_400)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+
     /// The filters for `--since` and `--until`: `start_time >= since` and
     /// `start_time <= until`, each time written in UTC with milliseconds.
-    public static func startTimeFilters(since: String?, until: String?, now: Date) throws(QueryError)
+    package static func startTimeFilters(since: String?, until: String?, now: Date) throws(QueryError)
         -> [SpanFilter]
     {
         let from = try since.map { text throws(QueryError) in try parse(text, naming: "--since", now: now) }

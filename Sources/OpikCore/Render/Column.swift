@@ -5,9 +5,9 @@ import Foundation
 #endif
 
 /// One column of a table or CSV file: where its value comes from and how it reads.
-public struct Column: Sendable, Equatable {
+package struct Column: Sendable, Equatable {
     /// How a value is shown on a terminal (pipe and CSV cells are always the raw value).
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case text
         /// An id, always whole: what a terminal shows can be pasted into `get`, `update`, `score add`.
         case id
@@ -25,15 +25,15 @@ public struct Column: Sendable, Equatable {
     }
 
     /// Header on a terminal.
-    public let header: String
+    package let header: String
     /// Header in CSV: the field path.
-    public let csvHeader: String
-    public let path: String
-    public let kind: Kind
+    package let csvHeader: String
+    package let path: String
+    package let kind: Kind
     /// When a narrow terminal leaves this column out: lower first, nil never (see `Entity.narrowDropOrder`).
-    public let dropRank: Int?
+    package let dropRank: Int?
 
-    public init(header: String, csvHeader: String, path: String, kind: Kind, dropRank: Int? = nil) {
+    package init(header: String, csvHeader: String, path: String, kind: Kind, dropRank: Int? = nil) {
         self.header = header
         self.csvHeader = csvHeader
         self.path = path
@@ -42,14 +42,14 @@ public struct Column: Sendable, Equatable {
     }
 
     /// Free text that may be cut before numbers and times are.
-    public var isFlexible: Bool {
+    package var isFlexible: Bool {
         switch kind {
         case .text, .scores: return true
         default: return false
         }
     }
 
-    public var alignsRight: Bool {
+    package var alignsRight: Bool {
         switch kind {
         case .duration, .cost, .number, .spanCounts: return true
         default: return false
@@ -59,7 +59,7 @@ public struct Column: Sendable, Equatable {
     /// The columns for `--fields`: headers are the paths upper-cased. The user chose them, so
     /// a narrow terminal cuts them but never leaves one out.
     /// Without `--fields`, `entity`'s default columns.
-    public static func columns(for fields: FieldSelection?, entity: Entity = .span) -> [Column] {
+    package static func columns(for fields: FieldSelection?, entity: Entity = .span) -> [Column] {
         guard let fields else { return entity.defaultColumns }
         return fields.paths.map { path in
             Column(header: path.uppercased(), csvHeader: path, path: path, kind: kind(ofPath: path))
@@ -108,7 +108,7 @@ public struct Column: Sendable, Equatable {
     }
 
     /// The cell as received: strings as-is, numbers exactly, nested values as compact JSON.
-    public func rawCell(_ record: JSONValue) -> String {
+    package func rawCell(_ record: JSONValue) -> String {
         switch kind {
         case .errorMarker:
             let error = FieldSelection.resolve(path, in: record).map { !$0.isNull } ?? false
@@ -124,7 +124,7 @@ public struct Column: Sendable, Equatable {
     }
 
     /// The cell for a terminal, and the style it is drawn in.
-    public func displayCell(_ record: JSONValue, now: Date) -> (String, TerminalStyle) {
+    package func displayCell(_ record: JSONValue, now: Date) -> (String, TerminalStyle) {
         let raw = TerminalStyle.clean(rawCell(record))
         switch kind {
         case .id:
@@ -132,7 +132,7 @@ public struct Column: Sendable, Equatable {
         case .spanType:
             return (raw, TerminalStyle.forSpanType(raw))
         case .time:
-            return (Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
+            return (TimeParser.instant(raw).map { Humanize.relativeTime($0, now: now) } ?? raw, .plain)
         case .duration:
             return (Double(raw).map { Humanize.duration(ms: $0) } ?? raw, .plain)
         case .cost:

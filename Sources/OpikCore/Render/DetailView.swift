@@ -8,7 +8,7 @@ extension Renderer {
     /// Prints one span for a person at a terminal (`spans get`): aligned `field: value` lines,
     /// then input, output and metadata as indented JSON, then scores and comments.
     /// `width` bounds the score reasons; other values are printed whole for the terminal to wrap.
-    public static func writeDetail(
+    package static func writeDetail(
         _ span: JSONValue, to out: OutputStream, useColor: Bool, width: Int, now: Date
     ) throws {
         var text = fieldLines(span, useColor: useColor, now: now)
@@ -73,7 +73,7 @@ extension Renderer {
 
     /// A time as received, then how long ago it was, dimmed: `2026-07-01T10:02:00Z (3m ago)`.
     static func timeWithAge(_ raw: String, useColor: Bool, now: Date) -> String {
-        guard let date = Timestamp.parse(raw) else { return raw }
+        guard let date = TimeParser.instant(raw) else { return raw }
         return raw + " " + TerminalStyle.dim.apply("(\(Humanize.relativeTime(date, now: now)))", useColor: useColor)
     }
 
@@ -115,7 +115,7 @@ extension Renderer {
             var head = [id]
             if let author = comment["created_by"].map(Column.plain) { head.append(TerminalStyle.clean(author)) }
             if let raw = comment["created_at"].map(Column.plain) {
-                let time = Timestamp.parse(raw).map { Humanize.relativeTime($0, now: now) }
+                let time = TimeParser.instant(raw).map { Humanize.relativeTime($0, now: now) }
                 head.append(time ?? TerminalStyle.clean(raw))
             }
             let body = indent(comment["text"].map(Column.plain) ?? "", by: 2)

@@ -1,8 +1,8 @@
 /// Terminal column widths of text: East Asian wide characters and emoji count as two
 /// columns, combining marks as none. An approximation of wcwidth that needs no tables.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Columns `text` occupies on a terminal.
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         // Most cells are ASCII, box drawing and punctuation: one column a scalar, without
         // walking grapheme clusters (these scalars never join their neighbours into one).
         let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
@@ -15,7 +15,7 @@ public enum DisplayWidth {
     }
 
     /// Columns one grapheme cluster occupies.
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         if character.isASCII { return character == "\r\n" ? 2 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -47,7 +47,7 @@ public enum DisplayWidth {
 
     /// `text` cut to at most `width` columns, ending in `…` when something was removed.
     /// Whole grapheme clusters only, so no UTF-8 sequence or emoji is ever split.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    package static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
         var result = ""
@@ -62,7 +62,7 @@ public enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `width` columns, on the right or (for numbers) the left.
-    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let missing = width - of(text)
         guard missing > 0 else { return text }
         let spaces = String(repeating: " ", count: missing)

@@ -2,17 +2,17 @@
 ///
 /// Dotted paths reach into objects (`usage.total_tokens`); `feedback_scores.NAME` is the
 /// `value` of the score called NAME (spans carry scores as an array of `{name, value, …}`).
-public struct FieldSelection: Sendable, Equatable {
+package struct FieldSelection: Sendable, Equatable {
     /// The paths in the order given, without duplicates.
-    public let paths: [String]
+    package let paths: [String]
 
-    public init(paths: [String]) {
+    package init(paths: [String]) {
         var seen = Set<String>()
         self.paths = paths.filter { seen.insert($0).inserted }
     }
 
     /// Parses `id,name,usage.total_tokens`; spaces around names are ignored.
-    public static func parse(_ text: String) throws -> FieldSelection {
+    package static func parse(_ text: String) throws -> FieldSelection {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { name in
             let start = name.firstIndex(where: { $0 != " " }) ?? name.endIndex
             let end = name.lastIndex(where: { $0 != " " }).map(name.index(after:)) ?? start
@@ -32,7 +32,7 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// The record reduced to the chosen keys, nested paths rebuilt as nested objects in the
     /// order given; values the record lacks are left out.
-    public func project(_ record: JSONValue) -> JSONValue {
+    package func project(_ record: JSONValue) -> JSONValue {
         var members: [(String, JSONValue)] = []
         for path in paths {
             guard let value = Self.resolve(path, in: record) else { continue }
@@ -43,19 +43,19 @@ public struct FieldSelection: Sendable, Equatable {
 
     /// The fields of `entity`'s `exclude` list the server may leave out because the
     /// selection does not use them.
-    public func serverExclude(for entity: Entity) -> [String] {
+    package func serverExclude(for entity: Entity) -> [String] {
         let needed = Set(paths.map { Self.segments(of: $0)[0] })
         return entity.excludableFields.filter { !needed.contains($0) }
     }
 
     /// `exclude` for `entity`'s default table and CSV columns: everything they do not show.
-    public static func defaultTableExclude(for entity: Entity) -> [String] {
+    package static func defaultTableExclude(for entity: Entity) -> [String] {
         FieldSelection(paths: entity.defaultColumnFields).serverExclude(for: entity)
     }
 
     /// `exclude` for a listing of `entity` in `format` with optional `--fields`: json and
     /// ndjson without `--fields` print whole records, so they exclude nothing.
-    public static func serverExclude(format: OutputFormat, fields: FieldSelection?, entity: Entity) -> [String] {
+    package static func serverExclude(format: OutputFormat, fields: FieldSelection?, entity: Entity) -> [String] {
         if let fields { return fields.serverExclude(for: entity) }
         switch format {
         case .json, .ndjson: return []
@@ -68,7 +68,7 @@ public struct FieldSelection: Sendable, Equatable {
     static let scoreLists = ["feedback_scores", "span_feedback_scores"]
 
     /// The value at `path` in `record`; `feedback_scores.NAME` finds that score's `value`.
-    public static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
+    package static func resolve(_ path: String, in record: JSONValue) -> JSONValue? {
         // Only score paths need their segments; every other path is followed as it is
         // (this runs for every cell of a table).
         if path.hasPrefix("feedback_scores.") || path.hasPrefix("span_feedback_scores.") {
@@ -113,8 +113,8 @@ public struct FieldSelection: Sendable, Equatable {
 }
 
 /// A `--fields` list that cannot be used.
-public struct FieldSelectionError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public var description: String { "invalid --fields: \(message)" }
-    public var userFacing: UserFacing { UserFacing(.usage, description) }
+package struct FieldSelectionError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
+    package var description: String { "invalid --fields: \(message)" }
+    package var userFacing: UserFacing { UserFacing(.usage, description) }
 }

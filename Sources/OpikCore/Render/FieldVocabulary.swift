@@ -1,23 +1,23 @@
 /// The fields a kind of record has, for checking `--fields` before anything is sent: a
 /// misspelt name would otherwise print an empty column and succeed.
 /// An entity's is `Entity.fields`.
-public struct FieldVocabulary: Sendable {
+package struct FieldVocabulary: Sendable {
     /// Top-level field names.
-    public let names: [String]
+    package let names: [String]
     /// Fields holding objects whose keys vary from record to record: any dotted path below
     /// them is accepted (`metadata.anything`, `feedback_scores.NAME`).
-    public let openFields: [String]
+    package let openFields: [String]
     /// Dotted paths offered as suggestions besides `names` (`total_tokens` → `usage.total_tokens`).
-    public let knownPaths: [String]
+    package let knownPaths: [String]
 
-    public init(names: [String], openFields: [String] = [], knownPaths: [String] = []) {
+    package init(names: [String], openFields: [String] = [], knownPaths: [String] = []) {
         self.names = names
         self.openFields = openFields
         self.knownPaths = knownPaths
     }
 
     /// A comment on a span.
-    public static let comment = FieldVocabulary(
+    package static let comment = FieldVocabulary(
         names: ["id", "text", "created_at", "last_updated_at", "created_by", "last_updated_by", "source_queue_id"])
 
     /// Why `path` is not a field of this vocabulary, or nil when it is.
@@ -38,7 +38,7 @@ public struct FieldVocabulary: Sendable {
 
 extension FieldSelection {
     /// Refuses a path that names no field of `vocabulary`, suggesting the likely one.
-    public func check(_ vocabulary: FieldVocabulary) throws(FieldSelectionError) {
+    package func check(_ vocabulary: FieldVocabulary) throws(FieldSelectionError) {
         for path in paths {
             if let problem = vocabulary.problem(with: path) { throw FieldSelectionError(message: problem) }
         }

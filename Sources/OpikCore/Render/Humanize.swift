@@ -5,10 +5,10 @@ import Foundation
 #endif
 
 /// Short human forms of times, durations and costs for terminal tables.
-public enum Humanize {
+package enum Humanize {
     /// `just now`, `42s ago`, `3m ago`, `2h ago`, `5d ago`, or the UTC date past 30 days;
     /// times ahead of `now` read `in 3m`.
-    public static func relativeTime(_ date: Date, now: Date) -> String {
+    package static func relativeTime(_ date: Date, now: Date) -> String {
         let delta = now.timeIntervalSince(date)
         let magnitude = abs(delta)
         if magnitude < 1 { return "just now" }
@@ -18,13 +18,13 @@ public enum Humanize {
         case ..<3600: amount = "\(Int(magnitude / 60))m"
         case ..<86_400: amount = "\(Int(magnitude / 3600))h"
         case ..<(30 * 86_400): amount = "\(Int(magnitude / 86_400))d"
-        default: return Timestamp.formatDay(date)
+        default: return String(TimeParser.format(date).prefix(10))
         }
         return delta > 0 ? "\(amount) ago" : "in \(amount)"
     }
 
     /// `0.25ms`, `812ms`, `2.4s`, `1m03s`, `2h05m` from milliseconds.
-    public static func duration(ms: Double) -> String {
+    package static func duration(ms: Double) -> String {
         guard ms.isFinite, ms >= 0 else { return String(ms) }
         if ms < 1 { return trimmed(fixed(ms, decimals: 2)) + "ms" }
         let wholeMs = Int(ms.rounded())
@@ -40,7 +40,7 @@ public enum Humanize {
     static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     /// `$12.35`, `$0.0012`, `$0.000015`, `$0` from a cost in US dollars as the server wrote it.
-    public static func cost(_ text: String) -> String {
+    package static func cost(_ text: String) -> String {
         guard let value = Double(text), value.isFinite else { return text }
         if value == 0 { return "$0" }
         let sign = value < 0 ? "-" : ""
@@ -59,7 +59,7 @@ public enum Humanize {
 
     /// `0.46`, `4.57`, `45.6`, `456`, `1,203` from a number as the server wrote it: three
     /// significant digits, whole numbers (and anything from 100 up) whole, thousands grouped.
-    public static func number(_ text: String) -> String {
+    package static func number(_ text: String) -> String {
         guard let value = Double(text), value.isFinite else { return text }
         let magnitude = abs(value)
         if magnitude >= 100 || value == value.rounded() {

@@ -1,9 +1,9 @@
 /// How results are printed on stdout (`--format`).
-public enum OutputFormat: String, CaseIterable, Sendable {
+package enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, ndjson, csv
 
     /// One line for `--help` and completions.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .table: return "aligned columns on a terminal, tab-separated in a pipe (default)"
         case .json: return "one JSON array for a list, one object for a single item"
@@ -13,7 +13,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// The text of `opik help formats`.
-    public static var helpTopic: String {
+    package static var helpTopic: String {
         """
         Output formats (--format FORMAT)
 

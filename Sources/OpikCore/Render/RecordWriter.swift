@@ -3,7 +3,7 @@
 /// Call `begin()` once, `write(_:)` per record, `flushIfNeeded()` at the end of each network
 /// chunk, and `end(footer:)` once. Every method may throw `OutputClosed` when the reader
 /// went away; callers let it propagate.
-public protocol RecordWriter: AnyObject {
+package protocol RecordWriter: AnyObject {
     func begin() throws
     func write(_ record: JSONValue) throws
     /// Pushes out what is ready so a reader sees spans before the listing ends.

@@ -5,11 +5,11 @@ import Foundation
 #endif
 
 /// Builds the writers and views that print spans and statistics.
-public enum Renderer {
+package enum Renderer {
     /// The writer for `format`. `isTerminal` picks the terminal or pipe form of `table`;
     /// `width` is the terminal's column count; `entity` gives the default columns; `now` anchors relative times. A `streaming`
     /// writer shows each record at the next `flushIfNeeded()` (for `--follow`).
-    public static func makeWriter(
+    package static func makeWriter(
         format: OutputFormat, fields: FieldSelection?, stdout: OutputStream,
         isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false, entity: Entity = .span
     ) -> RecordWriter {

@@ -10,59 +10,59 @@ import Foundation
 /// fetched hangs, with its whole subtree, under a "missing span" group named after that
 /// parent; spans whose parents form a cycle are attached under the trace and marked. Every
 /// step is a loop over arrays, never recursion, so a chain of any depth is safe.
-public struct SpanTree: Sendable {
+package struct SpanTree: Sendable {
     /// One line of the tree.
-    public struct Node: Sendable {
-        public enum Kind: Sendable, Equatable {
+    package struct Node: Sendable {
+        package enum Kind: Sendable, Equatable {
             case span
             /// The group of spans whose parent (`id`) was not among the spans fetched.
             case missingParent
         }
 
-        public let kind: Kind
+        package let kind: Kind
         /// 0 for the spans and groups directly under the trace.
-        public let depth: Int
+        package let depth: Int
         /// The span's id, or the missing parent's id.
-        public let id: String
+        package let id: String
         /// The span as received; nil for a group.
-        public let span: JSONValue?
+        package let span: JSONValue?
         /// Whether no later sibling follows (the tree glyph is `└─` rather than `├─`).
-        public let isLastSibling: Bool
+        package let isLastSibling: Bool
         /// Whether the span is its own ancestor (bad data); it is shown under the trace.
-        public let isInCycle: Bool
+        package let isInCycle: Bool
         /// Whether the span has no start time, or the 1970 one of a placeholder row.
-        public let isIncomplete: Bool
-        public let start: Date?
+        package let isIncomplete: Bool
+        package let start: Date?
         /// `end_time`, else the start plus `duration`.
-        public let end: Date?
+        package let end: Date?
     }
 
-    public let traceId: String
+    package let traceId: String
     /// Every span and group, parents before children, siblings in order.
-    public let nodes: [Node]
+    package let nodes: [Node]
     /// The parent ids that no fetched span has, in tree order.
-    public let missingParentIds: [String]
+    package let missingParentIds: [String]
     /// The spans that are their own ancestors, in tree order.
-    public let cycleSpanIds: [String]
+    package let cycleSpanIds: [String]
     /// How many spans repeated an id already seen (the copy with the latest `last_updated_at` is kept).
-    public let duplicateCount: Int
+    package let duplicateCount: Int
     /// How many spans hang directly under a missing-parent group.
-    public let orphanCount: Int
+    package let orphanCount: Int
     /// How many spans have no usable start time.
-    public let incompleteCount: Int
+    package let incompleteCount: Int
     /// The earliest start and latest end over the spans, for a timeline. A span without an
     /// end counts with its start, so that every span lies within the two.
-    public let earliestStart: Date?
-    public let latestEnd: Date?
+    package let earliestStart: Date?
+    package let latestEnd: Date?
 
     /// Every span exactly once, in tree order (for `--format json --spans`).
-    public var orderedSpans: [JSONValue] { nodes.compactMap(\.span) }
+    package var orderedSpans: [JSONValue] { nodes.compactMap(\.span) }
 
     /// The number of distinct spans.
-    public var spanCount: Int { nodes.count - missingParentIds.count }
+    package var spanCount: Int { nodes.count - missingParentIds.count }
 
     /// Builds the tree of the trace `traceId` from its spans, in any order.
-    public init(traceId: String, spans: [JSONValue]) {
+    package init(traceId: String, spans: [JSONValue]) {
         let (unique, dropped) = Self.deduplicated(spans)
         let layout = SpanTreeLayout(traceId: traceId, spans: unique)
         var nodes: [Node] = []

@@ -1,14 +1,14 @@
 extension Renderer {
     /// The stats response (`{"stats":[{"name","type","value"}…]}`, see docs/SERVER.md) as one
     /// object keyed by statistic name, values exactly as received.
-    public static func statsObject(_ response: JSONValue) -> JSONValue {
+    package static func statsObject(_ response: JSONValue) -> JSONValue {
         .object(statsMembers(response))
     }
 
     /// One row per statistic: NAME and VALUE. On a terminal with a bold header, aligned
     /// columns and values for reading (`readable`); in a pipe tab-separated, values as received
     /// (percentiles as `p50=812.5 p90=… p99=…`).
-    public static func writeStatsTable(
+    package static func writeStatsTable(
         _ response: JSONValue, to out: OutputStream, isTerminal: Bool, useColor: Bool, width: Int
     ) throws {
         let rows = statsItems(response).map { name, type, value in
@@ -32,7 +32,7 @@ extension Renderer {
     }
 
     /// Statistics in `format`: json and ndjson print `statsObject`, csv `name,value` rows.
-    public static func writeStats(
+    package static func writeStats(
         _ response: JSONValue, format: OutputFormat, to out: OutputStream,
         isTerminal: Bool, useColor: Bool, width: Int
     ) throws {

@@ -1,5 +1,5 @@
 /// ANSI styles used on a colour terminal, and the cleaning of text bound for one.
-public enum TerminalStyle: Sendable {
+package enum TerminalStyle: Sendable {
     case plain, bold, dim, red, green, yellow, cyan
 
     var code: String {
@@ -15,7 +15,7 @@ public enum TerminalStyle: Sendable {
     }
 
     /// The colour of a span type: llm green, tool yellow, guardrail cyan, general plain.
-    public static func forSpanType(_ type: String) -> TerminalStyle {
+    package static func forSpanType(_ type: String) -> TerminalStyle {
         switch type {
         case "llm": return .green
         case "tool": return .yellow
@@ -25,14 +25,14 @@ public enum TerminalStyle: Sendable {
     }
 
     /// `text` wrapped in this style when `useColor`; empty text gets no codes.
-    public func apply(_ text: String, useColor: Bool) -> String {
+    package func apply(_ text: String, useColor: Bool) -> String {
         guard useColor, self != .plain, !text.isEmpty else { return text }
         return code + text + "\u{1B}[0m"
     }
 
     /// `text` with every control character (ESC included, so server data cannot drive the
     /// terminal) replaced by a space; `keepingNewlines` keeps line feeds for multi-line blocks.
-    public static func clean(_ text: String, keepingNewlines: Bool = false) -> String {
+    package static func clean(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

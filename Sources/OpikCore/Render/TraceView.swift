@@ -6,10 +6,10 @@ import Foundation
 
 /// One trace for a person at a terminal (`traces get`): a header of `field: value` lines,
 /// short input and output previews, then the span tree (`SpanTreeTable`).
-public enum TraceView {
+package enum TraceView {
     /// Writes the trace and its tree. `projectName` names the project when the caller knows
     /// it (reads carry only `project_id`, see docs/SERVER.md); every line fits in `width`.
-    public static func write(
+    package static func write(
         trace: JSONValue, tree: SpanTree, projectName: String?, to out: OutputStream,
         useColor: Bool, width: Int, now: Date
     ) throws {
@@ -28,7 +28,7 @@ public enum TraceView {
     /// What the reader should know about the tree beyond what it shows, one line each, for
     /// stderr: spans under a missing parent, a count that differs from the trace's
     /// `span_count`, cycles, duplicates, spans without a start time.
-    public static func warnings(trace: JSONValue, tree: SpanTree) -> [String] {
+    package static func warnings(trace: JSONValue, tree: SpanTree) -> [String] {
         /// `3 spans have`, `1 span has`: counts grouped for people.
         func spans(_ count: Int, _ one: String, _ many: String) -> String {
             Plural.groupedCount(count, "span") + " " + (count == 1 ? one : many)

@@ -1,8 +1,8 @@
 import Glibc
 
 /// Why the server could not start.
-public struct OpikTestServerError: Error, CustomStringConvertible, Sendable {
-    public var description: String
+package struct OpikTestServerError: Error, CustomStringConvertible, Sendable {
+    package var description: String
 }
 
 /// A listening TCP socket bound to 127.0.0.1.

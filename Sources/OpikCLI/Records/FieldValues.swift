@@ -31,7 +31,7 @@ enum FieldValues {
 
     /// At most one of --input, --output and --metadata may read standard input.
     static func checkOneStdinReader(_ invocation: Invocation) throws {
-        let fromStdin = ["input", "output", "metadata"].filter { invocation.value($0) == "-" }
+        let fromStdin = RecordOptions.jsonFields.filter { invocation.value($0) == "-" }.map(\.long)
         if fromStdin.count > 1 {
             throw OpikError.usage("only one of --\(fromStdin.joined(separator: ", --")) can read standard input")
         }

@@ -14,7 +14,7 @@ enum CommentTable {
             return [
                 comment["id"]?.stringValue ?? "",
                 comment["created_by"]?.stringValue ?? "",
-                Timestamp.parse(created).map { Humanize.relativeTime($0, now: now) } ?? created,
+                TimeParser.instant(created).map { Humanize.relativeTime($0, now: now) } ?? created,
                 comment["text"]?.stringValue ?? "",
             ].map { TerminalStyle.clean($0) }
         }

@@ -4,9 +4,8 @@ import OpikCore
 /// exactly as stored (a difference is a 409; see docs/SERVER.md#updating-spans).
 struct SpanIdentity: Equatable {
     static let options: [OptionSpec] = [
-        OptionSpec("trace-id", value: "UUID", help: "The span's trace (looked up when not given)."),
-        OptionSpec("parent-span-id", value: "UUID|none",
-                   help: "The span's parent, or none for a root span (looked up when not given)."),
+        RecordOptions.traceId.help("The span's trace (looked up when not given)."),
+        RecordOptions.parentSpanId.help("The span's parent, or none for a root span (looked up when not given).").placeholder("UUID|none"),
     ]
 
     var traceId: String
@@ -73,11 +72,11 @@ struct GivenIdentity {
     var projectName: String?
 
     init(_ invocation: Invocation) throws {
-        if let trace = invocation.value("trace-id") {
+        if let trace = invocation.value(RecordOptions.traceId) {
             try Selection.checkUUID(trace, option: "--trace-id")
             traceId = trace
         }
-        if let parent = invocation.value("parent-span-id") {
+        if let parent = invocation.value(RecordOptions.parentSpanId) {
             if parent == "none" || parent.isEmpty {
                 parentSpanId = .some(nil)
             } else {
@@ -85,7 +84,7 @@ struct GivenIdentity {
                 parentSpanId = .some(parent)
             }
         }
-        projectName = invocation.value("project")
+        projectName = invocation.value(GlobalOptions.project)
     }
 
     /// Whether the flags say all the server needs, so no lookup is required.
