@@ -1,3 +1,5 @@
+import OpikCore
+
 /// A piece of documentation text, shared by `--help`, `opik help TOPIC` and the man page.
 ///
 /// Documentation strings (discussions, topic texts) are plain text with two conventions:
@@ -103,50 +105,9 @@ enum PlainText {
         return out
     }
 
-    /// Greedy word wrap; every line ends with a newline. Words longer than the line stay whole.
+    /// Greedy word wrap; every line ends with a newline (see `TextWrap`).
     static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> String {
-        var out = ""
-        var line = firstIndent ?? indent
-        var lineHasWord = false
-        for word in text.split(separator: " ") {
-            // Pieces of one long word follow each other without a space.
-            for (number, piece) in breakable(word, room: width - indent.count).enumerated() {
-                let separator = number == 0 ? " " : ""
-                if lineHasWord && line.count + separator.count + piece.count > width {
-                    out += line + "\n"
-                    line = indent
-                    lineHasWord = false
-                }
-                line += (lineHasWord ? separator : "") + piece
-                lineHasWord = true
-            }
-        }
-        return out + line.trimmingTrailingSpaces() + "\n"
-    }
-}
-
-extension PlainText {
-    /// A word too long for the line split after its `|` separators (long lists of choices).
-    static func breakable(_ word: Substring, room: Int) -> [Substring] {
-        guard word.count > room, word.contains("|") else { return [word] }
-        var pieces: [Substring] = []
-        var start = word.startIndex
-        for index in word.indices where word[index] == "|" {
-            let end = word.index(after: index)
-            pieces.append(word[start..<end])
-            start = end
-        }
-        if start < word.endIndex { pieces.append(word[start...]) }
-        // Join pieces back while they fit, so only the breaks that are needed are made.
-        var joined: [Substring] = []
-        for piece in pieces {
-            if let last = joined.last, last.count + piece.count <= room {
-                joined[joined.count - 1] = word[last.startIndex..<piece.endIndex]
-            } else {
-                joined.append(piece)
-            }
-        }
-        return joined
+        TextWrap.wrap(text, width: width, indent: indent, firstIndent: firstIndent)
     }
 }
 

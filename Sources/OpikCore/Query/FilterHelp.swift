@@ -110,17 +110,7 @@ extension FilterLanguage {
 
     /// Words of `text` in lines of at most `width` characters.
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        TextWrap.lines(text, width: width)
     }
 }
 
