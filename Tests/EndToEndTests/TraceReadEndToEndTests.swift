@@ -68,26 +68,6 @@ import Testing
         }
     }
 
-    @Test func anInterruptedExportResumesWithEachTraceExactlyOnce() throws {
-        try withServer { server in
-            server.seed(project: "bench", count: 0, traces: 4500)
-            server.inject(.delay(seconds: 0), times: 1, pathPrefix: "/v1/private/traces/search")
-            server.inject(.dropMidBody(afterBytes: 100), times: 10, pathPrefix: "/v1/private/traces/search")
-            let first = try opik(server, ["traces", "list", "-p", "bench", "--all", "--format", "ndjson", "--retries", "2"])
-            #expect(first.status == 5)
-            let hint = try #require(first.stderr.split(separator: "\n").first { $0.hasPrefix("hint: to continue: ") })
-            let command = hint.dropFirst("hint: to continue: ".count).split(separator: " ").map(String.init)
-            #expect(Array(command.prefix(3)) == ["opik", "traces", "list"])
-            server.clearFaults()
-            let rest = try opik(server, Array(command.dropFirst()))
-            #expect(rest.status == 0)
-            let all = ids(first.stdout + rest.stdout)
-            #expect(!ids(first.stdout).isEmpty)
-            #expect(all.count == 4500)
-            #expect(Set(all) == visibleIds(server, project: "bench"))
-        }
-    }
-
     @Test func getPrintsTheServersTraceAndReportsUnknownIds() throws {
         try withServer { server in
             server.seed(project: "demo", count: 200)
