@@ -162,4 +162,24 @@ import Testing
             #expect(unknown.stderr == "opik: error: trace 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f not found; no comment added\n")
         }
     }
+
+    @Test func aTraceThatWasNeverCreatedIsNamedAsSuchWhenSpansCarryItsId() throws {
+        try withServer { server in
+            let trace = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
+            for index in 1...2 {
+                server.insert(span: ["id": .string("0190b5d2-7c1e-7a3b-8f00-00000000000\(index)"), "trace_id": .string(trace), "name": "orphaned",
+                                     "start_time": "2026-07-01T10:00:00Z"], project: "demo", createTrace: false)
+            }
+            let result = try opik(server, ["traces", "get", trace, "-p", "demo"])
+            #expect(result.status == 3)
+            #expect(result.stderr == """
+                opik: error: trace \(trace) not found
+                hint: 2 spans in project 'demo' name this trace, which was never created, so no trace view shows them; \
+                'opik traces create --file' with this id creates the trace
+
+                """)
+            let elsewhere = try opik(server, ["traces", "get", trace, "-p", "other"])
+            #expect(elsewhere.stderr == "opik: error: trace \(trace) not found\n")
+        }
+    }
 }

@@ -33,7 +33,8 @@ enum GetCommand {
 
                 With --spans, json and ndjson print {"trace": {...}, "spans": [...]} for each \
                 trace, with every span of the trace once, in tree order, exactly as the server \
-                sent it.
+                sent it. When a trace id is unknown but spans of the project carry it (spans \
+                written without their trace, which no trace view shows), a hint says how many.
                 """ : ""),
             arguments: [ArgumentSpec("ID", help: "\(one.prefix(1).uppercased() + one.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
             options: hasSpans ? [TraceSpans.option] : [],
@@ -66,6 +67,12 @@ enum GetCommand {
             } catch let OpikError.server(_, status, _, _) where status == 404 {
                 missing += 1
                 try? context.stderr.write("opik: error: \(entity.name) \(id) not found\n")
+                if group.ownsSpans, let count = TraceSpans.spansWithoutTrace(id, projectName: session.projectName, client: session.client) {
+                    let (verb, pronoun) = count == 1 ? ("names", "it") : ("name", "them")
+                    try? context.stderr.write(
+                        "hint: \(Plural.count(count, "span")) in project '\(session.projectName)' \(verb) this trace, which was never "
+                            + "created, so no trace view shows \(pronoun); 'opik traces create --file' with this id creates the trace\n")
+                }
                 continue
             }
             if withSpans {

@@ -49,4 +49,16 @@ enum TraceSpans {
                             useColor: session.useColor, width: context.terminalWidth, now: context.now())
         for warning in TraceView.warnings(trace: trace, tree: tree) { session.notices.warn(warning) }
     }
+
+    /// How many spans of `projectName` carry `traceId` when the trace itself does not exist
+    /// (spans written without their trace; see docs/SERVER.md#how-traces-differ-from-spans),
+    /// or nil when there are none or the question cannot be answered.
+    static func spansWithoutTrace(_ traceId: String, projectName: String, client: OpikClient) -> Int? {
+        let query = [("project_name", projectName), ("trace_id", traceId), ("page", "1"), ("size", "1"),
+                     ("exclude", JSONWriter.compact(.array(["input", "output", "metadata"])))]
+        let request = client.request("GET", Entity.span.paths.list, query: query)
+        guard let total = (try? client.json(request, what: "count spans of trace \(traceId)", repetition: .safe))??["total"]?.doubleValue,
+              total > 0 else { return nil }
+        return Int(total)
+    }
 }
