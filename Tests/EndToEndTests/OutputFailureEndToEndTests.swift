@@ -9,17 +9,13 @@ import Testing
 @Suite(.serialized) struct OutputFailureEndToEndTests {
     static let noSpace = "opik: error: cannot write output: No space left on device"
 
-    func opik(_ server: OpikTestServer, _ arguments: [String], stdin: String? = nil, stdoutFile: String? = nil) throws -> RunResult {
-        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: stdin, stdoutFile: stdoutFile)
-    }
-
     @Test func readCommandsWritingToAFullDiskFailWithStatus1() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
         server.seed(project: "app", count: 300)
         for arguments in [["spans", "list", "-p", "app", "--all"], ["spans", "stats", "-p", "app"], ["config", "show"],
                           ["spans", "list", "-p", "app", "--all", "--format", "ndjson"]] {
-            let result = try opik(server, arguments, stdoutFile: "/dev/full")
+            let result = try server.opik(arguments, stdoutFile: "/dev/full")
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stderr == Self.noSpace + "\n", "\(arguments)")
         }
@@ -49,7 +45,7 @@ import Testing
         defer { server.stop() }
         let failed = BulkSupport.directory() + "/failed.ndjson"
         server.inject(.status(400, body: #"{"errors":["refused"]}"#), times: 1, pathPrefix: "/v1/private/spans/batch")
-        let result = try opik(server, ["spans", "create", "-p", "one", "--name", "lonely", "--failed", failed])
+        let result = try server.opik(["spans", "create", "-p", "one", "--name", "lonely", "--failed", failed])
         #expect(result.status == 1)
         let saved = try String(contentsOfFile: failed, encoding: .utf8)
         #expect(saved.hasPrefix("{\"id\":"))
@@ -59,7 +55,7 @@ import Testing
     @Test func createdSpansWhoseIdsCannotBeWrittenSaySo() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let result = try opik(server, ["spans", "create", "-p", "full", "--file", "-"], stdin: BulkSupport.spans(3), stdoutFile: "/dev/full")
+        let result = try server.opik(["spans", "create", "-p", "full", "--file", "-"], stdin: BulkSupport.spans(3), stdoutFile: "/dev/full")
         #expect(result.status == 1)
         #expect(result.stderr.contains(Self.noSpace + "; the ids of the 3 created spans were not all written\n"))
         #expect(result.stderr.contains("hint: the spans were created; run the same command again with working output to print their ids"))
@@ -73,7 +69,7 @@ import Testing
         let records = BulkSupport.spans(1001)
         server.inject(.delay(seconds: 0), times: 1, pathPrefix: "/v1/private/spans/batch")
         server.inject(.status(400, body: #"{"errors":["refused"]}"#), times: 1, pathPrefix: "/v1/private/spans/batch")
-        let result = try opik(server, ["spans", "create", "-p", "full", "--file", "-", "--parallel", "1", "--failed", "/dev/full"],
+        let result = try server.opik(["spans", "create", "-p", "full", "--file", "-", "--parallel", "1", "--failed", "/dev/full"],
                               stdin: records)
         #expect(result.status == 6)
         #expect(result.stderr.contains("opik: error: --failed /dev/full: cannot be written: No space left on device; "
@@ -89,10 +85,10 @@ import Testing
         let dir = BulkSupport.directory()
         let failed = dir + "/failed.ndjson"
         try "stale record\n".write(toFile: failed, atomically: true, encoding: .utf8)
-        let good = try opik(server, ["spans", "create", "-p", "ok", "--file", "-", "--failed", failed], stdin: BulkSupport.spans(2))
+        let good = try server.opik(["spans", "create", "-p", "ok", "--file", "-", "--failed", failed], stdin: BulkSupport.spans(2))
         #expect(good.status == 0)
         #expect(try String(contentsOfFile: failed, encoding: .utf8) == "")
-        let bad = try opik(server, ["spans", "create", "-p", "ok", "--file", "-", "--failed", dir + "/no/such/dir/failed.ndjson"],
+        let bad = try server.opik(["spans", "create", "-p", "ok", "--file", "-", "--failed", dir + "/no/such/dir/failed.ndjson"],
                            stdin: BulkSupport.spans(2, name: "other"))
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("opik: error: \(dir)/no/such/dir/failed.ndjson: cannot be written: No such file or directory\n"))

@@ -6,18 +6,6 @@ import Testing
 
 /// The built binary against the loopback test server, as a user runs it.
 @Suite struct ReadEndToEndTests {
-    func withServer(apiKey: String? = nil, _ body: (OpikTestServer) throws -> Void) throws {
-        let server = try OpikTestServer.start(apiKey: apiKey)
-        defer { server.stop() }
-        try body(server)
-    }
-
-    func opik(_ server: OpikTestServer, _ arguments: [String], env: [String: String] = [:], home: String? = nil) throws -> RunResult {
-        var environment = ["OPIK_URL_OVERRIDE": server.baseURL]
-        environment.merge(env) { _, new in new }
-        return try BinaryRunner.run(arguments, environment: environment, home: home)
-    }
-
     @Test func versionNamesLibcurl() throws {
         let result = try BinaryRunner.run(["--version"])
         #expect(result.status == 0)
@@ -25,9 +13,9 @@ import Testing
     }
 
     @Test func exportsEverySpanExactlyOnceAsNDJSON() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 4500)
-            let result = try opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
+            let result = try server.opik(["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
             #expect(result.status == 0)
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.count == 4500)
@@ -42,11 +30,11 @@ import Testing
     }
 
     @Test func droppedStreamsResumeFromTheCursorWithoutDuplicates() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3000)
             server.inject(.dropMidBody(afterBytes: 20_000), times: 2, pathPrefix: "/v1/private/spans/search")
             server.inject(.truncateStream(afterObjects: 10), times: 1, pathPrefix: "/v1/private/spans/search")
-            let result = try opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson", "--fields", "id"])
+            let result = try server.opik(["spans", "list", "-p", "app", "--all", "--format", "ndjson", "--fields", "id"])
             #expect(result.status == 0)
             let ids = result.stdout.split(separator: "\n")
             #expect(ids.count == 3000)
@@ -57,20 +45,20 @@ import Testing
     /// Spans of a sample, or traces (hidden ones are not listed, so none are seeded).
     @Test(arguments: ["spans", "traces"])
     func anInterruptedExportPrintsTheCommandThatResumesItAndEachRecordComesOnce(group: String) throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             if group == "spans" { server.seed(project: "app", count: 2500) } else { server.seed(project: "app", count: 0, traces: 2500) }
             let stream = "/v1/private/\(group)/search"
             // The second page keeps failing until retries run out.
             server.inject(.delay(seconds: 0), times: 1, pathPrefix: stream)
             server.inject(.dropMidBody(afterBytes: 100), times: 10, pathPrefix: stream)
-            let first = try opik(server, [group, "list", "-p", "app", "--all", "--format", "ndjson", "--retries", "2"])
+            let first = try server.opik([group, "list", "-p", "app", "--all", "--format", "ndjson", "--retries", "2"])
             #expect(first.status == 5)
             let hint = try #require(first.stderr.split(separator: "\n").first { $0.hasPrefix("hint: to continue: ") })
             let command = hint.dropFirst("hint: to continue: ".count).split(separator: " ").map(String.init)
             #expect(Array(command.prefix(3)) == ["opik", group, "list"])
             #expect(command.contains("--after"))
             server.clearFaults()
-            let rest = try opik(server, Array(command.dropFirst()))
+            let rest = try server.opik(Array(command.dropFirst()))
             #expect(rest.status == 0)
             let ids = { (text: String) in text.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue } }
             let all = ids(first.stdout) + ids(rest.stdout)
@@ -82,7 +70,7 @@ import Testing
     }
 
     @Test func aClosedPipeEndsQuietlyWithStatus0() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3000)
             let script = "\(BinaryRunner.opikPath) spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
             let result = try ProcessRunner.run("/bin/bash", ["-c", script],
@@ -93,29 +81,29 @@ import Testing
     }
 
     @Test func filtersSortPageAndFieldsWorkAgainstTheServer() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 300)
-            let llm = try opik(server, ["spans", "list", "-p", "app", "--type", "llm", "-f", "usage.total_tokens >= 0", "--all",
+            let llm = try server.opik(["spans", "list", "-p", "app", "--type", "llm", "-f", "usage.total_tokens >= 0", "--all",
                                         "--fields", "type", "--format", "ndjson"])
             #expect(llm.status == 0)
             #expect(!llm.stdout.isEmpty)
             #expect(llm.stdout.split(separator: "\n").allSatisfy { $0 == #"{"type":"llm"}"# })
-            let sorted = try opik(server, ["spans", "list", "-p", "app", "--sort", "duration:desc", "-n", "5", "--fields", "duration"])
+            let sorted = try server.opik(["spans", "list", "-p", "app", "--sort", "duration:desc", "-n", "5", "--fields", "duration"])
             let durations = sorted.stdout.split(separator: "\n").compactMap { Double($0) }
             #expect(durations.count == 5)
             #expect(durations == durations.sorted(by: >))
-            let page = try opik(server, ["spans", "list", "-p", "app", "--page", "2", "-n", "7", "--fields", "id"])
+            let page = try server.opik(["spans", "list", "-p", "app", "--page", "2", "-n", "7", "--fields", "id"])
             #expect(page.stdout.split(separator: "\n").count == 7)
             #expect(server.requests.last?.queryValue("page") == "2")
         }
     }
 
     @Test func getShowsASpanAndReportsUnknownOnes() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
             let id = try #require(server.spans(project: "app").first?["id"]?.stringValue)
             let missing = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
-            let result = try opik(server, ["spans", "get", id, missing, "--format", "ndjson", "--fields", "id,project_name"])
+            let result = try server.opik(["spans", "get", id, missing, "--format", "ndjson", "--fields", "id,project_name"])
             #expect(result.status == 3)
             #expect(result.stdout == #"{"id":"\#(id)","project_name":"app"}"# + "\n")
             #expect(result.stderr == "opik: error: span \(missing) not found\n")
@@ -123,9 +111,9 @@ import Testing
     }
 
     @Test func statsAsJSON() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 40)
-            let result = try opik(server, ["spans", "stats", "-p", "app", "--format", "json"])
+            let result = try server.opik(["spans", "stats", "-p", "app", "--format", "json"])
             #expect(result.status == 0)
             let stats = try JSONParser.parse(result.stdout)
             #expect(stats["span_count"] == .number("40"))
@@ -134,21 +122,21 @@ import Testing
     }
 
     @Test func everyFailureHasItsExitStatus() throws {
-        try withServer(apiKey: "s3cret-key") { server in
+        try OpikTestServer.with(apiKey: "s3cret-key") { server in
             server.seed(project: "app", count: 2)
             let key = ["OPIK_API_KEY": "s3cret-key"]
-            #expect(try opik(server, ["spans", "list", "-p", "app"], env: key).status == 0)
-            let usage = try opik(server, ["spans", "list", "--limit", "0"], env: key)
+            #expect(try server.opik(["spans", "list", "-p", "app"], env: key).status == 0)
+            let usage = try server.opik(["spans", "list", "--limit", "0"], env: key)
             #expect(usage.status == 2)
             #expect(usage.stderr == "opik: error: invalid --limit '0': expected a whole number of at least 1\n")
-            let missing = try opik(server, ["spans", "list", "-p", "nope"], env: key)
+            let missing = try server.opik(["spans", "list", "-p", "nope"], env: key)
             #expect(missing.status == 3)
             #expect(missing.stderr.contains("Project name: nope not found (HTTP 404)"))
-            let auth = try opik(server, ["spans", "list", "-p", "app"], env: ["OPIK_API_KEY": "wrong"])
+            let auth = try server.opik(["spans", "list", "-p", "app"], env: ["OPIK_API_KEY": "wrong"])
             #expect(auth.status == 4)
             #expect(auth.stderr.contains("hint: check the API key"))
             server.inject(.status(500, body: #"{"code":500,"message":"There was an error processing your request"}"#), times: 1)
-            let failed = try opik(server, ["spans", "stats", "-p", "app"], env: key)
+            let failed = try server.opik(["spans", "stats", "-p", "app"], env: key)
             #expect(failed.status == 1)
             #expect(failed.stderr.hasPrefix("opik: error: get span statistics: There was an error processing your request (HTTP 500)"))
         }
@@ -158,7 +146,7 @@ import Testing
     }
 
     @Test func ctrlCExits130() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 10)
             server.inject(.delay(seconds: 10), times: 1)
             let run = try RunningBinary(["spans", "list", "-p", "app"], environment: ["OPIK_URL_OVERRIDE": server.baseURL])
@@ -171,15 +159,15 @@ import Testing
     }
 
     @Test func verboseLogNeverShowsTheKey() throws {
-        try withServer(apiKey: "s3cret-key") { server in
-            let result = try opik(server, ["spans", "list", "-p", "x", "-v"], env: ["OPIK_API_KEY": "s3cret-key"])
+        try OpikTestServer.with(apiKey: "s3cret-key") { server in
+            let result = try server.opik(["spans", "list", "-p", "x", "-v"], env: ["OPIK_API_KEY": "s3cret-key"])
             #expect(result.stderr.contains("> POST \(server.baseURL)/v1/private/spans/search"))
             #expect(!result.stderr.contains("s3cret-key"))
         }
     }
 
     @Test func followPrintsNewSpansUntilCtrlC() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
             let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"],
                                         environment: ["OPIK_URL_OVERRIDE": server.baseURL])

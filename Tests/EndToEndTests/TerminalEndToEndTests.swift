@@ -8,14 +8,6 @@ import Testing
 @Suite struct TerminalEndToEndTests {
     static let allHeaders = Entity.span.defaultColumns.map(\.header)
 
-    func withServer(_ body: (OpikTestServer) throws -> Void) throws {
-        let server = try OpikTestServer.start()
-        defer { server.stop() }
-        try body(server)
-    }
-
-    func env(_ server: OpikTestServer) -> [String: String] { ["OPIK_URL_OVERRIDE": server.baseURL] }
-
     /// The header words of a table's first line.
     func headers(_ table: String) -> [String] {
         (table.split(separator: "\n").first ?? "").split(separator: " ").map(String.init)
@@ -23,9 +15,9 @@ import Testing
 
     @Test(arguments: [60, 80, 120, 200])
     func theTableFitsTheTerminalDroppingColumnsInsteadOfCuttingThem(columns: Int) throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 80)
-            let result = try TerminalRun.run(["spans", "list", "-p", "app", "-n", "40", "--no-color"], columns: columns, environment: env(server))
+            let result = try TerminalRun.run(["spans", "list", "-p", "app", "-n", "40", "--no-color"], columns: columns, environment: server.environment)
             #expect(result.status == 0)
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.count == 41)
@@ -55,14 +47,14 @@ import Testing
     }
 
     @Test func everyIdOnScreenWorksWithGet() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 5)
-            let table = try TerminalRun.run(["spans", "list", "-p", "app", "--no-color"], columns: 80, environment: env(server))
+            let table = try TerminalRun.run(["spans", "list", "-p", "app", "--no-color"], columns: 80, environment: server.environment)
             let id = try #require(table.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first)
-            let get = try BinaryRunner.run(["spans", "get", String(id), "--format", "json"], environment: env(server))
+            let get = try BinaryRunner.run(["spans", "get", String(id), "--format", "json"], environment: server.environment)
             #expect(get.status == 0)
             #expect(get.stdout.contains(#""id": "\#(id)""#))
-            let score = try BinaryRunner.run(["spans", "score", "add", String(id), "accuracy=0.5"], environment: env(server))
+            let score = try BinaryRunner.run(["spans", "score", "add", String(id), "accuracy=0.5"], environment: server.environment)
             #expect(score.status == 0)
             #expect(server.scores(spanId: String(id)).contains { $0["name"] == "accuracy" })
         }
@@ -70,9 +62,9 @@ import Testing
 
     @Test(arguments: [60, 120, 200])
     func followShowsTableRowsAsTheyArrive(columns: Int) throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
-            let run = try TerminalRun(["spans", "list", "-p", "app", "--follow", "--no-color"], columns: columns, environment: env(server))
+            let run = try TerminalRun(["spans", "list", "-p", "app", "--follow", "--no-color"], columns: columns, environment: server.environment)
             #expect(run.waitFor { out, _ in out.split(separator: "\n").count == 4 })
             #expect(run.shown.stdout.hasPrefix("ID "))
             let newId = server.insertLateSpan(project: "app", random: (1, 2))
@@ -92,10 +84,10 @@ import Testing
 
     @Test(arguments: ["csv", "json"])
     func followStreamsRowsInAPipeToo(format: String) throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 2)
             let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", format, "--fields", "id,name"],
-                                        environment: env(server))
+                                        environment: server.environment)
             #expect(run.waitForOutput { out, _ in out.components(separatedBy: "0").count > 2 })
             let newId = server.insertLateSpan(project: "app", random: (3, 4))
             #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })
@@ -114,9 +106,9 @@ import Testing
     }
 
     @Test func statsReadLikeTheListTable() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 60)
-            let result = try TerminalRun.run(["spans", "stats", "-p", "app", "--no-color"], columns: 100, environment: env(server))
+            let result = try TerminalRun.run(["spans", "stats", "-p", "app", "--no-color"], columns: 100, environment: server.environment)
             #expect(result.status == 0)
             let rows = Dictionary(uniqueKeysWithValues: result.stdout.split(separator: "\n").dropFirst().map { line in
                 let parts = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -132,21 +124,21 @@ import Testing
             // Nothing raw: no long fractions anywhere.
             #expect(result.stdout.firstMatch(of: /\.\d{5,}/) == nil, "\(result.stdout)")
             // JSON keeps the exact numbers.
-            let json = try BinaryRunner.run(["spans", "stats", "-p", "app", "--format", "json"], environment: env(server))
+            let json = try BinaryRunner.run(["spans", "stats", "-p", "app", "--format", "json"], environment: server.environment)
             let p50 = try JSONParser.parse(json.stdout)["duration"]?["p50"]
             #expect(p50?.doubleValue != nil)
         }
     }
 
     @Test func anEmptyResultSaysSoOnATerminalOnly() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
             let args = ["spans", "list", "-p", "app", "-f", "name = \"nothing-like-this\""]
-            let terminal = try TerminalRun.run(args, columns: 100, environment: env(server))
+            let terminal = try TerminalRun.run(args, columns: 100, environment: server.environment)
             #expect(terminal.status == 0)
             #expect(terminal.stdout == "")
             #expect(terminal.stderr == "opik: no spans match\n")
-            let piped = try BinaryRunner.run(args, environment: env(server))
+            let piped = try BinaryRunner.run(args, environment: server.environment)
             #expect(piped.status == 0)
             #expect(piped.stdout == "")
             #expect(piped.stderr == "")
@@ -154,22 +146,22 @@ import Testing
     }
 
     @Test func aFooterSaysWhenMoreSpansMatchThanShown() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "app", count: 1203)
             // The search stream has no total: one span more than shown tells that more match.
-            let stream = try TerminalRun.run(["spans", "list", "-p", "app", "--no-color"], columns: 120, environment: env(server))
+            let stream = try TerminalRun.run(["spans", "list", "-p", "app", "--no-color"], columns: 120, environment: server.environment)
             #expect(stream.stdout.split(separator: "\n").count == 51)
             #expect(stream.stderr == "opik: 50 spans shown, more match — use -n or --all\n")
             // The paged list answers with a total.
-            let paged = try TerminalRun.run(["spans", "list", "-p", "app", "--sort", "name", "--no-color"], columns: 120, environment: env(server))
+            let paged = try TerminalRun.run(["spans", "list", "-p", "app", "--sort", "name", "--no-color"], columns: 120, environment: server.environment)
             #expect(paged.stderr == "opik: 50 of 1,203 spans — use -n or --all\n")
             // All shown, in a pipe, or -q: no footer.
-            let all = try TerminalRun.run(["spans", "list", "-p", "app", "-n", "1203", "--no-color"], columns: 120, environment: env(server))
+            let all = try TerminalRun.run(["spans", "list", "-p", "app", "-n", "1203", "--no-color"], columns: 120, environment: server.environment)
             #expect(all.stderr == "")
-            let piped = try BinaryRunner.run(["spans", "list", "-p", "app"], environment: env(server))
+            let piped = try BinaryRunner.run(["spans", "list", "-p", "app"], environment: server.environment)
             #expect(piped.stdout.split(separator: "\n").count == 50)
             #expect(piped.stderr == "")
-            let quiet = try TerminalRun.run(["spans", "list", "-p", "app", "-q"], columns: 120, environment: env(server))
+            let quiet = try TerminalRun.run(["spans", "list", "-p", "app", "-q"], columns: 120, environment: server.environment)
             #expect(quiet.stderr == "")
         }
     }

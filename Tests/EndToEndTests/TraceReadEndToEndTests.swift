@@ -6,16 +6,6 @@ import Testing
 
 /// `opik traces list|get|stats|score|comment` as a user runs them against the bundled server.
 @Suite struct TraceReadEndToEndTests {
-    func withServer(_ body: (OpikTestServer) throws -> Void) throws {
-        let server = try OpikTestServer.start()
-        defer { server.stop() }
-        try body(server)
-    }
-
-    func opik(_ server: OpikTestServer, _ arguments: [String]) throws -> RunResult {
-        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL])
-    }
-
     func ids(_ ndjson: String) -> [String] {
         ndjson.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
     }
@@ -26,12 +16,12 @@ import Testing
     }
 
     @Test func listLeavesOutHiddenTracesAsTheUIDoesUnlessAsked() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
             let all = server.traces(project: "demo")
             let hidden = all.filter { $0["visibility_mode"]?.stringValue == "hidden" }.compactMap { $0["id"]?.stringValue }
             #expect(hidden.count == 1)
-            let shown = try opik(server, ["traces", "list", "-p", "demo", "--all", "--format", "ndjson"])
+            let shown = try server.opik(["traces", "list", "-p", "demo", "--all", "--format", "ndjson"])
             #expect(shown.status == 0)
             #expect(Set(ids(shown.stdout)) == visibleIds(server, project: "demo"))
             #expect(!ids(shown.stdout).contains(hidden[0]))
@@ -40,28 +30,28 @@ import Testing
             #expect(body["filters"] == [["field": "visibility_mode", "operator": "=", "key": "", "value": "default"]])
             #expect(body["strip_attachments"] == .bool(true))
 
-            let everything = try opik(server, ["traces", "list", "-p", "demo", "--all", "--format", "ndjson", "--include-hidden"])
+            let everything = try server.opik(["traces", "list", "-p", "demo", "--all", "--format", "ndjson", "--include-hidden"])
             #expect(Set(ids(everything.stdout)) == Set(all.compactMap { $0["id"]?.stringValue }))
-            let onlyHidden = try opik(server, ["traces", "list", "-p", "demo", "-f", "visibility_mode = \"hidden\"", "--fields", "id"])
+            let onlyHidden = try server.opik(["traces", "list", "-p", "demo", "-f", "visibility_mode = \"hidden\"", "--fields", "id"])
             #expect(onlyHidden.stdout == hidden[0] + "\n")
         }
     }
 
     @Test func threadAndFiltersUseTheTraceVocabulary() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
-            let thread = try opik(server, ["traces", "list", "-p", "demo", "--thread", "support-chat-1", "--all", "--fields", "thread_id"])
+            let thread = try server.opik(["traces", "list", "-p", "demo", "--thread", "support-chat-1", "--all", "--fields", "thread_id"])
             #expect(thread.status == 0)
             let threads = thread.stdout.split(separator: "\n")
             #expect(!threads.isEmpty)
             #expect(threads.allSatisfy { $0 == "support-chat-1" })
-            let wrong = try opik(server, ["traces", "list", "-p", "demo", "-f", "model = \"gpt-4o\""])
+            let wrong = try server.opik(["traces", "list", "-p", "demo", "-f", "model = \"gpt-4o\""])
             #expect(wrong.status == 2)
             #expect(wrong.stderr.hasPrefix("opik: error: invalid --filter 'model = \"gpt-4o\"': column 1: unknown field 'model'"))
-            let spansOnly = try opik(server, ["traces", "list", "-p", "demo", "--type", "llm"])
+            let spansOnly = try server.opik(["traces", "list", "-p", "demo", "--type", "llm"])
             #expect(spansOnly.status == 2)
             #expect(spansOnly.stderr.hasPrefix("opik: error: unknown option '--type' for 'opik traces list'"))
-            let scored = try opik(server, ["traces", "list", "-p", "demo", "-f", "span_feedback_scores.relevance is_not_empty",
+            let scored = try server.opik(["traces", "list", "-p", "demo", "-f", "span_feedback_scores.relevance is_not_empty",
                                            "--all", "--format", "ndjson", "--fields", "id,span_feedback_scores"])
             #expect(scored.status == 0)
             #expect(!ids(scored.stdout).isEmpty)
@@ -69,15 +59,15 @@ import Testing
     }
 
     @Test func getPrintsTheServersTraceAndReportsUnknownIds() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
             let trace = try #require(server.traces(project: "demo").first)
             let id = try #require(trace["id"]?.stringValue)
             let missing = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
-            let one = try opik(server, ["traces", "get", id, "--format", "json"])
+            let one = try server.opik(["traces", "get", id, "--format", "json"])
             #expect(one.status == 0)
             #expect(try JSONParser.parse(one.stdout) == trace)
-            let both = try opik(server, ["traces", "get", missing, id, "--format", "ndjson", "--fields", "id,span_count"])
+            let both = try server.opik(["traces", "get", missing, id, "--format", "ndjson", "--fields", "id,span_count"])
             #expect(both.status == 3)
             #expect(both.stderr == "opik: error: trace \(missing) not found\n")
             #expect(both.stdout == #"{"id":"\#(id)","span_count":\#(trace["span_count"].map(JSONWriter.compact) ?? "")}"# + "\n")
@@ -85,12 +75,12 @@ import Testing
     }
 
     @Test func getWithSpansGivesEverySpanOnceParentsBeforeChildren() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
             // The trace with the most spans: a deep or wide tree of the sample.
             let trace = try #require(server.traces(project: "demo").max { ($0["span_count"]?.doubleValue ?? 0) < ($1["span_count"]?.doubleValue ?? 0) })
             let id = try #require(trace["id"]?.stringValue)
-            let result = try opik(server, ["traces", "get", id, "--spans", "--format", "json"])
+            let result = try server.opik(["traces", "get", id, "--spans", "--format", "json"])
             #expect(result.status == 0)
             let object = try JSONParser.parse(result.stdout)
             #expect(object.objectMembers?.map(\.0) == ["trace", "spans"])
@@ -107,70 +97,70 @@ import Testing
                 }
                 seen.insert(span["id"]?.stringValue ?? "")
             }
-            let table = try opik(server, ["traces", "get", id, "--spans"])
+            let table = try server.opik(["traces", "get", id, "--spans"])
             #expect(table.status == 2)
             #expect(table.stderr.hasPrefix("opik: error: --spans needs --format json or ndjson"))
         }
     }
 
     @Test func statsCountTracesAndLabelSpanCountsAsAverages() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
-            let json = try opik(server, ["traces", "stats", "-p", "demo", "--format", "json"])
+            let json = try server.opik(["traces", "stats", "-p", "demo", "--format", "json"])
             #expect(json.status == 0)
             let stats = try JSONParser.parse(json.stdout)
             #expect(stats["trace_count"]?.doubleValue == Double(visibleIds(server, project: "demo").count))
             #expect(stats["span_count"] != nil)
             #expect(stats["thread_count"]?.doubleValue == 3)
             let terminal = try TerminalRun.run(["traces", "stats", "-p", "demo", "--no-color"], columns: 100,
-                                               environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+                                               environment: server.environment)
             let row = try #require(terminal.stdout.split(separator: "\n").first { $0.hasPrefix("span_count ") })
             #expect(row.contains("avg "))
         }
     }
 
     @Test func scoresAndCommentsOnATraceShowInItsReads() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             server.seed(project: "demo", count: 200)
             let id = try #require(server.traces(project: "demo").first?["id"]?.stringValue)
-            let scored = try opik(server, ["traces", "score", "add", id, "judge_correctness=0.75", "--reason", "close"])
+            let scored = try server.opik(["traces", "score", "add", id, "judge_correctness=0.75", "--reason", "close"])
             #expect(scored.status == 0)
             #expect(server.requests.last?.path == "/v1/private/traces/\(id)/feedback-scores")
-            let value = try opik(server, ["traces", "list", "-p", "demo", "-f", "id = \"\(id)\"", "--fields", "feedback_scores.judge_correctness"])
+            let value = try server.opik(["traces", "list", "-p", "demo", "-f", "id = \"\(id)\"", "--fields", "feedback_scores.judge_correctness"])
             #expect(value.stdout == "0.75\n")
-            let names = try opik(server, ["traces", "score", "names", "-p", "demo"])
+            let names = try server.opik(["traces", "score", "names", "-p", "demo"])
             #expect(names.stdout.split(separator: "\n").contains("judge_correctness"))
 
-            let added = try opik(server, ["traces", "comment", "add", id, "wrong refund amount"])
+            let added = try server.opik(["traces", "comment", "add", id, "wrong refund amount"])
             #expect(added.status == 0)
             let commentId = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let listed = try opik(server, ["traces", "comment", "list", id, "--fields", "id,text"])
+            let listed = try server.opik(["traces", "comment", "list", id, "--fields", "id,text"])
             #expect(listed.stdout == "\(commentId)\twrong refund amount\n")
-            let updated = try opik(server, ["traces", "comment", "update", commentId, "right amount, wrong currency"])
+            let updated = try server.opik(["traces", "comment", "update", commentId, "right amount, wrong currency"])
             #expect(updated.status == 0)
-            let shown = try opik(server, ["traces", "comment", "get", id, commentId, "--format", "json"])
+            let shown = try server.opik(["traces", "comment", "get", id, commentId, "--format", "json"])
             #expect(try JSONParser.parse(shown.stdout)["text"] == "right amount, wrong currency")
-            #expect(try opik(server, ["traces", "comment", "delete", commentId]).status == 0)
-            #expect(try opik(server, ["traces", "comment", "list", id]).stdout == "")
-            let deleted = try opik(server, ["traces", "score", "delete", id, "judge_correctness"])
+            #expect(try server.opik(["traces", "comment", "delete", commentId]).status == 0)
+            #expect(try server.opik(["traces", "comment", "list", id]).stdout == "")
+            let deleted = try server.opik(["traces", "score", "delete", id, "judge_correctness"])
             #expect(deleted.status == 0)
-            let gone = try opik(server, ["traces", "list", "-p", "demo", "-f", "id = \"\(id)\"", "--fields", "feedback_scores.judge_correctness"])
+            let gone = try server.opik(["traces", "list", "-p", "demo", "-f", "id = \"\(id)\"", "--fields", "feedback_scores.judge_correctness"])
             #expect(gone.stdout == "\n")
 
-            let unknown = try opik(server, ["traces", "comment", "add", "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", "x"])
+            let unknown = try server.opik(["traces", "comment", "add", "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", "x"])
             #expect(unknown.status == 3)
             #expect(unknown.stderr == "opik: error: trace 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f not found; no comment added\n")
         }
     }
 
     @Test func aTraceThatWasNeverCreatedIsNamedAsSuchWhenSpansCarryItsId() throws {
-        try withServer { server in
+        try OpikTestServer.with { server in
             let trace = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
             for index in 1...2 {
                 server.insert(span: ["id": .string("0190b5d2-7c1e-7a3b-8f00-00000000000\(index)"), "trace_id": .string(trace), "name": "orphaned",
                                      "start_time": "2026-07-01T10:00:00Z"], project: "demo", createTrace: false)
             }
-            let result = try opik(server, ["traces", "get", trace, "-p", "demo"])
+            let result = try server.opik(["traces", "get", trace, "-p", "demo"])
             #expect(result.status == 3)
             #expect(result.stderr == """
                 opik: error: trace \(trace) not found
@@ -178,7 +168,7 @@ import Testing
                 'opik traces create --file' with this id creates the trace
 
                 """)
-            let elsewhere = try opik(server, ["traces", "get", trace, "-p", "other"])
+            let elsewhere = try server.opik(["traces", "get", trace, "-p", "other"])
             #expect(elsewhere.stderr == "opik: error: trace \(trace) not found\n")
         }
     }

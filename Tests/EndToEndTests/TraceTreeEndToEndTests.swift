@@ -18,8 +18,7 @@ import Testing
     /// A trace whose root has two children started at `…:00.5Z` and `…:00.25Z` (as text the
     /// later one sorts first), and an orphan with a child whose parent was never sent.
     func withTree(_ body: (OpikTestServer) throws -> Void) throws {
-        let server = try OpikTestServer.start()
-        defer { server.stop() }
+        try OpikTestServer.with { server in
         server.insert(trace: ["id": .string(Self.trace), "name": "checkout", "start_time": "2026-07-01T10:00:00Z",
                               "end_time": "2026-07-01T10:00:04Z", "input": ["question": "where is my order?"],
                               "output": ["answer": "on its way"], "thread_id": "chat-7"], project: "shop")
@@ -38,6 +37,7 @@ import Testing
         ]
         for value in spans { server.insert(span: value, project: "shop", createTrace: false) }
         try body(server)
+        }
     }
 
     /// The tree's lines: from the header line that starts with SPAN to the end.
@@ -51,7 +51,7 @@ import Testing
     func theTreeShowsEverySpanUnderItsParentOrphansUnderTheMissingId(columns: Int) throws {
         try withTree { server in
             let result = try TerminalRun.run(["traces", "get", Self.trace, "--no-color"], columns: columns,
-                                             environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+                                             environment: server.environment)
             #expect(result.status == 0)
             for line in result.stdout.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= columns, "\(line)") }
             #expect(result.stdout.hasPrefix("name:"))
@@ -83,10 +83,9 @@ import Testing
 
     @Test func inAPipeTheSameTraceIsOneRowAndWithSpansEverySpanInTreeOrder() throws {
         try withTree { server in
-            let env = ["OPIK_URL_OVERRIDE": server.baseURL]
-            let row = try BinaryRunner.run(["traces", "get", Self.trace, "--fields", "id,name,span_count"], environment: env)
+            let row = try server.opik(["traces", "get", Self.trace, "--fields", "id,name,span_count"])
             #expect(row.stdout == "\(Self.trace)\tcheckout\t5\n")
-            let json = try BinaryRunner.run(["traces", "get", Self.trace, "--spans", "--format", "ndjson"], environment: env)
+            let json = try server.opik(["traces", "get", Self.trace, "--spans", "--format", "ndjson"])
             #expect(json.status == 0)
             #expect(json.stderr == "")
             let search = try #require(server.requests.last { $0.path == "/v1/private/spans/search" })

@@ -8,10 +8,6 @@ import Testing
 /// The built binary against servers that answer wrongly or not at all: limits hold on the
 /// client's side, loops end, and a wrong answer is never a success.
 @Suite struct UntrustedServerEndToEndTests {
-    static func opik(_ server: OpikTestServer, _ arguments: [String], stdin: String? = nil) throws -> RunResult {
-        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: stdin)
-    }
-
     static func ids(_ output: String) -> [String] {
         output.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
     }
@@ -21,7 +17,7 @@ import Testing
         defer { server.stop() }
         server.seed(project: "app", count: 600)
         server.inject(.searchIgnoresPaging, pathPrefix: "/v1/private/spans/search")
-        let result = try Self.opik(server, ["spans", "list", "-p", "app", "-n", "5", "--format", "ndjson"])
+        let result = try server.opik(["spans", "list", "-p", "app", "-n", "5", "--format", "ndjson"])
         #expect(result.status == 0)
         #expect(Self.ids(result.stdout).count == 5)
     }
@@ -31,7 +27,7 @@ import Testing
         defer { server.stop() }
         server.seed(project: "app", count: 600)
         server.inject(.searchIgnoresPaging, times: 20, pathPrefix: "/v1/private/spans/search")
-        let result = try Self.opik(server, ["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
+        let result = try server.opik(["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("so it does not page by last_retrieved_id; stopped to avoid repeating spans"))
         let ids = Self.ids(result.stdout)
@@ -54,7 +50,7 @@ import Testing
         defer { server.stop() }
         let id = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f"
         server.inject(.status(200, headers: [("Content-Type", "application/json")], body: body), pathPrefix: "/v1/private/spans/")
-        let result = try Self.opik(server, ["spans", "get", id, "--format", "json"])
+        let result = try server.opik(["spans", "get", id, "--format", "json"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("opik: error: get span \(id): expected span \(id), received '\(body)' (HTTP 200)\n"))
@@ -65,7 +61,7 @@ import Testing
         let server = try OpikTestServer.start()
         defer { server.stop() }
         server.inject(.status(200, headers: [("Content-Type", "application/json")], body: body), pathPrefix: "/v1/private/spans/stats")
-        let result = try Self.opik(server, ["spans", "stats", "-p", "app", "--format", "json"])
+        let result = try server.opik(["spans", "stats", "-p", "app", "--format", "json"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("opik: error: get span statistics: expected statistics (an object with a \"stats\" list), received '\(body)'"))
@@ -77,11 +73,11 @@ import Testing
         server.seed(project: "app", count: 1)
         let span = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f", comment = "0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e40"
         server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/feedback-scores/names")
-        let names = try Self.opik(server, ["spans", "score", "names", "-p", "app"])
+        let names = try server.opik(["spans", "score", "names", "-p", "app"])
         #expect(names.status == 1)
         #expect(names.stderr.hasPrefix("opik: error: list score names: expected score names (an object with a \"scores\" list), received '{}'"))
         server.inject(.status(200, body: "{}"), pathPrefix: "/v1/private/spans/\(span)/comments/")
-        let got = try Self.opik(server, ["spans", "comment", "get", span, comment])
+        let got = try server.opik(["spans", "comment", "get", span, comment])
         #expect(got.status == 1)
         #expect(got.stderr.hasPrefix("opik: error: get comment \(comment): expected comment \(comment), received '{}'"))
     }
