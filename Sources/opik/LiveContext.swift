@@ -22,7 +22,6 @@ enum LiveContext {
         return Context(
             stdout: OutputStream(capacity: 64 * 1024, escaping: stdoutIsTerminal ? .all : .none, sink: fileSink(STDOUT_FILENO)),
             stderr: stderr,
-            readStdin: { try readAll(STDIN_FILENO) },
             readStdinPiece: { try readPiece(STDIN_FILENO, count: $0) },
             readLine: { Swift.readLine() },
             environment: environment,
@@ -73,28 +72,19 @@ enum LiveContext {
         return result
     }
 
-    static func readAll(_ fd: Int32) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR && !Interrupt.isSet { continue }
-                throw OpikError.interrupted(summary: "while reading standard input")
-            }
-            if count == 0 { return result }
-            result.append(contentsOf: buffer[0..<count])
-        }
-    }
-
     /// Up to `count` bytes (at least one unless the input has ended).
     static func readPiece(_ fd: Int32, count: Int) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: max(1, count))
         while true {
             let read = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if read < 0 {
-                if errno == EINTR && !Interrupt.isSet { continue }
-                throw OpikError.interrupted(summary: "while reading standard input")
+                let code = errno
+                if code == EINTR {
+                    if Interrupt.isSet { throw OpikError.interrupted(summary: "while reading standard input") }
+                    continue
+                }
+                // A directory or a broken device on standard input is an input error, not Ctrl-C.
+                throw OpikError.file(path: "<stdin>", message: "cannot be read (\(String(cString: strerror(code))))")
             }
             return Array(buffer[0..<read])
         }

@@ -78,4 +78,16 @@ import Testing
         #expect(result.status == 0)
         #expect(server.spans(project: "big").count == 300)
     }
+
+    /// A directory on standard input cannot be read: an input error (status 2) naming why,
+    /// never the "interrupted" of Ctrl-C, and nothing is sent.
+    @Test(arguments: ["spans get -", "traces score upload - --input-format csv", "spans create --file -"])
+    func anUnreadableStandardInputIsAnInputError(command: String) throws {
+        try OpikTestServer.with { server in
+            let result = try Self.limited("\"$OPIK\" \(command) < /", url: server.baseURL)
+            #expect(result.status == 2)
+            #expect(result.stderr == "opik: error: <stdin>: cannot be read (Is a directory)\n")
+            #expect(server.requests.isEmpty)
+        }
+    }
 }

@@ -25,7 +25,7 @@ struct RecordExistence {
             projectId = record["project_id"]?.stringValue
             projectName = record["project_name"]?.stringValue
             name = record["name"]?.stringValue
-            spanCount = record["span_count"]?.doubleValue.map { Int($0) }
+            spanCount = record["span_count"]?.intValue
         }
     }
 

@@ -56,7 +56,7 @@ extension TraceDeletion {
             try SearchStream(.trace, body: body, limit: nil, after: nil).run(client: session.client, lastId: &last) { trace, _ in
                 guard let id = trace["id"]?.stringValue else { return }
                 found.append(Trace(id: id, projectId: trace["project_id"]?.stringValue, name: trace["name"]?.stringValue,
-                                   spanCount: trace["span_count"]?.doubleValue.map { Int($0) } ?? 0))
+                                   spanCount: trace["span_count"]?.intValue ?? 0))
             }
             self.found = found
         }
@@ -73,10 +73,10 @@ extension TraceDeletion {
             ])
             let what = "count spans of trace \(trace)"
             let page = try client.json(request, what: what, repetition: .safe)
-            guard let total = page?["total"]?.doubleValue else {
+            guard let total = page?["total"]?.intValue else {
                 throw client.unexpected(what, expected: "a page of spans with a total", received: page)
             }
-            return Int(total)
+            return total
         }
 
         /// What would go, for the question and the messages:

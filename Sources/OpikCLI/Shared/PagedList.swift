@@ -57,7 +57,7 @@ struct PagedList {
             for span in content { try writer.write(span) }
             try writer.flushIfNeeded()
             summary.shown += content.count
-            summary.total = response["total"].flatMap(\.doubleValue).map { Int($0) }
+            summary.total = response["total"]?.intValue
             if plan.limit != nil || content.count < pageSize { return summary }
             page += 1
         }

@@ -57,8 +57,8 @@ enum TraceSpans {
         let query = [("project_name", projectName), ("trace_id", traceId), ("page", "1"), ("size", "1"),
                      ("exclude", JSONWriter.compact(.array(["input", "output", "metadata"])))]
         let request = client.request("GET", Entity.span.paths.list, query: query)
-        guard let total = (try? client.json(request, what: "count spans of trace \(traceId)", repetition: .safe))??["total"]?.doubleValue,
+        guard let total = (try? client.json(request, what: "count spans of trace \(traceId)", repetition: .safe))??["total"]?.intValue,
               total > 0 else { return nil }
-        return Int(total)
+        return total
     }
 }

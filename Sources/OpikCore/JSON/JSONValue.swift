@@ -67,6 +67,13 @@ extension JSONValue {
         return nil
     }
 
+    /// The number as an `Int` when it is a whole number that fits one; nil otherwise. Counts
+    /// the server sends go through this: `Int(1e20)` or `Int(.nan)` would stop the program.
+    package var intValue: Int? {
+        guard case let .number(text) = self else { return nil }
+        return Int(text) ?? Double(text).flatMap { Int(exactly: $0) }
+    }
+
     package var arrayValue: [JSONValue]? {
         if case let .array(items) = self { return items }
         return nil

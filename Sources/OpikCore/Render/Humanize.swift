@@ -25,7 +25,9 @@ package enum Humanize {
 
     /// `0.25ms`, `812ms`, `2.4s`, `1m03s`, `2h05m` from milliseconds.
     package static func duration(ms: Double) -> String {
-        guard ms.isFinite, ms >= 0 else { return String(ms) }
+        // Past about 31 years in milliseconds the value is no duration worth shortening (and
+        // larger ones would not fit the integer arithmetic below).
+        guard ms.isFinite, ms >= 0, ms < 1e12 else { return String(ms) }
         if ms < 1 { return trimmed(fixed(ms, decimals: 2)) + "ms" }
         let wholeMs = Int(ms.rounded())
         if wholeMs < 1000 { return "\(wholeMs)ms" }

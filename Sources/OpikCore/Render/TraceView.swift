@@ -38,7 +38,7 @@ package enum TraceView {
             lines.append(spans(tree.orphanCount, "has", "have") + " a missing parent "
                 + "(\(idList(tree.missingParentIds))): shown under \"missing span\"")
         }
-        if let reported = trace["span_count"]?.doubleValue.map({ Int($0) }), reported != tree.spanCount {
+        if let reported = trace["span_count"]?.intValue, reported != tree.spanCount {
             lines.append("the trace reports \(Plural.groupedCount(reported, "span")); "
                 + "\(Plural.grouped(tree.spanCount)) \(Plural.was(tree.spanCount)) fetched")
         }
@@ -108,10 +108,10 @@ package enum TraceView {
 
     /// `12 (3 llm)` from `span_count` and `llm_span_count`.
     static func spanCounts(_ trace: JSONValue) -> String? {
-        guard let count = trace["span_count"]?.doubleValue, count.isFinite else { return nil }
-        var text = Plural.grouped(Int(count))
-        if let llm = trace["llm_span_count"]?.doubleValue, llm.isFinite, llm > 0 {
-            text += " (\(Plural.grouped(Int(llm))) llm)"
+        guard let count = trace["span_count"]?.intValue else { return nil }
+        var text = Plural.grouped(count)
+        if let llm = trace["llm_span_count"]?.intValue, llm > 0 {
+            text += " (\(Plural.grouped(llm)) llm)"
         }
         return text
     }
