@@ -172,4 +172,21 @@ import Testing
             #expect(elsewhere.stderr == "opik: error: trace \(trace) not found\n")
         }
     }
+
+    @Test func traceScoreNamesCoverTheWorkspaceUnlessAProjectIsNamed() throws {
+        try OpikTestServer.with { server in
+            for (index, project) in ["first", "second"].enumerated() {
+                let id = "01a20000-0000-7000-8000-00000000020\(index)"
+                server.insert(trace: ["id": .string(id), "name": "t", "start_time": "2026-07-01T10:00:00Z"], project: project)
+                #expect(try server.opik(["traces", "score", "add", id, "\(project)_score=1"]).status == 0)
+            }
+            let everywhere = try server.opik(["traces", "score", "names"])
+            #expect(everywhere.status == 0)
+            #expect(everywhere.stdout.split(separator: "\n").sorted() == ["first_score", "second_score"])
+            let names = server.requests.last { $0.path == "/v1/private/traces/feedback-scores/names" }
+            #expect(names?.queryValue("project_id") == nil)
+            #expect(try server.opik(["traces", "score", "names", "-p", "second"]).stdout == "second_score\n")
+            #expect(try server.opik(["traces", "score", "names"], env: ["OPIK_PROJECT_NAME": "first"]).stdout == "first_score\n")
+        }
+    }
 }

@@ -21,6 +21,7 @@ extension EntityCommands {
             if let type = invocation.value(SpanSelection.type) { selection.members.append(("type", type)) }
         },
         searchFields: "id, name, input, output, metadata, tags, model",
+        scoreNamesAcrossProjects: false,
         ownsSpans: false,
         createsTraces: true,
         statistics: """

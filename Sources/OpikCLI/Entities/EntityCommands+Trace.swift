@@ -29,6 +29,7 @@ extension EntityCommands {
             }
         },
         searchFields: "id, name, input, output, metadata, error, tags, thread id",
+        scoreNamesAcrossProjects: true,
         ownsSpans: true,
         createsTraces: false,
         statistics: """

@@ -16,6 +16,9 @@ struct EntityCommands: Sendable {
     let narrow: @Sendable (Invocation, inout Selection) throws -> Void
     /// What `--search` looks through, for its help.
     let searchFields: String
+    /// Whether `score names` may ask across the whole workspace: the trace endpoint takes an
+    /// optional project, the span endpoint requires one (see docs/SERVER.md#trace-endpoints).
+    let scoreNamesAcrossProjects: Bool
     /// Whether records of the entity hold spans (traces): `get` then shows the span tree and
     /// takes `--spans`.
     let ownsSpans: Bool
