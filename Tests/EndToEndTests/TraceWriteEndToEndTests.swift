@@ -58,7 +58,8 @@ import Testing
         let update = try BulkSupport.run(server, ["traces", "update", ids[0], unknown, "--thread-id", "u"])
         #expect(update.status == 3)
         #expect(update.stderr == "opik: error: trace \(unknown) not found; not updated\n")
-        #expect(server.traces(project: "threads").allSatisfy { $0["thread_id"] == "t" })
-        #expect(server.requests.filter { $0.method == "PATCH" }.isEmpty)
+        // The unknown id is never sent (no placeholder is stored); the trace that exists changes.
+        #expect(server.traces(project: "threads").filter { $0["thread_id"] == "u" }.compactMap { $0["id"]?.stringValue } == [ids[0]])
+        #expect(server.requests.filter { $0.method == "PATCH" }.allSatisfy { !$0.path.contains(unknown) && !String(decoding: $0.body, as: UTF8.self).contains(unknown) })
     }
 }

@@ -49,15 +49,18 @@ import Testing
         #expect(transport.requests.last?.bodyText == #"{"ids":["\#(Self.trace)"],"update":{"tags_to_add":["x"]},"merge_tags":false}"#)
     }
 
-    @Test func anUnknownIdExits3AndNothingIsWrittenForAnyId() {
+    /// As `spans update` does: the unknown id is reported and left out (the server would
+    /// store a placeholder for it), the others are changed, and the status is 3.
+    @Test func anUnknownIdExits3AndOnlyTheTracesThatExistAreWritten() {
         let transport = FakeTransport()
         transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
         transport.stub("GET", "/api/v1/private/traces/\(Self.unknown)", status: 404,
                        body: #"{"code":404,"message":"Trace id: \#(Self.unknown) not found"}"#)
+        transport.stub("PATCH", "/api/v1/private/traces/\(Self.trace)", status: 204)
         let result = H.run(["traces", "update", Self.trace, Self.unknown, "--name", "x"], transport: transport)
         #expect(result.status == 3)
         #expect(result.stderr == "opik: error: trace \(Self.unknown) not found; not updated\n")
-        #expect(transport.requests.map(\.method) == ["GET", "GET"])
+        #expect(transport.requests.filter { $0.method == "PATCH" }.map(\.line) == ["PATCH /api/v1/private/traces/\(Self.trace)"])
     }
 
     @Test func moreThan1000IdsGoOutInBatchesOf1000() throws {

@@ -42,8 +42,7 @@ struct BulkSend {
         let started = context.now()
         let upload = BulkUpload(
             payload: payload, batches: batches, endpoint: endpoint,
-            work: ParallelWork(parallel: options.parallel, factory: session.clientFactory, context: context,
-                               gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet),
+            work: ParallelWork(session: session, context: context, parallel: options.parallel),
             showsProgress: context.isStderrTerminal && !session.isQuiet)
         let outcome = batches.isEmpty ? BulkUpload.Outcome(accepted: [], failures: [], wasInterrupted: false) : upload.run()
         var accepted = Array(repeating: false, count: payload.count)

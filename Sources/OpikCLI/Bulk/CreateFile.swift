@@ -22,8 +22,7 @@ enum CreateFile {
         }
         guard prepared.payload.count > 0 else { throw OpikError.invalidInput("\(input.name): no \(entity.plural) in the file") }
         let send = BulkSend(payload: prepared.payload, endpoint: CreateCommand.endpoint(entity), options: options, pastTense: "created")
-        let work = ParallelWork(parallel: options.parallel, factory: session.clientFactory, context: context,
-                                gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
+        let work = ParallelWork(session: session, context: context, parallel: options.parallel)
         var traces: (send: BulkSend, ids: [String])?
         if !prepared.derivedTraces.isEmpty {
             let new = try TraceCreation.traces(for: prepared, check: options.isDryRun ? nil : work)

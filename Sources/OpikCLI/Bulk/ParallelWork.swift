@@ -28,6 +28,20 @@ struct ParallelWork: Sendable {
     let gate: StderrGate
     let isQuiet: Bool
 
+    /// Workers with the session's client settings, stderr shared line by line.
+    init(session: Session, context: Context, parallel: Int = BulkOptions.defaultParallel) {
+        self.init(parallel: parallel, factory: session.clientFactory, context: context,
+                  gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
+    }
+
+    init(parallel: Int, factory: ClientFactory, context: Context, gate: StderrGate, isQuiet: Bool) {
+        self.parallel = parallel
+        self.factory = factory
+        self.context = context
+        self.gate = gate
+        self.isQuiet = isQuiet
+    }
+
     private struct Queue {
         var next = 0
         var wasInterrupted = false

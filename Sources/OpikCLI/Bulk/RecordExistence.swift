@@ -20,12 +20,17 @@ struct RecordExistence {
         var name: String?
         /// How many spans a trace has, when the server said.
         var spanCount: Int?
+        /// A span's trace and parent, which its updates must repeat.
+        var traceId: String?
+        var parentSpanId: String?
 
         init(_ record: JSONValue) {
             projectId = record["project_id"]?.stringValue
             projectName = record["project_name"]?.stringValue
             name = record["name"]?.stringValue
             spanCount = record["span_count"]?.intValue
+            traceId = record["trace_id"]?.stringValue
+            parentSpanId = record["parent_span_id"]?.stringValue
         }
     }
 

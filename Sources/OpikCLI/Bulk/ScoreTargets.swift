@@ -33,9 +33,7 @@ struct ScoreTargets {
             if let id = Self.id(of: members), seen.insert(id).inserted { ids.append(id) }
         }
         if context.isStderrTerminal { session.notices.info("checking \(Plural.count(ids.count, entity.name))") }
-        let work = ParallelWork(
-            parallel: parallel, factory: session.clientFactory, context: context,
-            gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
+        let work = ParallelWork(session: session, context: context, parallel: parallel)
         let found = try RecordExistence(entity: entity, ids: ids, work: work).run()
         let projects = try Self.projectNames(of: found.values, client: session.client)
         for (index, members) in records.enumerated() {

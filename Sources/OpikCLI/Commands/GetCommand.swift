@@ -61,18 +61,10 @@ enum GetCommand {
         if !single && !detail { try writer.begin() }
         var missing = 0
         for (index, id) in ids.enumerated() {
-            var record: JSONValue
-            do {
-                record = try RecordLookup.fetch(id, entity: entity, client: session.client)
-            } catch let OpikError.server(_, status, _, _) where status == 404 {
+            guard var record = try RecordLookup.find(id, entity: entity, client: session.client) else {
                 missing += 1
-                try? context.stderr.write("opik: error: \(entity.name) \(id) not found\n")
-                if group.ownsSpans, let count = TraceSpans.spansWithoutTrace(id, projectName: session.projectName, client: session.client) {
-                    let (verb, pronoun) = count == 1 ? ("names", "it") : ("name", "them")
-                    try? context.stderr.write(
-                        "hint: \(Plural.count(count, "span")) in project '\(session.projectName)' \(verb) this trace, which was never "
-                            + "created, so no trace view shows \(pronoun); 'opik traces create --file' with this id creates the trace\n")
-                }
+                let hint = group.ownsSpans ? try TraceSpans.neverCreatedHint(id, projectName: session.projectName, client: session.client) : nil
+                session.notices.error(OpikError.notFound("\(entity.name) \(id) not found", hint: hint))
                 continue
             }
             if withSpans {

@@ -21,11 +21,7 @@ extension TraceDeletion {
         /// limited), several at a time. With `scope`, a trace in another project is refused
         /// and nothing is deleted.
         init(ids: [String], scope: (id: String, name: String)?, session: Session, context: Context) throws {
-            // As many at once as a bulk upload sends batches by default.
-            let work = ParallelWork(
-                parallel: 4, factory: session.clientFactory, context: context,
-                gate: StderrGate(stderr: context.stderr), isQuiet: session.isQuiet)
-            let records = try RecordExistence(entity: .trace, ids: ids, work: work).run()
+            let records = try RecordExistence(entity: .trace, ids: ids, work: ParallelWork(session: session, context: context)).run()
             for id in ids {
                 guard let record = records[id] else {
                     missing.append(id)
@@ -65,18 +61,9 @@ extension TraceDeletion {
         /// paging through: for a server whose trace has no `span_count`.
         static func countSpans(of trace: String, projectId: String?, client: OpikClient) throws -> Int {
             guard let projectId else {
-                throw OpikError.server(what: "get trace \(trace)", status: 200, message: "the response has neither span_count nor project_id")
+                throw OpikError.badResponse(what: "get trace \(trace)", message: "the response has neither span_count nor project_id")
             }
-            let exclude = JSONWriter.compact(.array(["input", "output", "metadata"]))
-            let request = client.request("GET", Entity.span.paths.list, query: [
-                ("project_id", projectId), ("trace_id", trace), ("size", "1"), ("exclude", exclude), ("strip_attachments", "true"),
-            ])
-            let what = "count spans of trace \(trace)"
-            let page = try client.json(request, what: what, repetition: .safe)
-            guard let total = page?["total"]?.intValue else {
-                throw client.unexpected(what, expected: "a page of spans with a total", received: page)
-            }
-            return total
+            return try TraceSpans.count(ofTrace: trace, project: ("project_id", projectId), client: client)
         }
 
         /// What would go, for the question and the messages:

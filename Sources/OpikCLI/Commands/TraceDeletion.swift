@@ -61,8 +61,7 @@ enum TraceDeletion {
         let targets = filtered
             ? try Targets(filtering: invocation, session: session, context: context)
             : try Targets(ids: ids, scope: projectScope(invocation, session: session), session: session, context: context)
-        for id in targets.missing { try? context.stderr.write("opik: error: trace \(id) not found\n") }
-        try? context.stderr.flush()
+        for id in targets.missing { session.notices.error(OpikError.notFound("trace \(id) not found")) }
         let status: ExitStatus = targets.missing.isEmpty ? .success : .notFound
         guard !targets.found.isEmpty else {
             if filtered { session.notices.info("no traces match in \(targets.place ?? "the project"); nothing deleted") }

@@ -44,9 +44,8 @@ enum UpdateCommand {
             throw OpikError.usage("nothing to change", hint: "give at least one field, e.g. --name, --add-tag, --output; see 'opik \(entity.plural) update --help'")
         }
         let session = try Session(invocation, context: context)
-        let targets = try group.updateTargets(invocation, ids, changes, session)
-        for id in targets.missing { try? context.stderr.write("opik: error: \(entity.name) \(id) not found; not updated\n") }
-        try? context.stderr.flush()
+        let targets = try group.updateTargets(invocation, ids, changes, session, context)
+        for id in targets.missing { session.notices.error(OpikError.notFound("\(entity.name) \(id) not found; not updated")) }
 
         let writes = plan(targets.found, entity: entity, changes: changes, batchBody: group.batchUpdateMembers, client: session.client)
         if invocation.flag(DryRun.option) {
@@ -93,19 +92,19 @@ enum UpdateCommand {
         return writes
     }
 
-    /// The targets of an entity whose update repeats only the project: every id is looked up,
-    /// and when any is missing nothing is changed, since the server would answer 204 and
-    /// store a placeholder for it (see docs/SERVER.md#traces).
-    static func allOrNothing(_ ids: [String], entity: Entity, client: OpikClient) throws -> Targets {
+    /// The targets of an entity whose update repeats only the project: every id is looked
+    /// up, and unknown ids are left out as `spans update` leaves them out; the server would
+    /// answer 204 and store a placeholder for them (see docs/SERVER.md#traces).
+    static func projectTargets(_ ids: [String], entity: Entity, session: Session, context: Context) throws -> Targets {
+        let records = try RecordExistence(entity: entity, ids: ids, work: ParallelWork(session: session, context: context)).run()
         var targets = Targets()
         for id in ids {
-            guard let record = try RecordLookup.find(id, entity: entity, client: client) else {
+            guard let record = records[id] else {
                 targets.missing.append(id)
                 continue
             }
-            targets.found.append(Target(id: id, identity: record["project_id"].map { [("project_id", $0)] } ?? []))
+            targets.found.append(Target(id: id, identity: record.projectId.map { [("project_id", .string($0))] } ?? []))
         }
-        if !targets.missing.isEmpty { targets.found = [] }
         return targets
     }
 }

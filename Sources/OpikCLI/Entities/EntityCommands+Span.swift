@@ -29,8 +29,8 @@ extension EntityCommands {
             average and sum, usage averages and sums, the average of each feedback score, error_count
             """,
         updateOptions: SpanIdentity.options,
-        updateTargets: { invocation, ids, changes, session in
-            try SpanIdentity.targets(invocation, ids: ids, changes: changes, session: session)
+        updateTargets: { invocation, ids, changes, session, context in
+            try SpanIdentity.targets(invocation, ids: ids, changes: changes, session: session, context: context)
         },
         batchUpdateMembers: [],
         updateConflictHint: "the span's stored trace, parent or project differ from what was sent; leave out --trace-id, --parent-span-id and -p to look them up",

@@ -40,7 +40,7 @@ extension EntityCommands {
             guardrail checks, error_count
             """,
         updateOptions: [],
-        updateTargets: { _, ids, _, session in try UpdateCommand.allOrNothing(ids, entity: .trace, client: session.client) },
+        updateTargets: { _, ids, _, session, context in try UpdateCommand.projectTargets(ids, entity: .trace, session: session, context: context) },
         batchUpdateMembers: [("merge_tags", false)],
         updateConflictHint: "the trace belongs to another project than the one sent",
         discussions: [
@@ -70,9 +70,10 @@ extension EntityCommands {
                 --metadata replace those values as a whole. --tags replaces the tags, --add-tag \
                 and --remove-tag edit them.
 
-                opik first looks up every id (GET /traces/ID): for an id with no trace the \
-                server would answer 204 and store an empty placeholder, so when any id is \
-                unknown it is reported on stderr, nothing is changed, and the exit status is \(ExitStatus.notFound.code). \
+                opik first looks up every id (GET /traces/ID, several at a time): for an id \
+                with no trace the server would answer 204 and store an empty placeholder, so \
+                unknown ids are reported on stderr and left out, only traces that exist are \
+                changed, and the exit status is \(ExitStatus.notFound.code), as for spans. \
                 One id is changed with PATCH /traces/ID, in the trace's own project; several \
                 ids, and tag edits of even one, go out as one batch request per 1000 ids. \
                 Updating the same fields again gives the same result, so failed requests are \

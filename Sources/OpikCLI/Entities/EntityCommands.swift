@@ -30,7 +30,7 @@ struct EntityCommands: Sendable {
     /// `update`'s options beyond the fields (a span's identity flags).
     let updateOptions: [OptionSpec]
     /// The records `update` changes, looked up as the entity needs.
-    let updateTargets: @Sendable (Invocation, [String], RecordChanges, Session) throws -> UpdateCommand.Targets
+    let updateTargets: @Sendable (Invocation, [String], RecordChanges, Session, Context) throws -> UpdateCommand.Targets
     /// Members of a batch update's body beside `ids` and `update`.
     let batchUpdateMembers: [(String, JSONValue)]
     /// What an update's 409 (a conflict with the stored record) means.

@@ -12,12 +12,12 @@ struct SpanIdentity: Equatable {
     var parentSpanId: String?
     var projectName: String
 
-    /// The identity read from a span as `GET /spans/{id}` returns it.
-    init?(span: JSONValue) {
-        guard let trace = span["trace_id"]?.stringValue else { return nil }
+    /// The identity of a span as `GET /spans/{id}` returned it.
+    init?(found: RecordExistence.Found) {
+        guard let trace = found.traceId else { return nil }
         traceId = trace
-        parentSpanId = span["parent_span_id"]?.stringValue
-        projectName = span["project_name"]?.stringValue ?? Configuration.defaultProject
+        parentSpanId = found.parentSpanId
+        projectName = found.projectName ?? Configuration.defaultProject
     }
 
     init(traceId: String, parentSpanId: String?, projectName: String) {
@@ -38,19 +38,22 @@ extension SpanIdentity {
     /// The spans `spans update` changes: with one id and the identity flags nothing is looked
     /// up (the project is taken from -p); otherwise every span is looked up, its identity
     /// checked against the flags given, and unknown ids left out.
-    static func targets(_ invocation: Invocation, ids: [String], changes: RecordChanges, session: Session) throws -> UpdateCommand.Targets {
+    static func targets(
+        _ invocation: Invocation, ids: [String], changes: RecordChanges, session: Session, context: Context
+    ) throws -> UpdateCommand.Targets {
         let given = try GivenIdentity(invocation)
         if ids.count == 1, !changes.editsTags, given.isComplete, let trace = given.traceId, let parent = given.parentSpanId {
             return UpdateCommand.Targets(found: [target(ids[0], SpanIdentity(traceId: trace, parentSpanId: parent, projectName: session.projectName))])
         }
+        let spans = try RecordExistence(entity: .span, ids: ids, work: ParallelWork(session: session, context: context)).run()
         var targets = UpdateCommand.Targets()
         for id in ids {
-            guard let span = try RecordLookup.find(id, entity: .span, client: session.client) else {
+            guard let span = spans[id] else {
                 targets.missing.append(id)
                 continue
             }
-            guard let identity = SpanIdentity(span: span) else {
-                throw OpikError.server(what: "update span \(id)", status: 200, message: "the server returned the span without a trace_id")
+            guard let identity = SpanIdentity(found: span) else {
+                throw OpikError.badResponse(what: "update span \(id)", message: "the server returned the span without a trace_id")
             }
             try given.check(identity, spanId: id)
             targets.found.append(target(id, identity))

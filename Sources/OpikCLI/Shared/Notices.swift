@@ -15,6 +15,13 @@ final class Notices: @unchecked Sendable {
         try? stderr.flush()
     }
 
+    /// An error that does not end the command (one unknown id among several), in the words
+    /// and form `Report` gives every error; never silenced.
+    func error(_ error: Error) {
+        try? stderr.write(Report.describe(error).0.map { $0 + "\n" }.joined())
+        try? stderr.flush()
+    }
+
     func info(_ message: String) {
         guard !isQuiet else { return }
         try? stderr.write("opik: \(message)\n")

@@ -50,8 +50,8 @@ struct PagedList {
             }
             let content = received.prefix(pageSize)
             if let first = content.first?["id"], first == previousFirst {
-                throw OpikError.server(what: what, status: 200,
-                                       message: "page \(page) starts with the same \(entity.name) as page \(page - 1), so the server does not page; stopped to avoid repeating \(entity.plural)")
+                throw OpikError.badResponse(what: what,
+                                            message: "page \(page) starts with the same \(entity.name) as page \(page - 1), so the server does not page; stopped to avoid repeating \(entity.plural)")
             }
             previousFirst = content.first?["id"]
             for span in content { try writer.write(span) }

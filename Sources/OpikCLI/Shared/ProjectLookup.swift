@@ -16,7 +16,7 @@ enum ProjectLookup {
                                      hint: "check the name given with -p (or OPIK_PROJECT_NAME, project_name)")
         }
         guard let id = project?["id"]?.stringValue else {
-            throw OpikError.server(what: "find project '\(name)'", status: 200, message: "the response has no project id")
+            throw client.unexpected("find project '\(name)'", expected: "a project with an id", received: project)
         }
         return id
     }

@@ -50,15 +50,36 @@ enum TraceSpans {
         for warning in TraceView.warnings(trace: trace, tree: tree) { session.notices.warn(warning) }
     }
 
-    /// How many spans of `projectName` carry `traceId` when the trace itself does not exist
-    /// (spans written without their trace; see docs/SERVER.md#how-traces-differ-from-spans),
-    /// or nil when there are none or the question cannot be answered.
-    static func spansWithoutTrace(_ traceId: String, projectName: String, client: OpikClient) -> Int? {
-        let query = [("project_name", projectName), ("trace_id", traceId), ("page", "1"), ("size", "1"),
-                     ("exclude", JSONWriter.compact(.array(["input", "output", "metadata"])))]
-        let request = client.request("GET", Entity.span.paths.list, query: query)
-        guard let total = (try? client.json(request, what: "count spans of trace \(traceId)", repetition: .safe))??["total"]?.intValue,
-              total > 0 else { return nil }
+    /// How many spans of a project carry `traceId` (`project` is its `project_id` or
+    /// `project_name` query item), from the paged list's `total`: no paging through needed.
+    static func count(ofTrace traceId: String, project: (String, String), client: OpikClient) throws -> Int {
+        let exclude = JSONWriter.compact(.array(["input", "output", "metadata"]))
+        let request = client.request("GET", Entity.span.paths.list, query: [
+            project, ("trace_id", traceId), ("size", "1"), ("exclude", exclude), ("strip_attachments", "true"),
+        ])
+        let what = "count spans of trace \(traceId)"
+        let page = try client.json(request, what: what, repetition: .safe)
+        guard let total = page?["total"]?.intValue else {
+            throw client.unexpected(what, expected: "a page of spans with a total", received: page)
+        }
         return total
+    }
+
+    /// For a trace id the server does not know: a hint naming how many spans of the project
+    /// carry it (spans written without their trace, which no trace view shows; see
+    /// docs/SERVER.md#how-traces-differ-from-spans), or nil when none do or the project is
+    /// unknown. Ctrl-C still stops.
+    static func neverCreatedHint(_ traceId: String, projectName: String, client: OpikClient) throws -> String? {
+        let count: Int
+        do {
+            count = try self.count(ofTrace: traceId, project: ("project_name", projectName), client: client)
+        } catch let error as OpikError {
+            if case .interrupted = error { throw error }
+            return nil
+        }
+        guard count > 0 else { return nil }
+        let (verb, pronoun) = count == 1 ? ("names", "it") : ("name", "them")
+        return "\(Plural.count(count, "span")) in project '\(projectName)' \(verb) this trace, which was never created, "
+            + "so no trace view shows \(pronoun); 'opik traces create --file' with this id creates the trace"
     }
 }

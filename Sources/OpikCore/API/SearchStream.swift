@@ -133,9 +133,10 @@ package struct SearchStream {
     /// Spans come newest first, each older than the cursor; anything else would repeat spans.
     func checkAdvance(_ id: String, cursor: String?) throws {
         guard let cursor, id >= cursor else { return }
-        throw OpikError.server(
-            what: "search \(entity.plural)", status: 200,
-            message: "the server sent \(entity.name) \(id) after \(entity.name) \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating \(entity.plural)",
+        throw OpikError.hinted(
+            .badResponse(
+                what: "search \(entity.plural)",
+                message: "the server sent \(entity.name) \(id) after \(entity.name) \(cursor), so it does not page by last_retrieved_id; stopped to avoid repeating \(entity.plural)"),
             hint: "check that --url points at an Opik server")
     }
 
