@@ -31,9 +31,6 @@ struct BulkUpload {
         /// An error that stopped every worker (authentication, unreachable server).
         var fatal: OpikError?
 
-        func acceptedRecords(_ batches: [Range<Int>]) -> Int {
-            zip(batches, accepted).reduce(0) { $0 + ($1.1 ? $1.0.count : 0) }
-        }
     }
 
     let payload: BulkPayload

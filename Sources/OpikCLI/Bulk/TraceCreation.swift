@@ -1,5 +1,4 @@
 import OpikCore
-import Synchronization
 
 /// Creates the traces that `spans create` invents for spans without a `trace_id`, as the
 /// official SDK's `span()` does: a span whose trace row is missing is invisible to every trace
@@ -44,8 +43,9 @@ enum TraceCreation {
     static func traces(for prepared: RecordPreparation, check work: ParallelWork?) throws -> (payload: BulkPayload, ids: [String]) {
         var seen = Set<String>()
         let records = prepared.derivedTraces.filter { seen.insert(prepared.traceIds[$0]).inserted }
-        let missing = try work.map { try self.missing(records.map { prepared.traceIds[$0] }, work: $0) }
-            ?? Array(repeating: true, count: records.count)
+        let candidates = records.map { prepared.traceIds[$0] }
+        let existing = try work.map { try RecordExistence(entity: .trace, ids: candidates, work: $0).run() } ?? [:]
+        let missing = candidates.map { existing[$0] == nil }
         var payload = BulkPayload()
         var ids: [String] = []
         for (index, isMissing) in zip(records, missing) where isMissing {
@@ -78,28 +78,5 @@ enum TraceCreation {
             bytes.append(0x0A)
         }
         return bytes
-    }
-
-    /// Per id, whether the server answered that it has no such trace.
-    static func missing(_ ids: [String], work: ParallelWork) throws -> [Bool] {
-        let missing = Flags(count: ids.count)
-        let outcome = work.run(count: ids.count) { index, client in
-            do {
-                if try RecordLookup.find(ids[index], entity: .trace, client: client) == nil { missing.flags.withLock { $0[index] = true } }
-            } catch OpikError.interrupted {
-                return .interrupted
-            } catch {
-                return .stop(OpikError.from(error))
-            }
-            return .next
-        }
-        if outcome.wasInterrupted { throw OpikError.interrupted(summary: "while checking which traces exist; nothing was created") }
-        if let fatal = outcome.fatal { throw fatal }
-        return missing.flags.withLock { $0 }
-    }
-
-    private final class Flags: Sendable {
-        let flags: Mutex<[Bool]>
-        init(count: Int) { flags = Mutex(Array(repeating: false, count: count)) }
     }
 }

@@ -34,7 +34,7 @@ package enum CommandTree {
             "spans", summary: group.summary, discussion: group.discussion,
             subcommands: [
                 ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group), SpansDelete.spec,
-                ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group), StatsCommand.spec(group),
+                ScoreGroup.spec(group), CommentGroup.spec(group), StatsCommand.spec(group),
             ])
     }()
 
@@ -44,7 +44,7 @@ package enum CommandTree {
             "traces", summary: group.summary, discussion: group.discussion,
             subcommands: [
                 ListCommand.spec(group), GetCommand.spec(group), CreateCommand.spec(group), UpdateCommand.spec(group),
-                TraceDeletion.spec(group), ScoreGroup.spec(group, upload: ScoreUpload.spec(group)), CommentGroup.spec(group),
+                TraceDeletion.spec(group), ScoreGroup.spec(group), CommentGroup.spec(group),
                 StatsCommand.spec(group),
             ])
     }()

@@ -43,11 +43,7 @@ enum CommentAdd {
         guard let id else {
             throw OpikError.server(what: write.what, status: head.status, message: "the comment was added, but the response names no id")
         }
-        switch session.format {
-        case .json: try context.stdout.write(JSONWriter.pretty(["id": .string(id)]) + "\n")
-        case .ndjson: try context.stdout.write(JSONWriter.compact(["id": .string(id)]) + "\n")
-        case .table, .csv: try context.stdout.write(id + "\n")
-        }
+        try IdList.write([(id, nil)], format: session.format, single: true, stdout: context.stdout)
         return .success
     }
 }

@@ -18,8 +18,7 @@ enum CommentDelete {
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
         let entity = group.entity
-        var seen = Set<String>()
-        let ids = try IdList.read(invocation.operands, context: context, what: "comment id").filter { seen.insert($0.lowercased()).inserted }
+        let ids = try IdList.readUnique(invocation.operands, context: context, what: "comment id")
         let session = try Session(invocation, context: context)
         let writes = stride(from: 0, to: ids.count, by: entity.maxBatch).map { start in
             let chunk = ids[start..<min(ids.count, start + entity.maxBatch)]

@@ -6,15 +6,14 @@ enum CreateCommand {
     static let file = OptionSpec("file", value: "FILE", help: "Create the records of a JSON array or NDJSON file (- for standard input).", completion: .file)
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
-        CommandSpec(
+        group.leaf(
             "create",
             summary: "Create \(group.entity.plural) from flags or a file",
             discussion: group.discussion("create"),
             options: RecordFlags.options(for: group.entity) + [
                 file.help("Create the \(group.entity.plural) of a JSON array or NDJSON file (- for standard input)."),
             ] + BulkOptions.specs,
-            examples: group.examples("create"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -88,7 +87,7 @@ enum CreateCommand {
     /// their ids were lost.
     static func writeIds(_ ids: [(String, String?)], entity: Entity, format: OutputFormat, single: Bool, stdout: OutputStream) throws {
         do {
-            try writeIdList(ids, format: format, single: single, stdout: stdout)
+            try IdList.write(ids, format: format, single: single, stdout: stdout)
             try stdout.flush()
         } catch var error as OutputFailed {
             let (one, many) = (entity.name, entity.plural)
@@ -98,26 +97,6 @@ enum CreateCommand {
             error.hint = single ? "the \(one) was created; 'opik \(many) list' shows the newest \(many) and their ids"
                 : "the \(many) were created; run the same command again with working output to print their ids (nothing is duplicated)"
             throw error
-        }
-    }
-
-    static func writeIdList(_ ids: [(String, String?)], format: OutputFormat, single: Bool, stdout: OutputStream) throws {
-        let object = { (pair: (String, String?)) -> JSONValue in
-            .object([("id", .string(pair.0))] + (pair.1.map { [("trace_id", .string($0))] } ?? []))
-        }
-        switch format {
-        case .json where single:
-            try stdout.write(JSONWriter.pretty(object(ids[0])) + "\n")
-        case .json:
-            try stdout.write("[")
-            for (index, pair) in ids.enumerated() {
-                try stdout.write((index == 0 ? "\n  " : ",\n  ") + JSONWriter.compact(object(pair)))
-            }
-            try stdout.write(ids.isEmpty ? "]\n" : "\n]\n")
-        case .ndjson:
-            for pair in ids { try stdout.write(JSONWriter.compact(object(pair)) + "\n") }
-        default:
-            for pair in ids { try stdout.write(pair.0 + "\n") }
         }
     }
 }

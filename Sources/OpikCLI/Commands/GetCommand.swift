@@ -60,6 +60,7 @@ enum GetCommand {
             width: context.terminalWidth, now: context.now(), entity: entity)
         if !single && !detail { try writer.begin() }
         var missing = 0
+        var projectNames: [String: String?] = [:]
         for (index, id) in ids.enumerated() {
             guard var record = try RecordLookup.find(id, entity: entity, client: session.client) else {
                 missing += 1
@@ -76,7 +77,7 @@ enum GetCommand {
             } else if detail {
                 if index > 0 { try context.stdout.write("\n") }
                 if group.ownsSpans {
-                    try TraceSpans.writeTree(of: record, session: session, context: context)
+                    try TraceSpans.writeTree(of: record, session: session, context: context, projectNames: &projectNames)
                 } else {
                     try Renderer.writeDetail(record, to: context.stdout, useColor: session.useColor,
                                              width: context.terminalWidth, now: context.now())

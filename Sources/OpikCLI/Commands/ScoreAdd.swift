@@ -60,7 +60,7 @@ enum ScoreAdd {
         let name = parts[0].trimmingSpaces
         guard !name.isEmpty else { throw OpikError.usage("invalid score '\(pair)': the name is blank") }
         let text = parts[1].trimmingSpaces
-        guard RecordChanges.isJSONNumber(text), let number = Double(text) else {
+        guard FieldValues.number(text) != nil, let number = Double(text) else {
             throw OpikError.usage("invalid score '\(pair)': '\(text)' is not a number")
         }
         guard abs(number) <= 999_999_999.999999999 else {

@@ -2,7 +2,7 @@ import OpikCore
 
 /// `opik spans score`, `opik traces score`: feedback scores on records.
 enum ScoreGroup {
-    static func spec(_ group: EntityCommands, upload: CommandSpec) -> CommandSpec {
+    static func spec(_ group: EntityCommands) -> CommandSpec {
         let (one, many) = (group.entity.name, group.entity.plural)
         return CommandSpec(
             "score",
@@ -13,6 +13,6 @@ enum ScoreGroup {
                 again replaces it. A \(one)'s scores show with the \(one): 'opik \(many) get ID', or \
                 'opik \(many) list --fields id,feedback_scores'.
                 """,
-            subcommands: [ScoreAdd.spec(group), upload, ScoreDelete.spec(group), ScoreNames.spec(group)])
+            subcommands: [ScoreAdd.spec(group), ScoreUpload.spec(group), ScoreDelete.spec(group), ScoreNames.spec(group)])
     }
 }

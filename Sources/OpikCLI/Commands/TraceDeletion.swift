@@ -56,7 +56,7 @@ enum TraceDeletion {
             throw OpikError.usage("no trace id given", hint: "give trace ids, - to read them from standard input, or --filter EXPR")
         }
         // Ids are read before anything is sent: a bad one is a usage error.
-        let ids = filtered ? [] : try uniqueIds(invocation, context: context)
+        let ids = filtered ? [] : try IdList.readUnique(invocation.operands, context: context, what: "trace id")
         let session = try Session(invocation, context: context)
         let targets = filtered
             ? try Targets(filtering: invocation, session: session, context: context)
@@ -99,12 +99,6 @@ enum TraceDeletion {
         }
         session.notices.info("deleted \(summary)")
         return status
-    }
-
-    /// The trace ids of the operands (or standard input), each once.
-    static func uniqueIds(_ invocation: Invocation, context: Context) throws -> [String] {
-        var seen = Set<String>()
-        return try IdList.read(invocation.operands, context: context, what: "trace id").filter { seen.insert($0.lowercased()).inserted }
     }
 
     /// The project that explicit -p or --project-id restrict the deletion to.

@@ -20,14 +20,13 @@ enum UpdateCommand {
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
         let name = group.entity.name
-        return CommandSpec(
+        return group.leaf(
             "update",
             summary: "Change fields of \(group.entity.plural)",
             discussion: group.discussion("update"),
             arguments: [ArgumentSpec("ID", help: "\(name.prefix(1).uppercased() + name.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
             options: RecordChanges.options(for: group.entity) + group.updateOptions + [DryRun.option],
-            examples: group.examples("update"),
-            run: { invocation, context in try run(invocation, group: group, context: &context) })
+            run: run)
     }
 
     static func run(_ invocation: Invocation, group: EntityCommands, context: inout Context) throws -> ExitStatus {
@@ -37,8 +36,7 @@ enum UpdateCommand {
             throw OpikError.usage("ids and a field value cannot both come from standard input",
                                   hint: "give the value as @FILE")
         }
-        var seen = Set<String>()
-        let ids = try IdList.read(operands, context: context, what: "\(entity.name) id").filter { seen.insert($0.lowercased()).inserted }
+        let ids = try IdList.readUnique(operands, context: context, what: "\(entity.name) id")
         let changes = try RecordChanges(invocation, entity: entity, context: context)
         guard !changes.isEmpty else {
             throw OpikError.usage("nothing to change", hint: "give at least one field, e.g. --name, --add-tag, --output; see 'opik \(entity.plural) update --help'")

@@ -231,7 +231,7 @@ struct BashCompletion {
         case .file: return "file"
         case .project: return "project"
         case let .sortField(name):
-            return "sort " + (Entity.all.first { $0.plural == name }?.sortCompletionFields ?? []).joined(separator: " ")
+            return "sort " + CompletionModel.sortFields(of: name).joined(separator: " ")
         case .choices: return "choices " + choices.joined(separator: " ")
         }
     }

@@ -64,7 +64,12 @@ struct CompletionModel {
         for option in nodes.flatMap(\.localOptions) + globalOptions {
             if case let .sortField(name) = option.completion, !seen.contains(name) { seen.append(name) }
         }
-        return seen.map { name in (name, Entity.all.first { $0.plural == name }?.sortCompletionFields ?? []) }
+        return seen.map { name in (name, Self.sortFields(of: name)) }
+    }
+
+    /// What `--sort` completes to for the entity whose plural is `name`.
+    static func sortFields(of name: String) -> [String] {
+        Entity.all.first { $0.plural == name }?.sortCompletionFields ?? []
     }
 
     init(root: CommandSpec) {

@@ -1,3 +1,5 @@
+import OpikCore
+
 /// Renders the `--help` text of any node of the command tree.
 package enum HelpRenderer {
     /// The widest help ever rendered, however wide the terminal.
@@ -11,7 +13,7 @@ package enum HelpRenderer {
         let isRoot = path.count == 1
         var sections: [String] = []
 
-        sections.append(PlainText.wrap(CommandPath.synopsis(path), width: width, indent: "         ", firstIndent: "Usage: "))
+        sections.append(TextWrap.wrap(CommandPath.synopsis(path), width: width, indent: "         ", firstIndent: "Usage: "))
         var about: [TextBlock] = [.paragraph(node.summary)]
         about += TextBlock.parse(node.discussion)
         sections.append(PlainText.render(about, width: width))
@@ -47,7 +49,7 @@ package enum HelpRenderer {
     private static func example(_ example: Example, width: Int) -> String {
         var out = ""
         if !example.explanation.isEmpty {
-            out += PlainText.wrap(example.explanation, width: width, indent: "  # ")
+            out += TextWrap.wrap(example.explanation, width: width, indent: "  # ")
         }
         for line in example.command.split(separator: "\n", omittingEmptySubsequences: false) {
             out += "  " + line + "\n"
@@ -64,6 +66,6 @@ package enum HelpRenderer {
         let topics = HelpTopic.allCases.map(\.rawValue).joined(separator: ", ")
         lines.append("Run '\(program) help TOPIC' for \(topics).")
         lines.append("See 'man \(program)' for the full manual.")
-        return lines.map { PlainText.wrap($0, width: width) }.joined()
+        return lines.map { TextWrap.wrap($0, width: width) }.joined()
     }
 }

@@ -70,7 +70,7 @@ enum PlainText {
         let pad = String(repeating: " ", count: indent)
         switch block {
         case .paragraph(let text):
-            return wrap(text, width: width, indent: pad)
+            return TextWrap.wrap(text, width: width, indent: pad)
         case .literal(let lines):
             return lines.map { pad + $0 + "\n" }.joined()
         case .definitions(let items):
@@ -94,7 +94,7 @@ enum PlainText {
                 continue
             }
             // A newline inside a definition is a line break.
-            let lines = text.split(separator: "\n").map { wrap(String($0), width: width, indent: hanging) }
+            let lines = text.split(separator: "\n").map { TextWrap.wrap(String($0), width: width, indent: hanging) }
             if !isNarrow && term.count <= maxColumn {
                 let first = pad + term + String(repeating: " ", count: column - indent - term.count)
                 out += first + lines.joined().dropFirst(hanging.count)
@@ -105,10 +105,6 @@ enum PlainText {
         return out
     }
 
-    /// Greedy word wrap; every line ends with a newline (see `TextWrap`).
-    static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> String {
-        TextWrap.wrap(text, width: width, indent: indent, firstIndent: firstIndent)
-    }
 }
 
 extension StringProtocol {

@@ -51,8 +51,14 @@ enum FieldValues {
     }
 
     /// `--cost USD`: a JSON number of at least 0, kept exactly as written.
+    /// `text` as a JSON number kept exactly as typed, or nil when it is not one.
+    static func number(_ text: String) -> JSONValue? {
+        guard let value = try? JSONParser.parse(text), case .number = value else { return nil }
+        return value
+    }
+
     static func cost(_ text: String) throws -> JSONValue {
-        guard let value = try? JSONParser.parse(text), case .number = value, (value.doubleValue ?? -1) >= 0 else {
+        guard let value = number(text), (value.doubleValue ?? -1) >= 0 else {
             throw OpikError.usage("invalid --cost '\(text)': expected a number of US dollars of at least 0, such as 0.0042")
         }
         return value

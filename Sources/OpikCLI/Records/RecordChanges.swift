@@ -106,10 +106,3 @@ struct RecordChanges {
     }
 }
 
-extension RecordChanges {
-    /// Whether `text` is a JSON number (so it can be sent exactly as typed).
-    static func isJSONNumber(_ text: String) -> Bool {
-        if case .number = try? JSONParser.parse(text) { return true }
-        return false
-    }
-}

@@ -5,14 +5,6 @@ import OpikCore
 
 /// Small file helpers with the errors users should see.
 enum Files {
-    /// The file's text, or nil when it cannot be read.
-    static func readText(_ path: String) -> String? {
-        switch read(path) {
-        case let .text(text), let .notUTF8(text, _): return text
-        case .missing, .unreadable: return nil
-        }
-    }
-
     /// The file's text; a missing file is told apart from one that cannot be read, and text
     /// that is not UTF-8 is flagged with the line of its first bad byte.
     static func read(_ path: String) -> ConfigFileContent {

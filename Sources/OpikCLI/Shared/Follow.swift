@@ -1,7 +1,8 @@
 import OpikCore
 
-/// `spans list --follow`: after the current matches, polls for spans newer than the newest
-/// seen (by id, which carries the span's time) and prints them oldest first, each once.
+/// `list --follow` of spans and traces: after the current matches, polls for records newer
+/// than the newest seen (by id, which carries the record's time) and prints them oldest
+/// first, each once.
 enum Follow {
     static let interval = 2.0
     static let maxInterval = 30.0

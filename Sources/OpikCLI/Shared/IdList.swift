@@ -9,7 +9,8 @@ enum IdList {
     /// Far longer than any UUID: a longer word cannot be an id.
     static let maxIdBytes = 100
 
-    static func read(_ operands: [String], context: Context, what: String, requireUUID: Bool = true) throws -> [String] {
+    /// The ids, each checked to be a UUID, in the order given.
+    static func read(_ operands: [String], context: Context, what: String) throws -> [String] {
         var ids: [String] = []
         for operand in operands {
             if operand == "-" {
@@ -21,10 +22,37 @@ enum IdList {
             }
         }
         if ids.isEmpty { throw OpikError.usage("no \(what) given") }
-        if requireUUID, let bad = ids.first(where: { !UUIDv7.isValid($0) }) {
-            throw OpikError.usage("invalid \(what) '\(bad)': expected a UUID such as 0190b5d2-7c1e-7a3b-8f00-5b9a1c2d3e4f")
-        }
+        for id in ids { try Selection.checkUUID(id, option: what) }
         return ids
+    }
+
+    /// The ids as `read` gives them, each once (the first spelling of an id given twice):
+    /// for writes, which must not send the same record twice.
+    static func readUnique(_ operands: [String], context: Context, what: String) throws -> [String] {
+        var seen = Set<String>()
+        return try read(operands, context: context, what: what).filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    /// Ids of records just made: one per line, or `{"id"[, "trace_id"]}` objects for json
+    /// (one object when `single`, else an array) and ndjson.
+    static func write(_ ids: [(String, String?)], format: OutputFormat, single: Bool, stdout: OutputStream) throws {
+        let object = { (pair: (String, String?)) -> JSONValue in
+            .object([("id", .string(pair.0))] + (pair.1.map { [("trace_id", .string($0))] } ?? []))
+        }
+        switch format {
+        case .json where single:
+            try stdout.write(JSONWriter.pretty(object(ids[0])) + "\n")
+        case .json:
+            try stdout.write("[")
+            for (index, pair) in ids.enumerated() {
+                try stdout.write((index == 0 ? "\n  " : ",\n  ") + JSONWriter.compact(object(pair)))
+            }
+            try stdout.write(ids.isEmpty ? "]\n" : "\n]\n")
+        case .ndjson:
+            for pair in ids { try stdout.write(JSONWriter.compact(object(pair)) + "\n") }
+        default:
+            for pair in ids { try stdout.write(pair.0 + "\n") }
+        }
     }
 
     /// Splits pieces of standard input into ids as they arrive, keeping none of the text.

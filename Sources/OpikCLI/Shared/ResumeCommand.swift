@@ -5,9 +5,9 @@ import Foundation
 #endif
 import OpikCore
 
-/// Renders the command line that continues an export after a given span id: the same options,
+/// Renders the command line that continues an export after a given id: the same options,
 /// relative times frozen to the instants the export used (a later run must select the same
-/// spans), `--no-header` for CSV (the output so far has the header), and `--after ID`.
+/// records), `--no-header` for CSV (the output so far has the header), and `--after ID`.
 enum ResumeCommand {
     static func render(_ invocation: Invocation, after id: String, now: Date) -> String {
         var words = ["opik"] + invocation.path

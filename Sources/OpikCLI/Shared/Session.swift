@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +6,6 @@ import OpikCore
 /// What every command that talks to the server needs, resolved once from the invocation,
 /// the environment and the config file.
 struct Session {
-    let invocation: Invocation
     let configuration: Configuration
     let client: OpikClient
     /// Makes further clients, for commands that send from several threads.
@@ -24,7 +18,6 @@ struct Session {
 
     /// `fieldsOf` names what the command prints, so that `--fields` is checked against it.
     init(_ invocation: Invocation, context: Context, fieldsOf vocabulary: FieldVocabulary? = nil) throws {
-        self.invocation = invocation
         configuration = Session.configuration(invocation, context: context)
         isQuiet = invocation.flag(GlobalOptions.quiet)
         notices = Notices(stderr: context.stderr, isQuiet: isQuiet)

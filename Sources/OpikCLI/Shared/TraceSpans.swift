@@ -32,17 +32,23 @@ enum TraceSpans {
     }
 
     /// The terminal view of a trace: header, previews and span tree; warnings on stderr.
-    static func writeTree(of trace: JSONValue, session: Session, context: Context) throws {
+    /// `projectNames` keeps the names already looked up, so traces of one project ask once.
+    static func writeTree(of trace: JSONValue, session: Session, context: Context, projectNames: inout [String: String?]) throws {
         let spans = try fetch(of: trace, client: session.client, forTree: true)
         let tree = SpanTree(traceId: trace["id"]?.stringValue ?? "", spans: spans)
         // Reads carry only the project's id (see docs/SERVER.md#traces); the name reads better,
         // and the id is shown when it cannot be had. Ctrl-C still stops.
         var projectName: String?
         if let id = trace["project_id"]?.stringValue {
-            do {
-                projectName = try ProjectLookup.name(ofId: id, client: session.client)
-            } catch let error as OpikError {
-                if case .interrupted = error { throw error }
+            if let known = projectNames[id] {
+                projectName = known
+            } else {
+                do {
+                    projectName = try ProjectLookup.name(ofId: id, client: session.client)
+                } catch let error as OpikError {
+                    if case .interrupted = error { throw error }
+                }
+                projectNames[id] = projectName
             }
         }
         try TraceView.write(trace: trace, tree: tree, projectName: projectName, to: context.stdout,

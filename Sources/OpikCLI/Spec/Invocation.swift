@@ -30,5 +30,4 @@ package struct Invocation: Sendable, Equatable {
     package func flag(_ option: OptionSpec) -> Bool { given(option.long) != nil }
 
     /// How many times the flag `option` was given.
-    package func count(_ option: OptionSpec) -> Int { given(option.long)?.count ?? 0 }
 }
