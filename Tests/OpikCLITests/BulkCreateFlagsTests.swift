@@ -67,6 +67,9 @@ import Testing
         (["--start-time", "1m", "--end-time", "2m"], "opik: error: invalid --end-time '2m': it is before the start time (2026-07-01T11:59:00.000Z)\n"),
         (["--input", "-", "--output", "-"], "opik: error: only one of --input, --output can read standard input\n"),
         (["--file", "x.ndjson", "--name", "n"], "opik: error: --file cannot be combined with --name\nhint: put the field in each record of the file\n"),
+        // The same rules as update: no blank tag, no empty usage.
+        (["--tags", "a,,b"], "opik: error: invalid --tags: tag 2 is blank\n"),
+        (["--usage", ""], "opik: error: invalid --usage '': no KEY=N pair\n"),
     ])
     func badFlagsAreRefusedBeforeSending(arguments: [String], stderr: String) {
         let transport = FakeTransport()

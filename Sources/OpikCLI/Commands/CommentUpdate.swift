@@ -28,7 +28,7 @@ enum CommentUpdate {
         let write = PlannedWrite(
             request: session.client.request("PATCH", entity.paths.comment(commentId), body: ["text": .string(text)]),
             what: "update comment \(commentId)", repetition: .safe)
-        _ = try DryRun.printOrSend([write], invocation, client: session.client, context: context) { _, status in
+        _ = try DryRun.printOrSend([write], invocation, client: session.client, context: context) { _, _, status in
             status == 404 ? OpikError.notFound("comment \(commentId) not found") : nil
         }
         return .success

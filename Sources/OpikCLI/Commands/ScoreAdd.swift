@@ -41,7 +41,7 @@ enum ScoreAdd {
             return PlannedWrite(request: session.client.request("PUT", entity.paths.feedbackScores(of: recordId), body: .object(body)),
                                 what: "score \(entity.name) \(recordId)", repetition: .safe)
         }
-        let printed = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { _, status in
+        let printed = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { _, _, status in
             status == 404 ? OpikError.notFound("\(entity.name) \(recordId) not found; no score added") : nil
         }
         if printed { return .success }

@@ -36,7 +36,7 @@ enum SpansDelete {
             PlannedWrite(request: session.client.request("DELETE", Entity.span.paths.item(id)),
                          what: "delete span \(id)", repetition: .safe)
         }
-        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { what, status in
+        _ = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { _, what, status in
             guard status == 501 else { return nil }
             return OpikError.server(what: what, status: 501, message: "Opik servers cannot delete single spans",
                                     hint: traceHint(ids, client: session.client))

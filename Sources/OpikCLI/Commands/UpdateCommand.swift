@@ -46,17 +46,10 @@ enum UpdateCommand {
         for id in targets.missing { session.notices.error(OpikError.notFound("\(entity.name) \(id) not found; not updated")) }
 
         let writes = plan(targets.found, entity: entity, changes: changes, batchBody: group.batchUpdateMembers, client: session.client)
-        if invocation.flag(DryRun.option) {
-            _ = try DryRun.print(writes, context: context)
-        } else {
-            for write in writes {
-                do {
-                    try write.send(session.client)
-                } catch let error as OpikError {
-                    guard case let .server(_, status, _, _) = error, status == 409 else { throw error }
-                    throw OpikError.hinted(error, hint: group.updateConflictHint)
-                }
-            }
+        let printed = try DryRun.printOrSend(writes, invocation, client: session.client, context: context) { error, _, status in
+            status == 409 ? .hinted(error, hint: group.updateConflictHint) : nil
+        }
+        if !printed {
             let found = targets.found
             if !found.isEmpty, context.isStderrTerminal {
                 session.notices.info(found.count == 1 ? "updated \(entity.name) \(found[0].id)" : "updated \(Plural.count(found.count, entity.name))")

@@ -47,7 +47,26 @@ enum FieldValues {
             }
             members.append((parts[0], .int(Int(count))))
         }
+        guard !members.isEmpty else { throw OpikError.usage("invalid --usage '\(text)': no KEY=N pair") }
         return .object(members)
+    }
+
+    /// `--tags a,b`: the tags in order; `''` is none (it clears them on an update).
+    static func tags(_ list: String) throws -> [String] {
+        let tags = list.isEmpty ? [] : list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        try checkTags(tags, option: "--tags")
+        return tags
+    }
+
+    /// The server's tag rules: at most 50 non-blank tags of at most 100 characters.
+    static func checkTags(_ tags: [String], option: String) throws {
+        if let blank = tags.firstIndex(where: { $0.trimmingSpaces.isEmpty }) {
+            throw OpikError.usage("invalid \(option): tag \(blank + 1) is blank")
+        }
+        if let long = tags.first(where: { $0.count > 100 }) {
+            throw OpikError.usage("invalid \(option): tag '\(long.prefix(20))…' is longer than 100 characters")
+        }
+        if tags.count > 50 { throw OpikError.usage("invalid \(option): \(tags.count) tags, at most 50 are allowed") }
     }
 
     /// `--cost USD`: a JSON number of at least 0, kept exactly as written.

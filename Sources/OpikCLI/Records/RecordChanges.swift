@@ -60,11 +60,7 @@ struct RecordChanges {
         if let thread = text(RecordOptions.threadId) { members.append(("thread_id", .string(thread))) }
         if let model = text(RecordOptions.model) { members.append(("model", .string(model))) }
         if let provider = text(RecordOptions.provider) { members.append(("provider", .string(provider))) }
-        if let usage = text(RecordOptions.usage) {
-            let value = try FieldValues.usage(usage)
-            guard value.objectMembers?.isEmpty == false else { throw OpikError.usage("invalid --usage '\(usage)': no KEY=N pair") }
-            members.append(("usage", value))
-        }
+        if let usage = text(RecordOptions.usage) { members.append(("usage", try FieldValues.usage(usage))) }
         if let cost = text(RecordOptions.cost) { members.append(("total_estimated_cost", try FieldValues.cost(cost))) }
         if let environment = text(RecordOptions.environment) { members.append(("environment", try FieldValues.environment(environment, of: entity))) }
     }
@@ -78,31 +74,16 @@ struct RecordChanges {
                 throw OpikError.usage("--tags cannot be combined with --add-tag or --remove-tag",
                                       hint: "--tags replaces every tag; --add-tag and --remove-tag edit the existing ones")
             }
-            let tags = list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
-            // `--tags ''` clears the tags.
-            let kept = list.isEmpty ? [] : tags
-            try Self.check(kept, option: "--tags")
-            members.append(("tags", .array(kept.map { .string($0) })))
+            members.append(("tags", .array(try FieldValues.tags(list).map { .string($0) })))
         }
         if !add.isEmpty {
-            try Self.check(add, option: "--add-tag")
+            try FieldValues.checkTags(add, option: "--add-tag")
             members.append(("tags_to_add", .array(add.map { .string($0) })))
         }
         if !remove.isEmpty {
-            try Self.check(remove, option: "--remove-tag")
+            try FieldValues.checkTags(remove, option: "--remove-tag")
             members.append(("tags_to_remove", .array(remove.map { .string($0) })))
         }
-    }
-
-    /// The server's tag rules: at most 50 non-blank tags of at most 100 characters.
-    static func check(_ tags: [String], option: String) throws {
-        if let blank = tags.firstIndex(where: { $0.trimmingSpaces.isEmpty }) {
-            throw OpikError.usage("invalid \(option): tag \(blank + 1) is blank")
-        }
-        if let long = tags.first(where: { $0.count > 100 }) {
-            throw OpikError.usage("invalid \(option): tag '\(long.prefix(20))…' is longer than 100 characters")
-        }
-        if tags.count > 50 { throw OpikError.usage("invalid \(option): \(tags.count) tags, at most 50 are allowed") }
     }
 }
 

@@ -75,8 +75,7 @@ struct RecordFlags {
             if let text = invocation.value(option) { members.append((option.long, try FieldValues.json(text, option: option.long, context: context))) }
         }
         if let text = invocation.value(RecordOptions.tags) {
-            let tags = text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            members.append(("tags", .array(tags.map { .string($0) })))
+            members.append(("tags", .array(try FieldValues.tags(text).map { .string($0) })))
         }
         if let thread = invocation.value(RecordOptions.threadId) { members.append(("thread_id", .string(thread))) }
         for option in [RecordOptions.model, RecordOptions.provider] {

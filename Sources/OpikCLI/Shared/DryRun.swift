@@ -31,9 +31,9 @@ enum DryRun {
 
     /// With --dry-run, prints `writes` and answers true. Otherwise sends them in order and
     /// answers false; a server error is first shown to `failure`, which may say it better (a
-    /// 404 as a missing record), else it is thrown as it is.
+    /// 404 as a missing record, a hint added), else it is thrown as it is.
     static func printOrSend(_ writes: [PlannedWrite], _ invocation: Invocation, client: OpikClient, context: Context,
-                            failure: (_ what: String, _ status: Int) -> OpikError? = { _, _ in nil }) throws -> Bool {
+                            failure: (_ error: OpikError, _ what: String, _ status: Int) -> OpikError? = { _, _, _ in nil }) throws -> Bool {
         if invocation.flag(option) {
             _ = try print(writes, context: context)
             return true
@@ -42,7 +42,7 @@ enum DryRun {
             do {
                 try write.send(client)
             } catch let error as OpikError {
-                guard case let .server(what, status, _, _) = error, let better = failure(what, status) else { throw error }
+                guard case let .server(what, status, _, _) = error, let better = failure(error, what, status) else { throw error }
                 throw better
             }
         }
