@@ -73,8 +73,7 @@ import Testing
         defer { server.stop() }
         let record = #"{"name":"n","start_time":"2026-07-01T10:00:00Z","input":{"text":"\#(String(repeating: "x", count: 100_000))"}}"#
         let input = "[" + Array(repeating: record, count: 300).joined(separator: ",") + "]"
-        let result = try BinaryRunner.run(["spans", "create", "--file", "-", "-p", "big", "--format", "ndjson"],
-                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: input)
+        let result = try server.opik(["spans", "create", "--file", "-", "-p", "big", "--format", "ndjson"], stdin: input)
         #expect(result.status == 0)
         #expect(server.spans(project: "big").count == 300)
     }

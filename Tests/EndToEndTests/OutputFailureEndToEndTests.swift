@@ -43,7 +43,7 @@ import Testing
     @Test func aSingleSpanThatIsRefusedGoesToTheFailedFile() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let failed = BulkSupport.directory() + "/failed.ndjson"
+        let failed = BinaryRunner.temporaryDirectory() + "/failed.ndjson"
         server.inject(.status(400, body: #"{"errors":["refused"]}"#), times: 1, pathPrefix: "/v1/private/spans/batch")
         let result = try server.opik(["spans", "create", "-p", "one", "--name", "lonely", "--failed", failed])
         #expect(result.status == 1)
@@ -82,7 +82,7 @@ import Testing
     @Test func aFailedFileIsEmptiedBeforeSendingAndABadPathSendsNothing() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let dir = BulkSupport.directory()
+        let dir = BinaryRunner.temporaryDirectory()
         let failed = dir + "/failed.ndjson"
         try "stale record\n".write(toFile: failed, atomically: true, encoding: .utf8)
         let good = try server.opik(["spans", "create", "-p", "ok", "--file", "-", "--failed", failed], stdin: BulkSupport.spans(2))

@@ -149,7 +149,7 @@ import Testing
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 10)
             server.inject(.delay(seconds: 10), times: 1)
-            let run = try RunningBinary(["spans", "list", "-p", "app"], environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            let run = try server.running(["spans", "list", "-p", "app"])
             #expect(run.waitForOutput { _, _ in !server.requests.isEmpty })
             run.interrupt()
             let result = run.wait()
@@ -169,8 +169,7 @@ import Testing
     @Test func followPrintsNewSpansUntilCtrlC() throws {
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
-            let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"],
-                                        environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            let run = try server.running(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"])
             #expect(run.waitForOutput { out, _ in out.split(separator: "\n").count == 3 })
             let newId = server.insertLateSpan(project: "app", random: (1, 2))
             #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })

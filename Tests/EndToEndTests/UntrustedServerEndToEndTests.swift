@@ -87,8 +87,7 @@ import Testing
         let server = try OpikTestServer.start(apiKey: key)
         defer { server.stop() }
         server.inject(.status(200, body: "{\"echo\":\"\(key)\u{1B}[31m\"}"), pathPrefix: "/v1/private/spans/stats")
-        let result = try BinaryRunner.run(["spans", "stats", "-p", "app"],
-                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL, "OPIK_API_KEY": key])
+        let result = try server.opik(["spans", "stats", "-p", "app"], env: ["OPIK_API_KEY": key])
         #expect(result.status == 1)
         #expect(!result.stderr.contains(key))
         #expect(!result.stderr.contains("\u{1B}"))

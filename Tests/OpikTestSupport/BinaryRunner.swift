@@ -12,8 +12,11 @@ public enum BinaryRunner {
     public static var opikPath: String { productsDirectory.appendingPathComponent("opik").path }
 
     /// A fresh empty directory to use as HOME.
-    public static func temporaryHome() -> String {
-        let path = NSTemporaryDirectory() + "opik-home-" + UUID().uuidString
+    public static func temporaryHome() -> String { temporaryDirectory(prefix: "opik-home-") }
+
+    /// A fresh empty temporary directory (for input files, outputs and homes alike).
+    public static func temporaryDirectory(prefix: String = "opik-test-") -> String {
+        let path = NSTemporaryDirectory() + prefix + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -43,7 +46,9 @@ public enum BinaryRunner {
     }
 }
 
-/// A running `opik` process, for tests that interrupt it or read its output as it comes.
+/// A running `opik` process, for tests that interrupt it or read its output as it comes. Test
+/// threads block SIGINT and a child inherits that mask: opik itself unblocks it, which is what
+/// lets these tests press Ctrl-C.
 public final class RunningBinary: @unchecked Sendable {
     let process: Process
     let out = Pipe()
