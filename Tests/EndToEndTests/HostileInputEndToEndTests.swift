@@ -11,9 +11,7 @@ import Testing
 
     /// Runs `script` in `sh` with address space limited to 1 GiB; `$OPIK` is the binary.
     static func limited(_ script: String, url: String) throws -> RunResult {
-        try ProcessRunner.run("/bin/sh", ["-c", "ulimit -v 1048576; \(script)"],
-                              environment: ["PATH": "/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
-                                            "OPIK_URL_OVERRIDE": url, "OPIK": BinaryRunner.opikPath])
+        try BinaryRunner.shell("ulimit -v 1048576; \(script)", shell: "/bin/sh", environment: ["OPIK_URL_OVERRIDE": url])
     }
 
     @Test func aGzipBombEndsInAnErrorNotACrash() throws {

@@ -72,9 +72,8 @@ import Testing
     @Test func aClosedPipeEndsQuietlyWithStatus0() throws {
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 3000)
-            let script = "\(BinaryRunner.opikPath) spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
-            let result = try ProcessRunner.run("/bin/bash", ["-c", script],
-                                               environment: ["OPIK_URL_OVERRIDE": server.baseURL, "HOME": BinaryRunner.temporaryHome()])
+            let script = "\"$OPIK\" spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+            let result = try BinaryRunner.shell(script, environment: server.environment)
             #expect(result.stdout == "0\n")
             #expect(result.stderr == "")
         }

@@ -26,6 +26,18 @@ public enum BinaryRunner {
         ["PATH": "/usr/bin:/bin", "HOME": home ?? temporaryHome()].merging(environment) { _, new in new }
     }
 
+    /// Runs `script` with `shell -c` in the environment of a run (PATH, HOME, `environment`) with
+    /// the built opik as `$OPIK`: for pipelines, redirections and limits a plain run cannot set.
+    public static func shell(
+        _ script: String, shell: String = "/bin/bash", environment: [String: String] = [:], home: String? = nil,
+        directory: String? = nil
+    ) throws -> RunResult {
+        let options = shell.hasSuffix("bash") ? ["--norc", "--noprofile"] : []
+        return try ProcessRunner.run(shell, options + ["-c", script],
+                                     environment: Self.environment(["OPIK": opikPath].merging(environment) { _, new in new }, home: home),
+                                     directory: directory)
+    }
+
     /// A process that runs opik with `arguments` in the environment above, not yet started.
     static func process(_ arguments: [String], environment: [String: String], home: String?) -> Process {
         let process = Process()
