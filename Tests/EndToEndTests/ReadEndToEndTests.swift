@@ -60,9 +60,8 @@ import Testing
             server.clearFaults()
             let rest = try server.opik(Array(command.dropFirst()))
             #expect(rest.status == 0)
-            let ids = { (text: String) in text.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue } }
-            let all = ids(first.stdout) + ids(rest.stdout)
-            #expect(!ids(first.stdout).isEmpty)
+            let all = NDJSON.values(first.stdout) + NDJSON.values(rest.stdout)
+            #expect(!NDJSON.values(first.stdout).isEmpty)
             #expect(all.count == 2500)
             let stored = group == "spans" ? server.spans(project: "app") : server.traces(project: "app")
             #expect(Set(all) == Set(stored.compactMap { $0["id"]?.stringValue }))

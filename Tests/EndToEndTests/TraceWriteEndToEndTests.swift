@@ -30,7 +30,8 @@ import Testing
         let first = try server.opik(["spans", "create", "-p", "runs", "--file", file, "--format", "ndjson"])
         #expect(first.status == 0)
         #expect(first.stderr.hasPrefix("opik: created 3 spans in 1 batch and 3 traces ("))
-        let traceIds = try first.stdout.split(separator: "\n").compactMap { try JSONParser.parse(String($0))["trace_id"]?.stringValue }
+        let traceIds = NDJSON.values(first.stdout, field: "trace_id")
+        #expect(traceIds.count == 3)
         #expect(Set(server.traces(project: "runs").compactMap { $0["id"]?.stringValue }) == Set(traceIds))
         let renamed = try server.opik(["traces", "update", traceIds[0], "--name", "reviewed run", "--add-tag", "ok"])
         #expect(renamed.status == 0, "\(renamed.stderr)")

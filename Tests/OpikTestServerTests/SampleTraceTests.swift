@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// The sample data: spans grouped into trace rows with the shapes a tree view must handle.
@@ -101,7 +102,7 @@ import Testing
         #expect(backwards.text == #"{"code":400,"message":"Parameter 'from_time' must be before 'to_time'"}"#)
         let hidden = #"[{"field":"visibility_mode","operator":"=","value":"hidden"}]"#
         let stream = client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"demo","filters":\#(hidden)}"#)
-        #expect(TraceFixture.streamIDs(stream) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })
-        #expect(TraceFixture.streamIDs(stream).count == 1)
+        #expect(NDJSON.values(stream.text) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })
+        #expect(NDJSON.values(stream.text).count == 1)
     }
 }

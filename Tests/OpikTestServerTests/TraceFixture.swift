@@ -36,11 +36,6 @@ struct TraceFixture {
 
     func get(_ target: String) -> RawResponse { client.send("GET", target) }
 
-    /// The ids of a stream's objects, in order.
-    static func streamIDs(_ response: RawResponse) -> [String] {
-        response.text.split(separator: "\r\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
-    }
-
     /// The `content` of a list page, parsed.
     static func content(_ response: RawResponse) -> [JSONValue] { response.json?["content"]?.arrayValue ?? [] }
 }

@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// Trace rows of their own: writes, the 409s, reads, deletes (see docs/SERVER.md#traces).
@@ -53,7 +54,7 @@ import Testing
         #expect(f.get("/v1/private/traces/not-a-uuid").text == #"{"code":404,"message":"HTTP 404 Not Found"}"#)
         let listed = F.content(f.get("/v1/private/traces?project_name=p")).compactMap { $0["id"]?.stringValue }
         #expect(listed == [F.empty, F.full])
-        #expect(F.streamIDs(f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p"}"#)) == [F.empty, F.full])
+        #expect(NDJSON.values(f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p"}"#).text) == [F.empty, F.full])
     }
 
     @Test func listNeedsAKnownProjectAndPages() throws {
@@ -153,7 +154,7 @@ import Testing
             body: #"{"project_name":"p","limit":1,"exclude":["input","span_count"],"strip_attachments":true,"truncate":true}"#)
         #expect(first.header("Content-Type") == "application/octet-stream")
         #expect(first.text.hasSuffix("\r\n"))
-        #expect(F.streamIDs(first) == [F.empty])
+        #expect(NDJSON.values(first.text) == [F.empty])
         let next = f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p","last_retrieved_id":"\#(F.empty)"}"#)
         let object = try JSONParser.parse(String(next.text.split(separator: "\r\n")[0]))
         #expect(object["id"]?.stringValue == F.full)
