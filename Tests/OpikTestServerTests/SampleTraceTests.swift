@@ -79,7 +79,10 @@ import Testing
         let sampleTraces = traces.count - 3000 - 1
         #expect(sampleTraces >= 2)
         #expect(traces.prefix(sampleTraces).allSatisfy { !($0["name"]?.stringValue ?? "").hasPrefix("bulk_trace") })
-        let tree = try #require(traces.first { $0["name"] == "big-tree" })
+        // Newest first: the sample, then the big tree, then the small traces.
+        let tree = traces[sampleTraces]
+        #expect(tree["name"] == "big-tree")
+        #expect(traces.suffix(3000).allSatisfy { ($0["name"]?.stringValue ?? "").hasPrefix("bulk_trace") })
         #expect(tree["span_count"] == 500)
         let treeSpans = server.spans(project: "bench").filter { $0["trace_id"] == tree["id"] }
         #expect(Self.depths(treeSpans).values.max() ?? 0 >= 20)
