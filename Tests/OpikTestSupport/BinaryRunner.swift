@@ -85,9 +85,6 @@ public final class RunningBinary: @unchecked Sendable {
         try process.run()
     }
 
-    /// What the process has written to stdout so far.
-    public var stdoutSoFar: String { lock.withLock { String(decoding: outData, as: UTF8.self) } }
-
     /// Waits (up to `timeout` seconds) until `condition` holds for the output so far.
     @discardableResult
     public func waitForOutput(timeout: Double = 20, _ condition: (String, String) -> Bool) -> Bool {

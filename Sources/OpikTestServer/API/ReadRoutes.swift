@@ -8,10 +8,17 @@ extension OpikAPI {
 
     static func exclude(_ kind: RowKind, query text: String?) throws(APIFailure) -> Set<String> {
         guard let text, !text.isEmpty else { return [] }
-        guard let names = (try? JSONParser.parse(text))?.arrayValue?.map(\.stringValue),
-            names.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
+        guard let names = (try? JSONParser.parse(text)).flatMap({ excludeNames(kind, $0) })
         else { throw .code(400, "Invalid query param exclude '\(text)'") }
-        return Set(names.compactMap { $0 })
+        return names
+    }
+
+    /// The names of an `exclude` array, nil unless every item is a name `kind` accepts.
+    static func excludeNames(_ kind: RowKind, _ json: JSONValue) -> Set<String>? {
+        guard let names = json.arrayValue?.compactMap(\.stringValue), names.count == json.arrayValue?.count,
+            names.allSatisfy(kind.excludable.contains)
+        else { return nil }
+        return Set(names)
     }
 
     /// Render options for a row of `kind`: traces carry their span aggregates.
@@ -71,8 +78,7 @@ extension OpikAPI {
         let projectID = try RowQuery.project(
             id: request.queryValue("project_id"), name: request.queryValue("project_name"), in: store)
         let source = request.queryValue("source")
-        let sources: Set<String> = ["sdk", "experiment", "playground", "optimization", "evaluator"]
-        if let source, !sources.contains(source) {
+        if let source, !RowKind.sources.contains(source) {
             // Spans take an enum parameter (Jersey's 404); traces check the text themselves.
             throw kind == .span ? .notFound : .code(400, "Invalid source '\(source)'")
         }
@@ -104,9 +110,10 @@ extension OpikAPI {
         }
         var exclude: Set<String> = []
         if let names = body["exclude"], !names.isNull {
-            guard let items = names.arrayValue?.map(\.stringValue), items.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
-            else { throw .code(400, "Unable to process JSON. Invalid exclude \(JSONWriter.compact(names))") }
-            exclude = Set(items.compactMap { $0 })
+            guard let valid = excludeNames(kind, names) else {
+                throw .code(400, "Unable to process JSON. Invalid exclude \(JSONWriter.compact(names))")
+            }
+            exclude = valid
         }
         let truncate = body["truncate"] == .bool(true)
         let cursor = body["last_retrieved_id"]?.stringValue?.lowercased()
