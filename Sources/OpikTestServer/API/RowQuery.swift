@@ -94,14 +94,14 @@ struct RowQuery {
     }
 
     /// Whether a row passes; a trace's span aggregates are computed only when a filter needs them.
-    func matches(_ row: Row, in store: DataStore) -> Bool {
+    func matches(_ row: Row, in store: DataStore, aggregates: AggregateCache) -> Bool {
         if let traceID, row["trace_id"]?.stringValue?.lowercased() != traceID { return false }
         if let type, row["type"]?.stringValue != type { return false }
         if let lowestID, row.id < lowestID { return false }
         if let highestID, row.id > highestID { return false }
         if let search, !searchText(row).contains(search) { return false }
         guard !filters.isEmpty else { return true }
-        let aggregate = kind == .trace && filters.contains(where: \.needsAggregate) ? store.aggregate(of: row) : nil
+        let aggregate = kind == .trace && filters.contains(where: \.needsAggregate) ? aggregates.of(row, in: store) : nil
         return filters.allSatisfy { $0.matches(row, aggregate: aggregate) }
     }
 
@@ -114,8 +114,8 @@ struct RowQuery {
     }
 
     /// Matching rows of the project, newest id first.
-    func matchingIDs(in store: DataStore) -> [String] {
+    func matchingIDs(in store: DataStore, aggregates: AggregateCache) -> [String] {
         let table = store.table(kind)
-        return table.ids(in: projectID).reversed().filter { id in table[id].map { matches($0, in: store) } ?? false }
+        return table.ids(in: projectID).reversed().filter { id in table[id].map { matches($0, in: store, aggregates: aggregates) } ?? false }
     }
 }

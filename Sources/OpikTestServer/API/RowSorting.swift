@@ -51,9 +51,9 @@ struct RowSorting {
     }
 
     /// Sorted by the field, ties newest id first; `store` gives traces their span aggregates.
-    func sorted(_ rows: [Row], in store: DataStore) -> [Row] {
+    func sorted(_ rows: [Row], in store: DataStore, aggregates: AggregateCache) -> [Row] {
         let needsAggregate = kind == .trace && SpanAggregate.isSum(field)
-        let keyed = rows.map { (key($0, needsAggregate ? store.aggregate(of: $0) : nil), $0) }
+        let keyed = rows.map { (key($0, needsAggregate ? aggregates.of($0, in: store) : nil), $0) }
         return keyed.sorted { a, b in
             if a.0 != b.0 { return descending ? a.0 > b.0 : a.0 < b.0 }
             return a.1.id > b.1.id

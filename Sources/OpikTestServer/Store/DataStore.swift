@@ -87,9 +87,8 @@ struct DataStore {
         if kind == .span { spans.update(id, body) } else { traces.update(id, body) }
     }
 
-    mutating func streamForm(_ kind: RowKind, _ id: String) -> [UInt8] {
-        kind == .span ? spans.streamForm(id) : traces.streamForm(id)
-    }
+    /// A span's default stream form, cached (a trace's depends on its spans: see `render`).
+    mutating func spanStreamForm(_ id: String) -> [UInt8] { spans.streamForm(id) }
 
     /// The spans carrying `traceID` in `projectID`, in no particular order.
     func spans(ofTrace traceID: String, in projectID: String) -> [Row] {
