@@ -1,5 +1,6 @@
 # Shared by bench/read_lib.sh and bench/write_lib.sh (sourced, not run): the release binaries,
-# and a loopback test server started and waited for.
+# and a loopback test server started and waited for (scripts/lib/test-server.sh).
+. scripts/lib/test-server.sh
 
 # Builds opik and opik-test-server for release; sets $bin to the folder holding them.
 build_release() {
@@ -9,12 +10,13 @@ build_release() {
 }
 
 # LOG SERVER-OPTIONS...: starts "$bin/opik-test-server" in the background with its output in
-# LOG and waits (up to a minute) for its "listening on URL" line; sets $server_pid and $url.
+# LOG and waits for it to listen; sets $server_pid and $url, or stops the benchmark.
 start_test_server() {
   local log=$1
   shift
-  "$bin/opik-test-server" "$@" >"$log" 2>&1 </dev/null &
-  server_pid=$!
-  for _ in $(seq 1200); do grep -q '^listening on ' "$log" 2>/dev/null && break; sleep 0.05; done
-  url=$(sed -n 's/^listening on //p' "$log")
+  if ! spawn_server "$log" "$bin/opik-test-server" "$@"; then
+    echo "bench: the test server did not start: $(cat "$log")" >&2
+    exit 1
+  fi
+  server_pid=$server
 }
