@@ -2,9 +2,8 @@
 # servers on loopback, best-of timing with peak memory, and curl paging through a search
 # stream exactly as opik does. Sets bin, work; start_server sets url.
 runs=${RUNS:-5}
-swift build -c release --static-swift-stdlib --product opik >&2
-swift build -c release --static-swift-stdlib --product opik-test-server >&2
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+. bench/lib.sh
+build_release
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
@@ -12,10 +11,8 @@ trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 start_server() { # NAME SERVER-OPTIONS...; project "bench", sets $url
   local name=$1
   shift
-  "$bin/opik-test-server" --project bench "$@" >"$work/server-$name.log" 2>&1 </dev/null &
-  pids+=($!)
-  for _ in $(seq 1200); do grep -q '^listening on ' "$work/server-$name.log" && break; sleep 0.05; done
-  url=$(sed -n 's/^listening on //p' "$work/server-$name.log")
+  start_test_server "$work/server-$name.log" --project bench "$@"
+  pids+=("$server_pid")
 }
 
 best_of() { # runs "$@" $runs times, prints the best wall seconds and the peak RSS in MB

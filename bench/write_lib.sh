@@ -6,18 +6,16 @@ WORK=$(mktemp -d /tmp/opik-bench-write.XXXXXX)
 SERVER_PID=
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-swift build -c release --static-swift-stdlib --product opik >&2
-swift build -c release --static-swift-stdlib --product opik-test-server >&2
-BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
+. bench/lib.sh
+build_release
+BIN=$bin
 export HOME=$WORK OPIK_WORKSPACE=default
 
 start_server() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    "$BIN/opik-test-server" --port 0 --seed-spans 0 > "$WORK/server.out" &
-    SERVER_PID=$!
-    for _ in $(seq 50); do grep -q listening "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
-    URL=$(sed -n 's/^listening on //p' "$WORK/server.out")
-    export OPIK_URL_OVERRIDE=$URL
+    start_test_server "$WORK/server.out" --port 0 --seed-spans 0
+    SERVER_PID=$server_pid
+    export OPIK_URL_OVERRIDE=$url
 }
 
 now() { date +%s.%N; }

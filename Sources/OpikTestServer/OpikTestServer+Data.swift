@@ -7,7 +7,7 @@ extension OpikTestServer {
     package func spans(project: String) -> [JSONValue] {
         api.store.withLock { store in
             guard let projectID = store.projectID(named: project), let record = store.projects[projectID] else { return [] }
-            return store.spans.ids(in: projectID).reversed().compactMap { store.spans[$0]?.render(RenderOptions(projectName: record.name)) }
+            return store.spans.ids(in: projectID).reversed().compactMap { store.spans[$0].map { store.render($0, RenderOptions(projectName: record.name)) } }
         }
     }
 
@@ -15,7 +15,7 @@ extension OpikTestServer {
     package func span(id: String) -> JSONValue? {
         api.store.withLock { store in
             guard let span = store.spans[id.lowercased()] else { return nil }
-            return span.render(RenderOptions(projectName: store.projects[span.projectID]?.name))
+            return store.render(span, RenderOptions(projectName: store.projects[span.projectID]?.name))
         }
     }
 
@@ -34,7 +34,7 @@ extension OpikTestServer {
         api.store.withLock { store in
             guard let projectID = store.projectID(named: project) else { return [] }
             return store.traces.ids(in: projectID).reversed().compactMap { id in
-                store.traces[id].map { $0.render(RenderOptions(aggregate: store.aggregate(of: $0), single: true)) }
+                store.traces[id].map { store.render($0, RenderOptions(single: true)) }
             }
         }
     }

@@ -12,7 +12,7 @@ import Testing
     static let time = "2026-07-01T10:00:00Z"
 
     static func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let path = BulkSupport.directory() + "/" + name
+        let path = BinaryRunner.temporaryDirectory() + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -29,12 +29,12 @@ import Testing
             {"id":"\(Self.span1)","start_time":"\(Self.time)","name":"again"}
 
             """.utf8))
-        let created = try BulkSupport.run(server, ["spans", "create", "-p", "dup", "--file", spans])
+        let created = try server.opik(["spans", "create", "-p", "dup", "--file", spans])
         #expect(created.status == 2)
         #expect(created.stderr.hasPrefix(
             "opik: error: \(spans):2: field \"id\": the same id as line 1 (the server would keep only one of them)\n"))
         let scores = try Self.file("scores.csv", Array("id,name,value\n\(Self.span1),a,1\n\(Self.span1),a,0\n".utf8))
-        let uploaded = try BulkSupport.run(server, ["spans", "score", "upload", "-p", "dup", scores])
+        let uploaded = try server.opik(["spans", "score", "upload", "-p", "dup", scores])
         #expect(uploaded.status == 2)
         #expect(uploaded.stderr.hasPrefix(
             "opik: error: \(scores):3: field \"id\": the same id and name as line 2 (the server would keep only one of them)\n"))
@@ -46,7 +46,7 @@ import Testing
         defer { server.stop() }
         let path = try Self.file("spans.ndjson", Array(BulkSupport.spans(3).utf8))
         for project in ["one", "two"] {
-            let result = try BulkSupport.run(server, ["spans", "create", "-p", project, "--file", path])
+            let result = try server.opik(["spans", "create", "-p", project, "--file", path])
             #expect(result.status == 0, "\(result.stderr)")
         }
         let one = server.spans(project: "one")
@@ -65,7 +65,7 @@ import Testing
         lines[6] = String(lines[6].dropLast())  // line 7 lacks its closing brace
         lines.insert("", at: 7)
         let path = try Self.file("spans.ndjson", Array((lines.joined(separator: "\n") + "\n").utf8))
-        let result = try BulkSupport.run(server, ["spans", "create", "-p", "cut", "--file", path])
+        let result = try server.opik(["spans", "create", "-p", "cut", "--file", path])
         #expect(result.status == 2)
         #expect(result.stderr == """
             opik: error: \(path):7: invalid JSON in the record starting here: expected ',' or '}' in an object at line 9, column 1
@@ -80,7 +80,7 @@ import Testing
         defer { server.stop() }
         let bytes = Array("id,name,value,reason\n\(Self.span1),a,1,caf".utf8) + [0xE9] + Array("\n".utf8)
         let path = try Self.file("scores.csv", bytes)
-        let result = try BulkSupport.run(server, ["spans", "score", "upload", "-p", "enc", path])
+        let result = try server.opik(["spans", "score", "upload", "-p", "enc", path])
         #expect(result.status == 2)
         #expect(result.stderr == """
             opik: error: \(path):2: invalid CSV: field 4 is not valid UTF-8 text
@@ -97,7 +97,7 @@ import Testing
         let ndjson = try Self.file("spans.ndjson", mark + Array(BulkSupport.spans(2, name: "nd").utf8))
         let array = try Self.file("spans.json", mark + Array(#"[{"name":"arr","start_time":"\#(Self.time)"}]"#.utf8))
         for path in [ndjson, array] {
-            let result = try BulkSupport.run(server, ["spans", "create", "-p", "bom", "--file", path])
+            let result = try server.opik(["spans", "create", "-p", "bom", "--file", path])
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(Set(server.spans(project: "bom").compactMap { $0["name"]?.stringValue }) == ["nd 0", "nd 1", "arr"])

@@ -5,29 +5,12 @@ import OpikTestSupport
 
 /// Helpers for end-to-end runs of the bulk commands against the in-process test server.
 enum BulkSupport {
-    /// A fresh temporary directory.
-    static func directory() -> String {
-        let path = NSTemporaryDirectory() + "opik-bulk-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// `count` NDJSON span records without ids, one millisecond apart.
     static func spans(_ count: Int, name: String = "step") -> String {
         (0..<count).map { i in
             let seconds = String(format: "%02d.%03d", i / 1000 % 60, i % 1000)
             return #"{"name":"\#(name) \#(i)","type":"tool","start_time":"2026-07-01T10:\#(String(format: "%02d", i / 60000)):\#(seconds)Z","input":{"n":\#(i)}}"#
         }.joined(separator: "\n") + "\n"
-    }
-
-    static func run(_ server: OpikTestServer, _ arguments: [String], stdin: String? = nil) throws -> RunResult {
-        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: stdin)
-    }
-
-    /// A running opik. Test threads block SIGINT and a child inherits that mask: opik itself
-    /// unblocks it, which is what lets these tests press Ctrl-C.
-    static func start(_ server: OpikTestServer, _ arguments: [String]) throws -> RunningBinary {
-        try RunningBinary(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL])
     }
 
     /// Span ids stored in `project`, each as many times as the server holds it.

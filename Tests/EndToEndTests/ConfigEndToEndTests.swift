@@ -20,8 +20,7 @@ import Testing
 
     /// Runs a bash command line with opik as "$OPIK".
     func bash(_ script: String, home: String, environment: [String: String] = [:]) throws -> RunResult {
-        try ProcessRunner.run("/bin/bash", ["-c", script],
-                              environment: ["PATH": "/usr/bin:/bin", "HOME": home, "OPIK": BinaryRunner.opikPath].merging(environment) { $1 })
+        try BinaryRunner.shell(script, environment: environment, home: home)
     }
 
     @Test func aConfigFileWithCRLFAndABOMTalksToTheConfiguredServer() throws {

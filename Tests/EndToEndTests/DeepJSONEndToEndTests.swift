@@ -23,10 +23,10 @@ import Testing
     @Test func aSpanWith1000LevelsOfInputIsCreatedListedAndShownInEveryFormat() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let file = BulkSupport.directory() + "/deep.ndjson"
+        let file = BinaryRunner.temporaryDirectory() + "/deep.ndjson"
         let record = #"{"name":"deep","type":"tool","start_time":"2026-07-01T10:00:00Z","input":"# + Self.deepInput + "}\n"
         try record.write(toFile: file, atomically: true, encoding: .utf8)
-        let created = try BulkSupport.run(server, ["spans", "create", "-p", "deep", "--file", file])
+        let created = try server.opik(["spans", "create", "-p", "deep", "--file", file])
         #expect(created.status == 0, "\(created.stderr)")
         let id = created.stdout.trimmingCharacters(in: .newlines)
         let input = try JSONParser.parse(Self.deepInput)
@@ -34,7 +34,7 @@ import Testing
 
         for format in ["json", "ndjson"] {
             for command in [["spans", "get", id], ["spans", "list", "-p", "deep"]] {
-                let result = try BulkSupport.run(server, command + ["--format", format])
+                let result = try server.opik(command + ["--format", format])
                 #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
                 #expect(result.stderr == "")
                 let printed = try JSONParser.parse(result.stdout)
@@ -44,10 +44,10 @@ import Testing
         }
         for format in ["table", "csv"] {
             for command in [["spans", "get", id], ["spans", "list", "-p", "deep"]] {
-                let result = try BulkSupport.run(server, command + ["--format", format])
+                let result = try server.opik(command + ["--format", format])
                 #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
                 #expect(result.stdout.contains(id))
-                let cells = try BulkSupport.run(server, command + ["--format", format, "--fields", "id,input"])
+                let cells = try server.opik(command + ["--format", format, "--fields", "id,input"])
                 #expect(cells.status == 0, "\(command) \(format): \(cells.stderr)")
                 // CSV quotes the cell and doubles its quotes; the pipe table prints it as it is.
                 let cell = format == "csv" ? "\"" + Self.deepInput.replacing("\"", with: "\"\"") + "\"" : Self.deepInput
@@ -63,7 +63,7 @@ import Testing
         let deep = String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
         server.inject(.status(200, headers: [("Content-Type", "application/json")], body: #"{"id":"\#(id)","input":"# + deep + "}"),
                       times: 1, pathPrefix: "/v1/private/spans/\(id)")
-        let result = try BulkSupport.run(server, ["spans", "get", id, "--format", "json"])
+        let result = try server.opik(["spans", "get", id, "--format", "json"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("opik: error: get span \(id): the response is not valid JSON (line 1, column "))

@@ -32,9 +32,8 @@ import Testing
         return server
     }
 
-    static func opik(_ arguments: [String], server: OpikTestServer, stdin: String? = nil) throws -> RunResult {
-        try BinaryRunner.run(arguments, environment: ["OPIK_URL_OVERRIDE": server.baseURL, "OPIK_PROJECT_NAME": "e2e"], stdin: stdin)
-    }
+    /// The project these tests work in, as the environment names it.
+    static let project = ["OPIK_PROJECT_NAME": "e2e"]
 
     static func tags(_ server: OpikTestServer, _ id: String) -> [String] {
         server.span(id: id)?["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -43,8 +42,8 @@ import Testing
     @Test func updateChangesFieldsAndTagsAndKeepsTheParent() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "update", Self.child, "--add-tag", "reviewed", "--remove-tag", "draft",
-                                    "--name", "renamed", "--output", #"{"answer": 42}"#], server: server)
+        let result = try server.opik(["spans", "update", Self.child, "--add-tag", "reviewed", "--remove-tag", "draft",
+                                    "--name", "renamed", "--output", #"{"answer": 42}"#], env: Self.project)
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(result.stderr == "")
@@ -61,7 +60,7 @@ import Testing
     @Test func updateOfSeveralIdsIsOneBatchAndSkipsUnknownIds() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "update", "-", "--tags", "final"], server: server,
+        let result = try server.opik(["spans", "update", "-", "--tags", "final"], env: Self.project,
                                    stdin: "\(Self.child)\n\(Self.unknown)\n\(Self.loner)\n")
         #expect(result.status == 3)
         #expect(result.stderr == "opik: error: span \(Self.unknown) not found; not updated\n")
@@ -75,7 +74,7 @@ import Testing
     @Test func deleteOfASpanExplainsTheServerRefusalAndNamesItsTrace() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "delete", Self.child], server: server)
+        let result = try server.opik(["spans", "delete", Self.child], env: Self.project)
         #expect(result.status == 1)
         #expect(result.stderr == """
             opik: error: delete span \(Self.child): Opik servers cannot delete single spans (HTTP 501)
@@ -88,7 +87,7 @@ import Testing
     @Test func deleteTraceWithoutYesInAPipeDeletesNothing() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "delete", "--trace", Self.trace], server: server)
+        let result = try server.opik(["spans", "delete", "--trace", Self.trace], env: Self.project)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("opik: error: refusing to delete 1 trace (\"pipeline\") with 3 spans without confirmation"))
         #expect(server.spans(project: "e2e").count == 4)
@@ -98,7 +97,7 @@ import Testing
     @Test func deleteTraceWithYesRemovesItsSpansOnly() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "delete", "--trace", "-", "--yes"], server: server, stdin: Self.trace + "\n")
+        let result = try server.opik(["spans", "delete", "--trace", "-", "--yes"], env: Self.project, stdin: Self.trace + "\n")
         #expect(result.status == 0)
         #expect(result.stderr == "opik: deleted 1 trace (\"pipeline\") with 3 spans\n")
         // The delete names the trace's project: one id may exist in several.
@@ -110,7 +109,7 @@ import Testing
     @Test func scoresAreAddedListedByNameAndDeleted() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let add = try Self.opik(["spans", "score", "add", Self.child, "accuracy=0.92", "relevance=1", "--reason", "matches"], server: server)
+        let add = try server.opik(["spans", "score", "add", Self.child, "accuracy=0.92", "relevance=1", "--reason", "matches"], env: Self.project)
         #expect(add.status == 0)
         #expect(add.stderr == "")
         let scores = server.scores(spanId: Self.child)
@@ -118,15 +117,15 @@ import Testing
         #expect(scores.first { $0["name"] == "accuracy" }?["value"] == .number("0.92"))
         #expect(scores.first { $0["name"] == "accuracy" }?["reason"] == "matches")
 
-        let names = try Self.opik(["spans", "score", "names"], server: server)
+        let names = try server.opik(["spans", "score", "names"], env: Self.project)
         #expect(names.status == 0)
         #expect(names.stdout == "accuracy\nrelevance\n")
 
-        let delete = try Self.opik(["spans", "score", "delete", Self.child, "accuracy"], server: server)
+        let delete = try server.opik(["spans", "score", "delete", Self.child, "accuracy"], env: Self.project)
         #expect(delete.status == 0)
         #expect(server.scores(spanId: Self.child).compactMap { $0["name"]?.stringValue } == ["relevance"])
 
-        let unknown = try Self.opik(["spans", "score", "add", Self.unknown, "accuracy=1"], server: server)
+        let unknown = try server.opik(["spans", "score", "add", Self.unknown, "accuracy=1"], env: Self.project)
         #expect(unknown.status == 3)
         #expect(unknown.stderr == "opik: error: span \(Self.unknown) not found; no score added\n")
     }
@@ -134,7 +133,7 @@ import Testing
     @Test func scoreNamesOfAnUnknownProjectExits3() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let result = try Self.opik(["spans", "score", "names", "-p", "nope"], server: server)
+        let result = try server.opik(["spans", "score", "names", "-p", "nope"], env: Self.project)
         #expect(result.status == 3)
         #expect(result.stderr.hasPrefix("opik: error: project 'nope' not found\n"))
     }
@@ -142,28 +141,28 @@ import Testing
     @Test func commentsMakeTheFullRoundTrip() throws {
         let server = try Self.startServer()
         defer { server.stop() }
-        let add = try Self.opik(["spans", "comment", "add", Self.child, "-"], server: server, stdin: "retrieval missed the page\n")
+        let add = try server.opik(["spans", "comment", "add", Self.child, "-"], env: Self.project, stdin: "retrieval missed the page\n")
         #expect(add.status == 0)
         let id = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(server.comments(spanId: Self.child).map { $0["id"] } == [.string(id)])
         #expect(server.comments(spanId: Self.child).first?["text"] == "retrieval missed the page")
 
-        let list = try Self.opik(["spans", "comment", "list", Self.child], server: server)
+        let list = try server.opik(["spans", "comment", "list", Self.child], env: Self.project)
         #expect(list.status == 0)
         let row = list.stdout.split(separator: "\t").map(String.init)
         #expect(row.first == id)
         #expect(row.last == "retrieval missed the page\n")
 
-        let update = try Self.opik(["spans", "comment", "update", id, "fixed in v2"], server: server)
+        let update = try server.opik(["spans", "comment", "update", id, "fixed in v2"], env: Self.project)
         #expect(update.status == 0)
-        let get = try Self.opik(["spans", "comment", "get", Self.child, id, "--format", "json"], server: server)
+        let get = try server.opik(["spans", "comment", "get", Self.child, id, "--format", "json"], env: Self.project)
         #expect(get.status == 0)
         #expect(try JSONParser.parse(get.stdout)["text"] == "fixed in v2")
 
-        let delete = try Self.opik(["spans", "comment", "delete", id], server: server)
+        let delete = try server.opik(["spans", "comment", "delete", id], env: Self.project)
         #expect(delete.status == 0)
         #expect(server.comments(spanId: Self.child).isEmpty)
-        let gone = try Self.opik(["spans", "comment", "get", Self.child, id], server: server)
+        let gone = try server.opik(["spans", "comment", "get", Self.child, id], env: Self.project)
         #expect(gone.status == 3)
     }
 
@@ -176,7 +175,7 @@ import Testing
             ["spans", "score", "add", Self.child, "a=1", "--dry-run"],
             ["spans", "comment", "add", Self.child, "hi", "--dry-run"],
         ] {
-            let result = try Self.opik(arguments, server: server)
+            let result = try server.opik(arguments, env: Self.project)
             #expect(result.status == 0, "\(arguments)")
         }
         #expect(server.span(id: Self.child)?["name"] == "llm_call")

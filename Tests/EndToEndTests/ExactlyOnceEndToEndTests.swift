@@ -43,7 +43,7 @@ import Testing
         let ids = created.stdout.split(separator: "\n").map(String.init)
         #expect(ids.count == 2)
         let unknown = "0190b5d2-7c1e-7a3b-8f00-000000000999"
-        let dir = BulkSupport.directory()
+        let dir = BinaryRunner.temporaryDirectory()
         let csv = "id,name,value\n\(ids[0]),accuracy,0.75\n\(unknown),accuracy,1\n\(ids[1]),accuracy,0.5\n"
         try csv.write(toFile: dir + "/scores.csv", atomically: true, encoding: .utf8)
         let result = try server.opik(["spans", "score", "upload", "-p", "elsewhere", dir + "/scores.csv", "--failed", dir + "/failed.csv"])

@@ -11,9 +11,7 @@ import Testing
 
     /// Runs `script` in `sh` with address space limited to 1 GiB; `$OPIK` is the binary.
     static func limited(_ script: String, url: String) throws -> RunResult {
-        try ProcessRunner.run("/bin/sh", ["-c", "ulimit -v 1048576; \(script)"],
-                              environment: ["PATH": "/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
-                                            "OPIK_URL_OVERRIDE": url, "OPIK": BinaryRunner.opikPath])
+        try BinaryRunner.shell("ulimit -v 1048576; \(script)", shell: "/bin/sh", environment: ["OPIK_URL_OVERRIDE": url])
     }
 
     @Test func aGzipBombEndsInAnErrorNotACrash() throws {
@@ -73,8 +71,7 @@ import Testing
         defer { server.stop() }
         let record = #"{"name":"n","start_time":"2026-07-01T10:00:00Z","input":{"text":"\#(String(repeating: "x", count: 100_000))"}}"#
         let input = "[" + Array(repeating: record, count: 300).joined(separator: ",") + "]"
-        let result = try BinaryRunner.run(["spans", "create", "--file", "-", "-p", "big", "--format", "ndjson"],
-                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdin: input)
+        let result = try server.opik(["spans", "create", "--file", "-", "-p", "big", "--format", "ndjson"], stdin: input)
         #expect(result.status == 0)
         #expect(server.spans(project: "big").count == 300)
     }

@@ -10,20 +10,20 @@ import Testing
         let server = try OpikTestServer.start(apiKey: "local-key")
         defer { server.stop() }
         server.seed(project: "demo", count: 20)
+        // A local install's URL: the server under /api/.
         let env = ["OPIK_URL_OVERRIDE": server.baseURL + "/api", "OPIK_API_KEY": "local-key"]
-        let list = try BinaryRunner.run(["spans", "list", "-p", "demo", "--format", "ndjson", "--fields", "id"], environment: env)
+        let list = try server.opik(["spans", "list", "-p", "demo", "--format", "ndjson", "--fields", "id"], env: env)
         #expect(list.status == 0)
         #expect(list.stdout.split(separator: "\n").count == 20)
-        let created = try BinaryRunner.run(
+        let created = try server.opik(
             ["spans", "create", "-p", "demo", "--name", "call", "--type", "llm", "--model", "gpt-4o", "--provider", "openai",
-             "--usage", "prompt_tokens=1000,completion_tokens=100", "--metadata", #"{"team":"search"}"#],
-            environment: env)
+             "--usage", "prompt_tokens=1000,completion_tokens=100", "--metadata", #"{"team":"search"}"#], env: env)
         #expect(created.status == 0, "\(created.stderr)")
         let newSpan = server.spans(project: "demo").first { $0["name"] == "call" }
         #expect(newSpan?["total_estimated_cost"] == .number("0.003500000000"))
         #expect(newSpan.map { JSONWriter.compact($0["metadata"]!) } == #"{"provider":"openai","team":"search"}"#)
         let id = newSpan?["id"]?.stringValue ?? ""
-        let shown = try BinaryRunner.run(["spans", "get", id, "--format", "json"], environment: env)
+        let shown = try server.opik(["spans", "get", id, "--format", "json"], env: env)
         #expect(shown.status == 0)
         #expect(shown.stdout.contains("0.0035"))
         #expect(!server.requests.isEmpty)
@@ -36,7 +36,7 @@ import Testing
         defer { server.stop() }
         server.seed(project: "demo", count: 2)
         let env = ["OPIK_URL_OVERRIDE": server.baseURL + "/api", "OPIK_API_KEY": "local-key", "OPIK_WORKSPACE": ""]
-        let result = try BinaryRunner.run(["spans", "list", "-p", "demo"], environment: env)
+        let result = try server.opik(["spans", "list", "-p", "demo"], env: env)
         #expect(result.status == 4)
         #expect(result.stderr.hasPrefix("opik: error: search spans: Workspace name should be provided (HTTP 403)\n"))
         #expect(result.stdout == "")

@@ -25,25 +25,16 @@ import Testing
         let server = try OpikTestServer.start()
         defer { server.stop() }
         server.seed(project: "app", count: 5)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
         // The caller closes stdout: the files and sockets opened later must not take its place.
-        process.arguments = ["-c", "\"$OPIK\" spans list -p app --all >&-"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(), "OPIK": BinaryRunner.opikPath,
-                               "OPIK_URL_OVERRIDE": server.baseURL]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(errors == "opik: error: cannot write output: Bad file descriptor\n")
+        let result = try BinaryRunner.shell("\"$OPIK\" spans list -p app --all >&-", environment: server.environment)
+        #expect(result.status == 1)
+        #expect(result.stderr == "opik: error: cannot write output: Bad file descriptor\n")
     }
 
     @Test func aSingleSpanThatIsRefusedGoesToTheFailedFile() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let failed = BulkSupport.directory() + "/failed.ndjson"
+        let failed = BinaryRunner.temporaryDirectory() + "/failed.ndjson"
         server.inject(.status(400, body: #"{"errors":["refused"]}"#), times: 1, pathPrefix: "/v1/private/spans/batch")
         let result = try server.opik(["spans", "create", "-p", "one", "--name", "lonely", "--failed", failed])
         #expect(result.status == 1)
@@ -82,7 +73,7 @@ import Testing
     @Test func aFailedFileIsEmptiedBeforeSendingAndABadPathSendsNothing() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let dir = BulkSupport.directory()
+        let dir = BinaryRunner.temporaryDirectory()
         let failed = dir + "/failed.ndjson"
         try "stale record\n".write(toFile: failed, atomically: true, encoding: .utf8)
         let good = try server.opik(["spans", "create", "-p", "ok", "--file", "-", "--failed", failed], stdin: BulkSupport.spans(2))

@@ -60,9 +60,8 @@ import Testing
             server.clearFaults()
             let rest = try server.opik(Array(command.dropFirst()))
             #expect(rest.status == 0)
-            let ids = { (text: String) in text.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue } }
-            let all = ids(first.stdout) + ids(rest.stdout)
-            #expect(!ids(first.stdout).isEmpty)
+            let all = NDJSON.values(first.stdout) + NDJSON.values(rest.stdout)
+            #expect(!NDJSON.values(first.stdout).isEmpty)
             #expect(all.count == 2500)
             let stored = group == "spans" ? server.spans(project: "app") : server.traces(project: "app")
             #expect(Set(all) == Set(stored.compactMap { $0["id"]?.stringValue }))
@@ -72,9 +71,8 @@ import Testing
     @Test func aClosedPipeEndsQuietlyWithStatus0() throws {
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 3000)
-            let script = "\(BinaryRunner.opikPath) spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
-            let result = try ProcessRunner.run("/bin/bash", ["-c", script],
-                                               environment: ["OPIK_URL_OVERRIDE": server.baseURL, "HOME": BinaryRunner.temporaryHome()])
+            let script = "\"$OPIK\" spans list -p app --all --format ndjson | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+            let result = try BinaryRunner.shell(script, environment: server.environment)
             #expect(result.stdout == "0\n")
             #expect(result.stderr == "")
         }
@@ -149,7 +147,7 @@ import Testing
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 10)
             server.inject(.delay(seconds: 10), times: 1)
-            let run = try RunningBinary(["spans", "list", "-p", "app"], environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            let run = try server.running(["spans", "list", "-p", "app"])
             #expect(run.waitForOutput { _, _ in !server.requests.isEmpty })
             run.interrupt()
             let result = run.wait()
@@ -169,8 +167,7 @@ import Testing
     @Test func followPrintsNewSpansUntilCtrlC() throws {
         try OpikTestServer.with { server in
             server.seed(project: "app", count: 3)
-            let run = try RunningBinary(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"],
-                                        environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+            let run = try server.running(["spans", "list", "-p", "app", "--follow", "--format", "ndjson", "--fields", "id,name"])
             #expect(run.waitForOutput { out, _ in out.split(separator: "\n").count == 3 })
             let newId = server.insertLateSpan(project: "app", random: (1, 2))
             #expect(run.waitForOutput { out, _ in out.contains("late_arrival") })

@@ -19,10 +19,9 @@ import Testing
 
     /// Runs `script` with bash in `directory`, with the built opik first on PATH.
     func bash(_ script: String, in directory: String, server: OpikTestServer) throws -> RunResult {
-        try ProcessRunner.run("/bin/bash", ["--norc", "--noprofile", "-c", script], environment: [
-            "PATH": BinaryRunner.productsDirectory.path + ":/usr/bin:/bin", "HOME": BinaryRunner.temporaryHome(),
-            "OPIK_URL_OVERRIDE": server.baseURL,
-        ], directory: directory)
+        try BinaryRunner.shell(script, environment: server.environment.merging([
+            "PATH": BinaryRunner.productsDirectory.path + ":/usr/bin:/bin",
+        ]) { _, new in new }, directory: directory)
     }
 
     @Test func theAwkExampleKeepsRowsWithEmptyCells() throws {

@@ -57,8 +57,7 @@ import Testing
         let server = try OpikTestServer.start()
         defer { server.stop() }
         server.inject(.status(401, body: #"{"code":401,"message":"API key \#(Self.key) is not valid"}"#))
-        let result = try BinaryRunner.run(["spans", "stats", "-p", "app"],
-                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL, "OPIK_API_KEY": Self.key])
+        let result = try server.opik(["spans", "stats", "-p", "app"], env: ["OPIK_API_KEY": Self.key])
         #expect(result.status == 4)
         #expect(result.stderr.hasPrefix("opik: error: get span statistics: API key sk-*** is not valid (HTTP 401)\n"))
         expectNoSecret(result)

@@ -51,10 +51,10 @@ import Testing
             server.seed(project: "app", count: 5)
             let table = try TerminalRun.run(["spans", "list", "-p", "app", "--no-color"], columns: 80, environment: server.environment)
             let id = try #require(table.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first)
-            let get = try BinaryRunner.run(["spans", "get", String(id), "--format", "json"], environment: server.environment)
+            let get = try server.opik(["spans", "get", String(id), "--format", "json"])
             #expect(get.status == 0)
             #expect(get.stdout.contains(#""id": "\#(id)""#))
-            let score = try BinaryRunner.run(["spans", "score", "add", String(id), "accuracy=0.5"], environment: server.environment)
+            let score = try server.opik(["spans", "score", "add", String(id), "accuracy=0.5"])
             #expect(score.status == 0)
             #expect(server.scores(spanId: String(id)).contains { $0["name"] == "accuracy" })
         }
@@ -124,7 +124,7 @@ import Testing
             // Nothing raw: no long fractions anywhere.
             #expect(result.stdout.firstMatch(of: /\.\d{5,}/) == nil, "\(result.stdout)")
             // JSON keeps the exact numbers.
-            let json = try BinaryRunner.run(["spans", "stats", "-p", "app", "--format", "json"], environment: server.environment)
+            let json = try server.opik(["spans", "stats", "-p", "app", "--format", "json"])
             let p50 = try JSONParser.parse(json.stdout)["duration"]?["p50"]
             #expect(p50?.doubleValue != nil)
         }
@@ -138,7 +138,7 @@ import Testing
             #expect(terminal.status == 0)
             #expect(terminal.stdout == "")
             #expect(terminal.stderr == "opik: no spans match\n")
-            let piped = try BinaryRunner.run(args, environment: server.environment)
+            let piped = try server.opik(args)
             #expect(piped.status == 0)
             #expect(piped.stdout == "")
             #expect(piped.stderr == "")
@@ -158,7 +158,7 @@ import Testing
             // All shown, in a pipe, or -q: no footer.
             let all = try TerminalRun.run(["spans", "list", "-p", "app", "-n", "1203", "--no-color"], columns: 120, environment: server.environment)
             #expect(all.stderr == "")
-            let piped = try BinaryRunner.run(["spans", "list", "-p", "app"], environment: server.environment)
+            let piped = try server.opik(["spans", "list", "-p", "app"])
             #expect(piped.stdout.split(separator: "\n").count == 50)
             #expect(piped.stderr == "")
             let quiet = try TerminalRun.run(["spans", "list", "-p", "app", "-q"], columns: 120, environment: server.environment)

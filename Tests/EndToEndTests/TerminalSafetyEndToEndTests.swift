@@ -31,7 +31,7 @@ import Testing
         let server = try server()
         defer { server.stop() }
         let run = try TerminalRun.run(["spans", "list", "-p", "app", "--format", format, "--fields", "id,name"],
-                                      columns: 120, rows: 40, environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+                                      columns: 120, rows: 40, environment: server.environment)
         #expect(run.status == 0)
         expectInert(run.terminal, format)
         #expect(run.terminal.contains("\\x1B]0;pwned") || run.terminal.contains("\\u001b]0;pwned"))
@@ -42,7 +42,7 @@ import Testing
     @Test func theColouredTableKeepsItsColoursButNotTheServers() throws {
         let server = try server()
         defer { server.stop() }
-        let run = try TerminalRun.run(["spans", "list", "-p", "app"], columns: 120, rows: 40, environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+        let run = try TerminalRun.run(["spans", "list", "-p", "app"], columns: 120, rows: 40, environment: server.environment)
         #expect(run.status == 0)
         expectInert(run.terminal, "table")
         #expect(run.terminal.contains("\u{1B}[1m"))
@@ -52,7 +52,7 @@ import Testing
         let server = try server()
         defer { server.stop() }
         let run = try TerminalRun.run(["spans", "list", "-p", "app", "--format", "csv", "--fields", "name"], columns: 120, rows: 40,
-                                      environment: ["OPIK_URL_OVERRIDE": server.baseURL], stdoutOnTerminal: false)
+                                      environment: server.environment, stdoutOnTerminal: false)
         #expect(run.status == 0)
         #expect(run.pipedStdout == Array("name\r\n\(Self.hostile)\r\n".utf8))
     }
@@ -63,7 +63,7 @@ import Testing
         let body = #"{"code":500,"message":"\#(Self.hostile.unicodeScalars.map { $0.value < 0x20 || $0.value >= 0x7F ? String(format: "\\u%04x", $0.value) : String($0) }.joined())"}"#
         server.inject(.status(500, body: body))
         let run = try TerminalRun.run(["spans", "stats", "-p", "app", "--retries", "0"],
-                                      columns: 120, rows: 40, environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+                                      columns: 120, rows: 40, environment: server.environment)
         #expect(run.status == 1)
         expectInert(run.terminal, "stderr")
         #expect(run.terminal.contains("opik: error: get span statistics: \(Self.escaped) (HTTP 500)"))

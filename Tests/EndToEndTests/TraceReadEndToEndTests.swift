@@ -6,10 +6,6 @@ import Testing
 
 /// `opik traces list|get|stats|score|comment` as a user runs them against the bundled server.
 @Suite struct TraceReadEndToEndTests {
-    func ids(_ ndjson: String) -> [String] {
-        ndjson.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
-    }
-
     /// The ids of the visible (not hidden) traces the server holds.
     func visibleIds(_ server: OpikTestServer, project: String) -> Set<String> {
         Set(server.traces(project: project).filter { $0["visibility_mode"]?.stringValue != "hidden" }.compactMap { $0["id"]?.stringValue })
@@ -23,15 +19,15 @@ import Testing
             #expect(hidden.count == 1)
             let shown = try server.opik(["traces", "list", "-p", "demo", "--all", "--format", "ndjson"])
             #expect(shown.status == 0)
-            #expect(Set(ids(shown.stdout)) == visibleIds(server, project: "demo"))
-            #expect(!ids(shown.stdout).contains(hidden[0]))
+            #expect(Set(NDJSON.values(shown.stdout)) == visibleIds(server, project: "demo"))
+            #expect(!NDJSON.values(shown.stdout).contains(hidden[0]))
             let search = try #require(server.requests.last { $0.path == "/v1/private/traces/search" })
             let body = try JSONParser.parse(bytes: search.body)
             #expect(body["filters"] == [["field": "visibility_mode", "operator": "=", "key": "", "value": "default"]])
             #expect(body["strip_attachments"] == .bool(true))
 
             let everything = try server.opik(["traces", "list", "-p", "demo", "--all", "--format", "ndjson", "--include-hidden"])
-            #expect(Set(ids(everything.stdout)) == Set(all.compactMap { $0["id"]?.stringValue }))
+            #expect(Set(NDJSON.values(everything.stdout)) == Set(all.compactMap { $0["id"]?.stringValue }))
             let onlyHidden = try server.opik(["traces", "list", "-p", "demo", "-f", "visibility_mode = \"hidden\"", "--fields", "id"])
             #expect(onlyHidden.stdout == hidden[0] + "\n")
         }
@@ -54,7 +50,7 @@ import Testing
             let scored = try server.opik(["traces", "list", "-p", "demo", "-f", "span_feedback_scores.relevance is_not_empty",
                                            "--all", "--format", "ndjson", "--fields", "id,span_feedback_scores"])
             #expect(scored.status == 0)
-            #expect(!ids(scored.stdout).isEmpty)
+            #expect(!NDJSON.values(scored.stdout).isEmpty)
         }
     }
 

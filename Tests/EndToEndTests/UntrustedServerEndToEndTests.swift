@@ -8,10 +8,6 @@ import Testing
 /// The built binary against servers that answer wrongly or not at all: limits hold on the
 /// client's side, loops end, and a wrong answer is never a success.
 @Suite struct UntrustedServerEndToEndTests {
-    static func ids(_ output: String) -> [String] {
-        output.split(separator: "\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
-    }
-
     @Test func limitHoldsWhenTheServerSendsMore() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
@@ -19,7 +15,7 @@ import Testing
         server.inject(.searchIgnoresPaging, pathPrefix: "/v1/private/spans/search")
         let result = try server.opik(["spans", "list", "-p", "app", "-n", "5", "--format", "ndjson"])
         #expect(result.status == 0)
-        #expect(Self.ids(result.stdout).count == 5)
+        #expect(NDJSON.values(result.stdout).count == 5)
     }
 
     @Test func allStopsWhenTheCursorDoesNotAdvance() throws {
@@ -30,7 +26,7 @@ import Testing
         let result = try server.opik(["spans", "list", "-p", "app", "--all", "--format", "ndjson"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("so it does not page by last_retrieved_id; stopped to avoid repeating spans"))
-        let ids = Self.ids(result.stdout)
+        let ids = NDJSON.values(result.stdout)
         #expect(ids.count == 500)
         #expect(Set(ids).count == ids.count)
     }
@@ -87,8 +83,7 @@ import Testing
         let server = try OpikTestServer.start(apiKey: key)
         defer { server.stop() }
         server.inject(.status(200, body: "{\"echo\":\"\(key)\u{1B}[31m\"}"), pathPrefix: "/v1/private/spans/stats")
-        let result = try BinaryRunner.run(["spans", "stats", "-p", "app"],
-                                          environment: ["OPIK_URL_OVERRIDE": server.baseURL, "OPIK_API_KEY": key])
+        let result = try server.opik(["spans", "stats", "-p", "app"], env: ["OPIK_API_KEY": key])
         #expect(result.status == 1)
         #expect(!result.stderr.contains(key))
         #expect(!result.stderr.contains("\u{1B}"))

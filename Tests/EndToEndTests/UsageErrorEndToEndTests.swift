@@ -20,13 +20,13 @@ import Testing
             ("", #"invalid --fields: empty field name at position 1 in """#),
             ("id,nmae", "invalid --fields: unknown field 'nmae' (did you mean 'name'?)"),
         ] {
-            let result = try BulkSupport.run(server, ["spans", "list", "-p", "app", "--fields", fields])
+            let result = try server.opik(["spans", "list", "-p", "app", "--fields", fields])
             #expect(result.status == 2, "\(fields)")
             #expect(result.stderr == "opik: error: \(message)\n")
         }
         #expect(Self.searches(server).isEmpty)
         let free = "id,feedback_scores.accuracy,usage.total_tokens,metadata.a,input.q,output.r"
-        let result = try BulkSupport.run(server, ["spans", "list", "-p", "app", "--fields", free, "--format", "csv"])
+        let result = try server.opik(["spans", "list", "-p", "app", "--fields", free, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix(free + "\r\n"))
     }
@@ -34,7 +34,7 @@ import Testing
     @Test func aBadSortIsSaidOnce() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let result = try BulkSupport.run(server, ["spans", "list", "-p", "app", "--sort", "nmae:desc"])
+        let result = try server.opik(["spans", "list", "-p", "app", "--sort", "nmae:desc"])
         #expect(result.status == 2)
         #expect(result.stderr == "opik: error: unknown --sort field 'nmae' (did you mean 'name'?)\n")
         #expect(Self.searches(server).isEmpty)
@@ -43,7 +43,7 @@ import Testing
     @Test func aFilterErrorPointsAtItsColumn() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let result = try BulkSupport.run(server, ["spans", "list", "-p", "app", "-f", #"type = "llm" and duration > fast"#])
+        let result = try server.opik(["spans", "list", "-p", "app", "-f", #"type = "llm" and duration > fast"#])
         #expect(result.status == 2)
         #expect(result.stderr == """
             opik: error: invalid --filter 'type = "llm" and duration > fast': column 29: invalid number 'fast'; write numbers like 42, -3 or 0.5
@@ -65,7 +65,7 @@ import Testing
         let server = try OpikTestServer.start()
         defer { server.stop() }
         for command in [["spans", "list"], ["spans", "stats"]] {
-            let result = try BulkSupport.run(server, command + ["-p", "app", "-f", expression])
+            let result = try server.opik(command + ["-p", "app", "-f", expression])
             #expect(result.status == 2, "\(command)")
             #expect(result.stderr.hasPrefix("opik: error: invalid --filter '\(expression)': column "))
             #expect(result.stderr.contains(message))
@@ -76,7 +76,7 @@ import Testing
     @Test func aSpanCreatedWithoutTypeIsGeneral() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let result = try BulkSupport.run(server, ["spans", "create", "-p", "app", "--name", "plain"])
+        let result = try server.opik(["spans", "create", "-p", "app", "--name", "plain"])
         #expect(result.status == 0, "\(result.stderr)")
         let id = result.stdout.trimmingCharacters(in: .newlines)
         #expect(server.span(id: id)?["type"] == "general")

@@ -26,7 +26,7 @@ import Testing
         defer { server.stop() }
         // What a frontend's web server answers for a path it does not serve.
         server.inject(.status(404, headers: [("Content-Type", "text/html")], body: "<html><body><h1>404 Not Found</h1></body></html>"), times: 10)
-        let env = ["OPIK_URL_OVERRIDE": server.baseURL]
+        let env = server.environment
         expectWrongURL(try BinaryRunner.run(["spans", "get", Self.id], environment: env), base: server.baseURL)
         expectWrongURL(try BinaryRunner.run(["spans", "list", "-p", "app"], environment: env), base: server.baseURL)
         expectWrongURL(try BinaryRunner.run(["spans", "score", "add", Self.id, "accuracy=1"], environment: env), base: server.baseURL)
@@ -48,7 +48,7 @@ import Testing
     @Test func opiksOwnNotFoundKeepsItsMeaning() throws {
         let server = try OpikTestServer.start()
         defer { server.stop() }
-        let result = try BinaryRunner.run(["spans", "get", Self.id], environment: ["OPIK_URL_OVERRIDE": server.baseURL])
+        let result = try server.opik(["spans", "get", Self.id])
         #expect(result.status == 3)
         #expect(result.stderr.contains("not found"))
         #expect(!result.stderr.contains("base URL"))

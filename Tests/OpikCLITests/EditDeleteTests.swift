@@ -5,10 +5,6 @@ import Testing
 @Suite struct EditDeleteTests {
     typealias H = EditHarness
     static let tracePath = "/api/v1/private/traces/\(H.trace)"
-    static func traceJSON(_ id: String = H.trace, spans: Int? = 3, project: String = H.projectId, name: String = "rag") -> String {
-        let count = spans.map { #","span_count":\#($0)"# } ?? ""
-        return #"{"id":"\#(id)","project_id":"\#(project)","name":"\#(name)"\#(count)}"#
-    }
 
     @Test func aSingleSpanDeleteSaysPlainlyThatTheServerCannotAndNamesTheTrace() {
         let transport = FakeTransport()
@@ -36,7 +32,7 @@ import Testing
 
     @Test func withoutATerminalTheTraceDeleteNeedsYesAndSendsNoDelete() {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
+        H.stubTrace(transport)
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport)
         #expect(result.status == 2)
         #expect(result.stderr == """
@@ -49,8 +45,8 @@ import Testing
 
     @Test func yesDeletesTheTracesFromStandardInputInOneRequest() {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
-        transport.stub("GET", "/api/v1/private/traces/\(H.otherTrace)", body: Self.traceJSON(H.otherTrace, spans: 1, name: "checkout"))
+        H.stubTrace(transport)
+        H.stubTrace(transport, H.otherTrace, name: "checkout", spans: 1)
         transport.stub("POST", "/api/v1/private/traces/delete", status: 204)
         let result = H.run(["spans", "delete", "--trace", "-", "--yes"], transport: transport, stdin: "\(H.trace)\n\(H.otherTrace)\n")
         #expect(result.status == 0)
@@ -63,7 +59,7 @@ import Testing
     @Test(arguments: [("y", true), ("YES", true), ("n", false), ("", false), (nil, false)] as [(String?, Bool)])
     func onATerminalTheUserIsAsked(answer: String?, deletes: Bool) {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
+        H.stubTrace(transport)
         if deletes { transport.stub("POST", "/api/v1/private/traces/delete", status: 204) }
         let answers = EditHarness.Answers([answer])
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport, stdinIsTerminal: true, answers: answers)
@@ -76,7 +72,7 @@ import Testing
 
     @Test func spansAreCountedInTheTracesOwnProjectWhenTheTraceHasNoCount() {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON(spans: nil))
+        H.stubTrace(transport, spans: nil)
         transport.stub("GET", "/api/v1/private/spans", body: #"{"page":1,"size":1,"total":7,"content":[]}"#)
         let result = H.run(["spans", "delete", "--trace", H.trace], transport: transport)
         #expect(result.status == 2)
@@ -90,7 +86,7 @@ import Testing
     @Test func aTraceInAnotherProjectThanTheOneGivenIsRefused() {
         let transport = FakeTransport()
         transport.stub("POST", "/api/v1/private/projects/retrieve", body: #"{"id":"0190b5d2-0000-7000-8000-00000000ffff","name":"mine"}"#)
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
+        H.stubTrace(transport)
         let result = H.run(["spans", "delete", "--trace", H.trace, "-p", "mine", "--yes"], transport: transport)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("opik: error: trace \(H.trace) belongs to another project (id \(H.projectId)), not project 'mine'; nothing deleted\n"))
@@ -100,8 +96,8 @@ import Testing
 
     @Test func unknownTracesAreReportedAndTheOthersDeleted() {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
-        transport.stub("GET", "/api/v1/private/traces/\(H.otherTrace)", status: 404, body: #"{"code":404,"message":"Trace id: x not found"}"#)
+        H.stubTrace(transport)
+        H.stubUnknownTrace(transport, H.otherTrace)
         transport.stub("POST", "/api/v1/private/traces/delete", status: 204)
         let result = H.run(["spans", "delete", "--trace", H.trace, H.otherTrace, "--yes", "-q"], transport: transport)
         #expect(result.status == 3)
@@ -111,7 +107,7 @@ import Testing
 
     @Test func dryRunCountsAndPrintsTheDeleteWithoutSendingIt() {
         let transport = FakeTransport()
-        transport.stub("GET", Self.tracePath, body: Self.traceJSON())
+        H.stubTrace(transport)
         let result = H.run(["spans", "delete", "--trace", H.trace, "--dry-run"], transport: transport)
         #expect(result.status == 0)
         #expect(result.stderr == "opik: would delete 1 trace (\"rag\") with 3 spans\n")

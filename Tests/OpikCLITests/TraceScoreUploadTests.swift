@@ -8,12 +8,12 @@ import Testing
 /// under, and the command to run again (the input rules are those of spans, tested with them).
 @Suite struct TraceScoreUploadTests {
     static let path = "/api/v1/private/traces/feedback-scores"
-    static let (trace1, trace2, unknown) = (EditHarness.trace, EditHarness.otherTrace, TracesDeleteTests.thirdTrace)
-    static let (project1, project2) = (EditHarness.projectId, TracesDeleteTests.otherProject)
+    static let (trace1, trace2, unknown) = (EditHarness.trace, EditHarness.otherTrace, EditHarness.thirdTrace)
+    static let (project1, project2) = (EditHarness.projectId, EditHarness.otherProject)
 
     /// A trace as the server reads it back: its project by id only.
     static func stubTrace(_ transport: FakeTransport, _ id: String, project: String) {
-        transport.stub("GET", "/api/v1/private/traces/\(id)", body: #"{"id":"\#(id)","project_id":"\#(project)","name":"run","span_count":2}"#)
+        EditHarness.stubTrace(transport, id, name: "run", spans: 2, project: project)
     }
 
     @Test func eachScoreIsFiledUnderItsTracesProjectAndUnknownTracesFail() throws {
@@ -22,7 +22,7 @@ import Testing
         let transport = FakeTransport()
         Self.stubTrace(transport, Self.trace1, project: Self.project1)
         Self.stubTrace(transport, Self.trace2, project: Self.project2)
-        transport.stub("GET", "/api/v1/private/traces/\(Self.unknown)", status: 404, body: #"{"code":404,"message":"Trace id: x not found"}"#)
+        EditHarness.stubUnknownTrace(transport, Self.unknown)
         transport.stub("GET", "/api/v1/private/projects/\(Self.project1)", body: #"{"id":"\#(Self.project1)","name":"chat"}"#)
         transport.stub("GET", "/api/v1/private/projects/\(Self.project2)", body: #"{"id":"\#(Self.project2)","name":"search"}"#)
         transport.stub("PUT", Self.path, status: 204)
@@ -68,7 +68,7 @@ import Testing
         let failed = NSTemporaryDirectory() + "failed-\(UUID().uuidString).ndjson"
         defer { try? FileManager.default.removeItem(atPath: failed) }
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.unknown)", status: 404, body: #"{"code":404,"message":"Trace id: x not found"}"#)
+        EditHarness.stubUnknownTrace(transport, Self.unknown)
         let input = #"{"id":"\#(Self.unknown)","name":"accuracy","value":1}"# + "\n"
         let result = CLIHarness.run(["traces", "score", "upload", "-", "--failed", failed], transport: transport, stdin: input)
         #expect(result.status == 6)

@@ -7,33 +7,31 @@ import Testing
     typealias H = EditHarness
     static let deletePath = "/api/v1/private/traces/delete"
     static let searchPath = "/api/v1/private/traces/search"
-    static let otherProject = "0190b5d2-0000-7000-8000-000000000002"
-    static let thirdTrace = "0190b5d2-7c1e-7a3b-8f00-0000000000cc"
-    static let fourthTrace = "0190b5d2-7c1e-7a3b-8f00-0000000000dd"
+    static let input = #""input":{"q":"?"}"#
 
     static func trace(_ id: String, name: String, spans: Int, project: String = H.projectId) -> String {
-        #"{"id":"\#(id)","project_id":"\#(project)","name":"\#(name)","input":{"q":"?"},"span_count":\#(spans)}"#
+        H.traceJSON(id, name: name, spans: spans, project: project, extra: input)
     }
 
     static func stubTrace(_ transport: FakeTransport, _ id: String, name: String, spans: Int, project: String = H.projectId) {
-        transport.stub("GET", "/api/v1/private/traces/\(id)", body: trace(id, name: name, spans: spans, project: project))
+        H.stubTrace(transport, id, name: name, spans: spans, project: project, extra: input)
     }
 
     @Test func eachBatchNamesTheProjectOfItsTraces() {
         let transport = FakeTransport()
         Self.stubTrace(transport, H.trace, name: "rag", spans: 3)
-        Self.stubTrace(transport, H.otherTrace, name: "checkout", spans: 0, project: Self.otherProject)
-        Self.stubTrace(transport, Self.thirdTrace, name: "rag", spans: 2)
+        Self.stubTrace(transport, H.otherTrace, name: "checkout", spans: 0, project: H.otherProject)
+        Self.stubTrace(transport, H.thirdTrace, name: "rag", spans: 2)
         transport.stub("POST", Self.deletePath, status: 204)
         transport.stub("POST", Self.deletePath, status: 204)
-        let result = H.run(["traces", "delete", H.trace, H.otherTrace, Self.thirdTrace, "--yes"], transport: transport)
+        let result = H.run(["traces", "delete", H.trace, H.otherTrace, H.thirdTrace, "--yes"], transport: transport)
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(result.stderr == "opik: deleted 3 traces (\"rag\", \"checkout\", \"rag\") with 5 spans\n")
         let deletes = transport.requests.filter { $0.line == "POST \(Self.deletePath)" }.map(\.bodyText)
         #expect(deletes == [
-            #"{"ids":["\#(H.trace)","\#(Self.thirdTrace)"],"project_id":"\#(H.projectId)"}"#,
-            #"{"ids":["\#(H.otherTrace)"],"project_id":"\#(Self.otherProject)"}"#,
+            #"{"ids":["\#(H.trace)","\#(H.thirdTrace)"],"project_id":"\#(H.projectId)"}"#,
+            #"{"ids":["\#(H.otherTrace)"],"project_id":"\#(H.otherProject)"}"#,
         ])
         #expect(transport.unusedStubs.isEmpty)
     }
@@ -81,10 +79,10 @@ import Testing
 
     @Test func withoutATerminalDeletingNeedsYes() {
         let transport = FakeTransport()
-        for (id, name) in [(H.trace, "a"), (H.otherTrace, "b"), (Self.thirdTrace, "c"), (Self.fourthTrace, "d")] {
+        for (id, name) in [(H.trace, "a"), (H.otherTrace, "b"), (H.thirdTrace, "c"), (H.fourthTrace, "d")] {
             Self.stubTrace(transport, id, name: name, spans: 1)
         }
-        let result = H.run(["traces", "delete", H.trace, H.otherTrace, Self.thirdTrace, Self.fourthTrace], transport: transport)
+        let result = H.run(["traces", "delete", H.trace, H.otherTrace, H.thirdTrace, H.fourthTrace], transport: transport)
         #expect(result.status == 2)
         #expect(result.stderr == """
             opik: error: refusing to delete 4 traces ("a", "b", "c", …) with 4 spans without confirmation: standard input is not a terminal
@@ -126,7 +124,7 @@ import Testing
     @Test func unknownIdsAreReportedWithStatus3AndTheOthersDeleted() {
         let transport = FakeTransport()
         Self.stubTrace(transport, H.trace, name: "rag", spans: 3)
-        transport.stub("GET", "/api/v1/private/traces/\(H.otherTrace)", status: 404, body: #"{"code":404,"message":"Trace id: x not found"}"#)
+        H.stubUnknownTrace(transport, H.otherTrace)
         transport.stub("POST", Self.deletePath, status: 204)
         let result = H.run(["traces", "delete", H.trace, H.otherTrace, "--yes"], transport: transport)
         #expect(result.status == 3)

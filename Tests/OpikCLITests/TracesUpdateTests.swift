@@ -8,16 +8,16 @@ import Testing
     typealias H = EditHarness
     static let trace = H.trace
     static let other = H.otherTrace
-    static let unknown = "0190b5d2-7c1e-7a3b-8f00-0000000000cc"
+    static let unknown = H.thirdTrace
     static let projectId = H.projectId
 
-    static func traceJSON(_ id: String) -> String {
-        #"{"id":"\#(id)","project_id":"\#(projectId)","name":"checkout","start_time":"2026-07-01T10:00:00Z","span_count":0}"#
+    static func stubTrace(_ transport: FakeTransport, _ id: String) {
+        H.stubTrace(transport, id, name: "checkout", spans: 0, extra: #""start_time":"2026-07-01T10:00:00Z""#)
     }
 
     @Test func oneTraceIsPatchedInItsOwnProject() {
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
+        Self.stubTrace(transport, Self.trace)
         transport.stub("PATCH", "/api/v1/private/traces/\(Self.trace)", status: 204)
         let result = H.run(["traces", "update", Self.trace, "--name", "paid", "--thread-id", "conversation-42",
                             "--end-time", "2026-07-01T10:00:05Z", "--output", #"{"ok":true}"#], transport: transport)
@@ -29,8 +29,8 @@ import Testing
 
     @Test func severalIdsAndTagEditsGoOutInOneBatch() {
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
-        transport.stub("GET", "/api/v1/private/traces/\(Self.other)", body: Self.traceJSON(Self.other))
+        Self.stubTrace(transport, Self.trace)
+        Self.stubTrace(transport, Self.other)
         transport.stub("PATCH", "/api/v1/private/traces/batch", status: 204)
         let result = H.run(["traces", "update", "-", "--add-tag", "reviewed", "--remove-tag", "draft", "--remove-tag", "wip"],
                            transport: transport, stdin: "\(Self.trace)\n\(Self.other)\n\(Self.trace)\n")
@@ -42,7 +42,7 @@ import Testing
 
     @Test func tagEditsOfOneTraceGoThroughTheBatchUpdate() {
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
+        Self.stubTrace(transport, Self.trace)
         transport.stub("PATCH", "/api/v1/private/traces/batch", status: 204)
         let result = H.run(["traces", "update", Self.trace, "--add-tag", "x"], transport: transport)
         #expect(result.status == 0)
@@ -53,7 +53,7 @@ import Testing
     /// store a placeholder for it), the others are changed, and the status is 3.
     @Test func anUnknownIdExits3AndOnlyTheTracesThatExistAreWritten() {
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
+        Self.stubTrace(transport, Self.trace)
         transport.stub("GET", "/api/v1/private/traces/\(Self.unknown)", status: 404,
                        body: #"{"code":404,"message":"Trace id: \#(Self.unknown) not found"}"#)
         transport.stub("PATCH", "/api/v1/private/traces/\(Self.trace)", status: 204)
@@ -66,7 +66,7 @@ import Testing
     @Test func moreThan1000IdsGoOutInBatchesOf1000() throws {
         let transport = FakeTransport()
         let ids = (0..<1001).map { String(format: "0190b5d2-7c1e-7a3b-8f00-%012d", $0 + 1000) }
-        for id in ids { transport.stub("GET", "/api/v1/private/traces/\(id)", body: Self.traceJSON(id)) }
+        for id in ids { Self.stubTrace(transport, id) }
         transport.stub("PATCH", "/api/v1/private/traces/batch", status: 204)
         transport.stub("PATCH", "/api/v1/private/traces/batch", status: 204)
         let result = H.run(["traces", "update", "-", "--environment", "staging"], transport: transport, stdin: ids.joined(separator: "\n"))
@@ -90,7 +90,7 @@ import Testing
 
     @Test func dryRunLooksUpAndPrintsThePatchWithoutSendingIt() {
         let transport = FakeTransport()
-        transport.stub("GET", "/api/v1/private/traces/\(Self.trace)", body: Self.traceJSON(Self.trace))
+        Self.stubTrace(transport, Self.trace)
         let result = H.run(["traces", "update", Self.trace, "--environment", "staging", "--dry-run"], transport: transport)
         #expect(result.status == 0)
         #expect(transport.requests.map(\.method) == ["GET"])

@@ -1,4 +1,5 @@
 import Foundation
+import OpikTestSupport
 
 /// `openssl s_server -www` on loopback with a fresh self-signed certificate for 127.0.0.1.
 final class TLSServer {
@@ -56,13 +57,6 @@ final class TLSServer {
     }
 
     private static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: openssl)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        guard try ProcessRunner.run(openssl, arguments).status == 0 else { throw CocoaError(.executableLoad) }
     }
 }

@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// The sample data: spans grouped into trace rows with the shapes a tree view must handle.
@@ -78,7 +79,10 @@ import Testing
         let sampleTraces = traces.count - 3000 - 1
         #expect(sampleTraces >= 2)
         #expect(traces.prefix(sampleTraces).allSatisfy { !($0["name"]?.stringValue ?? "").hasPrefix("bulk_trace") })
-        let tree = try #require(traces.first { $0["name"] == "big-tree" })
+        // Newest first: the sample, then the big tree, then the small traces.
+        let tree = traces[sampleTraces]
+        #expect(tree["name"] == "big-tree")
+        #expect(traces.suffix(3000).allSatisfy { ($0["name"]?.stringValue ?? "").hasPrefix("bulk_trace") })
         #expect(tree["span_count"] == 500)
         let treeSpans = server.spans(project: "bench").filter { $0["trace_id"] == tree["id"] }
         #expect(Self.depths(treeSpans).values.max() ?? 0 >= 20)
@@ -101,7 +105,7 @@ import Testing
         #expect(backwards.text == #"{"code":400,"message":"Parameter 'from_time' must be before 'to_time'"}"#)
         let hidden = #"[{"field":"visibility_mode","operator":"=","value":"hidden"}]"#
         let stream = client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"demo","filters":\#(hidden)}"#)
-        #expect(TraceFixture.streamIDs(stream) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })
-        #expect(TraceFixture.streamIDs(stream).count == 1)
+        #expect(NDJSON.values(stream.text) == all.filter { $0["visibility_mode"] == "hidden" }.compactMap { $0["id"]?.stringValue })
+        #expect(NDJSON.values(stream.text).count == 1)
     }
 }

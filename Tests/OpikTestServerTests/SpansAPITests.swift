@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// Percent-encodes a query value (everything outside the unreserved set).
@@ -35,7 +36,7 @@ func spanID(_ n: Int) -> String { "01900000-0000-7000-8000-" + String(n).leftPad
         let lines = response.text.split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(lines.count == 6)
         #expect(lines.last == "")
-        let ids = lines.dropLast().compactMap { try? JSONParser.parse(String($0)) }.compactMap { $0["id"]?.stringValue }
+        let ids = NDJSON.values(response.text)
         #expect(ids == server.spans(project: "demo").prefix(5).compactMap { $0["id"]?.stringValue })
         #expect(ids == ids.sorted(by: >))
         let firstObject = try JSONParser.parse(String(lines[0]))
@@ -57,8 +58,7 @@ func spanID(_ n: Int) -> String { "01900000-0000-7000-8000-" + String(n).leftPad
         while true {
             let body = cursor.map { #"{"project_name":"demo","limit":10,"last_retrieved_id":"\#($0)"}"# }
                 ?? #"{"project_name":"demo","limit":10}"#
-            let page = client.send("POST", "/v1/private/spans/search", body: body).text
-                .split(separator: "\r\n").compactMap { try? JSONParser.parse(String($0))["id"]?.stringValue }
+            let page = NDJSON.values(client.send("POST", "/v1/private/spans/search", body: body).text)
             seen += page
             guard page.count == 10 else { break }
             cursor = page.last

@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// How traces read: span aggregates of the same project, exclude, stats, filters, sorting and
@@ -102,7 +103,7 @@ import Testing
         #expect(page.status == 200, "\(page.text)")
         #expect(F.content(page).compactMap { $0["id"]?.stringValue } == expected)
         let stream = f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p","filters":\#(filters)}"#)
-        #expect(F.streamIDs(stream) == expected)
+        #expect(NDJSON.values(stream.text) == expected)
     }
 
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import OpikCore
 import OpikTestServer
+import OpikTestSupport
 import Testing
 
 /// Trace rows of their own: writes, the 409s, reads, deletes (see docs/SERVER.md#traces).
@@ -53,7 +54,7 @@ import Testing
         #expect(f.get("/v1/private/traces/not-a-uuid").text == #"{"code":404,"message":"HTTP 404 Not Found"}"#)
         let listed = F.content(f.get("/v1/private/traces?project_name=p")).compactMap { $0["id"]?.stringValue }
         #expect(listed == [F.empty, F.full])
-        #expect(F.streamIDs(f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p"}"#)) == [F.empty, F.full])
+        #expect(NDJSON.values(f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p"}"#).text) == [F.empty, F.full])
     }
 
     @Test func listNeedsAKnownProjectAndPages() throws {
@@ -113,7 +114,10 @@ import Testing
         defer { f.server.stop() }
         let score = #"{"name":"q","value":1,"source":"sdk"}"#
         #expect(f.client.send("PUT", "/v1/private/traces/\(F.full)/feedback-scores", body: score).status == 204)
-        let comment = f.client.send("POST", "/v1/private/traces/\(F.full)/comments", body: #"{"text":"hi"}"#).json?["id"]?.stringValue ?? ""
+        let comment = try #require(f.client.send("POST", "/v1/private/traces/\(F.full)/comments", body: #"{"text":"hi"}"#).json?["id"]?.stringValue)
+        let before = try #require(f.get("/v1/private/traces/\(F.full)").json)
+        #expect(before["feedback_scores"]?.arrayValue?.count == 1)
+        #expect(before["comments"]?.arrayValue?.count == 1)
         #expect(f.client.send("POST", "/v1/private/traces/delete", body: #"{"ids":[]}"#).text
             == #"{"errors":["ids size must be between 1 and 1000"]}"#)
         let body = #"{"ids":["\#(F.full)","\#(F.rowless)"],"project_id":"\#(projectID(f, "p"))"}"#
@@ -126,6 +130,14 @@ import Testing
         #expect(f.client.send("DELETE", "/v1/private/traces/\(F.empty)").status == 204)
         #expect(f.client.send("DELETE", "/v1/private/traces/\(F.empty)").status == 204)
         #expect(f.server.traces(project: "p").isEmpty)
+        // The same id written again is a new trace: nothing of the deleted one comes back.
+        let again = #"{"traces":[{"id":"\#(F.full)","project_name":"p","name":"again","start_time":"2026-07-01T10:00:00Z"}]}"#
+        #expect(f.client.send("POST", "/v1/private/traces/batch", body: again).status == 204)
+        let recreated = try #require(f.get("/v1/private/traces/\(F.full)").json)
+        #expect(recreated["name"] == "again")
+        #expect(recreated["feedback_scores"] == nil)
+        #expect(recreated["comments"] == nil)
+        #expect(f.get("/v1/private/traces/\(F.full)/comments/\(comment)").status == 404)
     }
 
     @Test func existsLooksAtTraceRowsOnly() throws {
@@ -153,12 +165,21 @@ import Testing
             body: #"{"project_name":"p","limit":1,"exclude":["input","span_count"],"strip_attachments":true,"truncate":true}"#)
         #expect(first.header("Content-Type") == "application/octet-stream")
         #expect(first.text.hasSuffix("\r\n"))
-        #expect(F.streamIDs(first) == [F.empty])
+        #expect(NDJSON.values(first.text) == [F.empty])
         let next = f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p","last_retrieved_id":"\#(F.empty)"}"#)
         let object = try JSONParser.parse(String(next.text.split(separator: "\r\n")[0]))
         #expect(object["id"]?.stringValue == F.full)
         #expect(object["span_count"] == 2)
         #expect(object["project_name"] == nil)
+        #expect(object["input"] != nil)
+        let excluded = f.client.send("POST", "/v1/private/traces/search",
+            body: #"{"project_name":"p","last_retrieved_id":"\#(F.empty)","exclude":["input","span_count"]}"#)
+        let trimmed = try JSONParser.parse(String(excluded.text.split(separator: "\r\n")[0]))
+        #expect(trimmed["id"]?.stringValue == F.full)
+        #expect(trimmed["input"] == nil)
+        // A primitive on the server: 0 when excluded (see docs/SERVER.md#trace-exclude).
+        #expect(trimmed["span_count"] == 0)
+        #expect(trimmed["name"] == "answer")
         let bad = f.client.send("POST", "/v1/private/traces/search", body: #"{"project_name":"p","exclude":["model"]}"#)
         #expect(bad.status == 400)
         #expect(bad.json?["message"]?.stringValue?.hasPrefix("Unable to process JSON.") == true)
@@ -180,7 +201,12 @@ import Testing
             #expect(first.headers.contains { $0.0.hasSuffix("-Limit") && $0.1 == name })
             #expect(f.client.send(method, target, body: body).status == 429)
         }
-        for _ in 0..<3 { #expect(f.get("/v1/private/traces/\(F.full)").headers.allSatisfy { !$0.0.hasPrefix("Opik-") }) }
+        for _ in 0..<3 {
+            // Every limited bucket is spent: a limited get by id would be refused here.
+            let byID = f.get("/v1/private/traces/\(F.full)")
+            #expect(byID.status == 200)
+            #expect(byID.headers.allSatisfy { !$0.0.hasPrefix("Opik-") })
+        }
     }
 }
 

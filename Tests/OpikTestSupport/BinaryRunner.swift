@@ -12,8 +12,11 @@ public enum BinaryRunner {
     public static var opikPath: String { productsDirectory.appendingPathComponent("opik").path }
 
     /// A fresh empty directory to use as HOME.
-    public static func temporaryHome() -> String {
-        let path = NSTemporaryDirectory() + "opik-home-" + UUID().uuidString
+    public static func temporaryHome() -> String { temporaryDirectory(prefix: "opik-home-") }
+
+    /// A fresh empty temporary directory (for input files, outputs and homes alike).
+    public static func temporaryDirectory(prefix: String = "opik-test-") -> String {
+        let path = NSTemporaryDirectory() + prefix + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -21,6 +24,18 @@ public enum BinaryRunner {
     /// The environment of a run: only PATH, HOME (`home`, else a fresh one) and `environment`.
     public static func environment(_ environment: [String: String], home: String?) -> [String: String] {
         ["PATH": "/usr/bin:/bin", "HOME": home ?? temporaryHome()].merging(environment) { _, new in new }
+    }
+
+    /// Runs `script` with `shell -c` in the environment of a run (PATH, HOME, `environment`) with
+    /// the built opik as `$OPIK`: for pipelines, redirections and limits a plain run cannot set.
+    public static func shell(
+        _ script: String, shell: String = "/bin/bash", environment: [String: String] = [:], home: String? = nil,
+        directory: String? = nil
+    ) throws -> RunResult {
+        let options = shell.hasSuffix("bash") ? ["--norc", "--noprofile"] : []
+        return try ProcessRunner.run(shell, options + ["-c", script],
+                                     environment: Self.environment(["OPIK": opikPath].merging(environment) { _, new in new }, home: home),
+                                     directory: directory)
     }
 
     /// A process that runs opik with `arguments` in the environment above, not yet started.
@@ -43,7 +58,9 @@ public enum BinaryRunner {
     }
 }
 
-/// A running `opik` process, for tests that interrupt it or read its output as it comes.
+/// A running `opik` process, for tests that interrupt it or read its output as it comes. Test
+/// threads block SIGINT and a child inherits that mask: opik itself unblocks it, which is what
+/// lets these tests press Ctrl-C.
 public final class RunningBinary: @unchecked Sendable {
     let process: Process
     let out = Pipe()
@@ -67,9 +84,6 @@ public final class RunningBinary: @unchecked Sendable {
         }
         try process.run()
     }
-
-    /// What the process has written to stdout so far.
-    public var stdoutSoFar: String { lock.withLock { String(decoding: outData, as: UTF8.self) } }
 
     /// Waits (up to `timeout` seconds) until `condition` holds for the output so far.
     @discardableResult

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Runs a program to its end and collects what it wrote: the one place tests spawn a process
-/// and read its stdout and stderr (the built binaries, bash snippets, scripts).
+/// Runs a program to its end and collects what it wrote as text: how tests run the built
+/// binaries, shell snippets, scripts and tools such as curl. Processes a test acts on while they
+/// run start their own `Process` (`RunningBinary`, `TerminalRun`, the TLS server of the HTTP
+/// tests), as does the `gzip` helper of the server tests, whose input and output are bytes.
 public enum ProcessRunner {
     /// Runs `executable` with `arguments`. With `environment` nil the child inherits the test's;
     /// otherwise it holds exactly `environment`. Standard input is `stdin` then end of file.

@@ -19,4 +19,10 @@ extension OpikTestServer {
         try BinaryRunner.run(arguments, environment: environment.merging(env) { _, new in new }, stdin: stdin, home: home,
                              stdoutFile: stdoutFile)
     }
+
+    /// Starts the built binary against this server without waiting for it (to interrupt it or
+    /// read its output as it comes); `env` adds to its environment as in `opik`.
+    public func running(_ arguments: [String], env: [String: String] = [:]) throws -> RunningBinary {
+        try RunningBinary(arguments, environment: environment.merging(env) { _, new in new })
+    }
 }

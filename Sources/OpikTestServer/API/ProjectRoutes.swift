@@ -48,11 +48,7 @@ extension OpikAPI {
     /// does it at once, and, as the server at the commit read, also deletes the spans of ids
     /// that have no trace row.
     static func deleteTraces(_ ids: [String], projectID: String?, _ store: inout DataStore) -> ServerResponse {
-        for id in Set(ids) {
-            if let trace = store.traces[id], projectID == nil || trace.projectID == projectID { store.remove(.trace, id) }
-            let spans = (store.spanIDsByTrace[id] ?? []).compactMap { store.spans[$0] }
-            for span in spans where projectID == nil || span.projectID == projectID { store.remove(.span, span.id) }
-        }
+        store.deleteTraces(Set(ids), projectID: projectID)
         return .empty(204)
     }
 }

@@ -8,15 +8,17 @@ extension OpikAPI {
 
     static func exclude(_ kind: RowKind, query text: String?) throws(APIFailure) -> Set<String> {
         guard let text, !text.isEmpty else { return [] }
-        guard let names = (try? JSONParser.parse(text))?.arrayValue?.map(\.stringValue),
-            names.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
+        guard let names = (try? JSONParser.parse(text)).flatMap({ excludeNames(kind, $0) })
         else { throw .code(400, "Invalid query param exclude '\(text)'") }
-        return Set(names.compactMap { $0 })
+        return names
     }
 
-    /// Render options for a row of `kind`: traces carry their span aggregates.
-    static func options(_ row: Row, _ store: DataStore, exclude: Set<String> = [], truncate: Bool = false) -> RenderOptions {
-        RenderOptions(exclude: exclude, truncate: truncate, aggregate: row.kind == .trace ? store.aggregate(of: row) : nil)
+    /// The names of an `exclude` array, nil unless every item is a name `kind` accepts.
+    static func excludeNames(_ kind: RowKind, _ json: JSONValue) -> Set<String>? {
+        guard let names = json.arrayValue?.compactMap(\.stringValue), names.count == json.arrayValue?.count,
+            names.allSatisfy(kind.excludable.contains)
+        else { return nil }
+        return Set(names)
     }
 
     static func list(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
@@ -25,16 +27,18 @@ extension OpikAPI {
         let page = try positive(request, "page", default: 1)
         let size = try positive(request, "size", default: 10)
         let sorting = try RowSorting(kind, query: request.queryValue("sorting"))
-        var ids = query.matchingIDs(in: store)
+        let aggregates = AggregateCache()
+        var ids = query.matchingIDs(in: store, aggregates: aggregates)
         let table = store.table(kind)
         if let sorting {
-            ids = sorting.sorted(ids.map { table[$0]! }, in: store).map(\.id)
+            ids = sorting.sorted(ids.map { table[$0]! }, in: store, aggregates: aggregates).map(\.id)
         } else {
             ids = RowSorting.defaultOrder(kind, ids, table)
         }
         let pageIDs = ids[pageRange(page: page, size: size, count: ids.count)]
         let truncate = flag(request, "truncate")
-        let content = pageIDs.map { id in table[id]!.render(options(table[id]!, store, exclude: exclude, truncate: truncate)) }
+        let options = RenderOptions(exclude: exclude, truncate: truncate)
+        let content = pageIDs.map { id in store.render(table[id]!, options, aggregates: aggregates) }
         // A project with no rows of the kind has no sortable columns yet (see docs/SERVER.md).
         let hasRows = !table.ids(in: query.projectID).isEmpty
         return .json(200, .object([
@@ -60,19 +64,16 @@ extension OpikAPI {
 
     static func get(_ kind: RowKind, _ id: String, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
         guard let row = store[kind, id] else { throw .code(404, "\(kind.title) id: \(id) not found") }
-        var options = options(row, store)
         // Only a span read names its project; trace reads never do.
-        if kind == .span { options.projectName = store.projects[row.projectID]?.name }
-        options.single = true
-        return .json(200, row.render(options))
+        let options = RenderOptions(projectName: kind == .span ? store.projects[row.projectID]?.name : nil, single: true)
+        return .json(200, store.render(row, options))
     }
 
     static func exists(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
         let projectID = try RowQuery.project(
             id: request.queryValue("project_id"), name: request.queryValue("project_name"), in: store)
         let source = request.queryValue("source")
-        let sources: Set<String> = ["sdk", "experiment", "playground", "optimization", "evaluator"]
-        if let source, !sources.contains(source) {
+        if let source, !RowKind.sources.contains(source) {
             // Spans take an enum parameter (Jersey's 404); traces check the text themselves.
             throw kind == .span ? .notFound : .code(400, "Invalid source '\(source)'")
         }
@@ -104,27 +105,30 @@ extension OpikAPI {
         }
         var exclude: Set<String> = []
         if let names = body["exclude"], !names.isNull {
-            guard let items = names.arrayValue?.map(\.stringValue), items.allSatisfy({ $0.map(kind.excludable.contains) ?? false })
-            else { throw .code(400, "Unable to process JSON. Invalid exclude \(JSONWriter.compact(names))") }
-            exclude = Set(items.compactMap { $0 })
+            guard let valid = excludeNames(kind, names) else {
+                throw .code(400, "Unable to process JSON. Invalid exclude \(JSONWriter.compact(names))")
+            }
+            exclude = valid
         }
         let truncate = body["truncate"] == .bool(true)
         let cursor = body["last_retrieved_id"]?.stringValue?.lowercased()
         let table = store.table(kind)
         let ids = table.ids(in: query.projectID)
         var index = (cursor.map { table.lowerBound($0, in: query.projectID) } ?? ids.count) - 1
+        let aggregates = AggregateCache()
+        let options = RenderOptions(exclude: exclude, truncate: truncate)
         var objects: [[UInt8]] = []
         objects.reserveCapacity(min(limit, ids.count))
         while index >= 0 && objects.count < limit {
             let id = ids[index]
             index -= 1
-            guard let row = table[id], query.matches(row, in: store) else { continue }
+            guard let row = table[id], query.matches(row, in: store, aggregates: aggregates) else { continue }
             // A span's default form is cached; a trace's depends on its spans, so is made each time.
             if kind == .span && exclude.isEmpty && (!truncate || !row.needsTruncation) {
-                objects.append(store.streamForm(kind, id))
+                objects.append(store.spanStreamForm(id))
             } else {
                 var bytes: [UInt8] = []
-                JSONWriter.write(row.render(options(row, store, exclude: exclude, truncate: truncate)), into: &bytes, indent: nil)
+                JSONWriter.write(store.render(row, options, aggregates: aggregates), into: &bytes, indent: nil)
                 objects.append(bytes)
             }
         }

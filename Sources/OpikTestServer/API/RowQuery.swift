@@ -14,8 +14,6 @@ struct RowQuery {
     var lowestID: String?
     var highestID: String?
 
-    static let spanTypes: Set<String> = ["general", "tool", "llm", "guardrail"]
-
     /// Resolves `project_id` (which wins) or `project_name`; never creates a project.
     static func project(id: String?, name: String?, in store: DataStore) throws(APIFailure) -> String {
         if let id, !id.isEmpty {
@@ -36,22 +34,13 @@ struct RowQuery {
         traceID = kind == .span ? request.queryValue("trace_id").map { $0.lowercased() } : nil
         if kind == .span, let type = request.queryValue("type") {
             // Jersey answers 404 when a query parameter cannot be converted to its enum.
-            guard Self.spanTypes.contains(type) else { throw .notFound }
+            guard RowKind.spanTypes.contains(type) else { throw .notFound }
             self.type = type
         }
         if let text = request.queryValue("filters"), !text.trimmed(" ").isEmpty {
-            do {
-                let json = try JSONParser.parse(text)
-                filters = try RowFilter.parse(json, kind: kind, distinct: true)
-            } catch let failure as RowFilter.Failure {
-                switch failure {
-                case .unreadable: throw .code(400, "Invalid filters query parameter '\(text)'")
-                case let .invalid(message): throw .code(400, message)
-                case .failsInDatabase: throw .internalError
-                }
-            } catch {
-                throw .code(400, "Invalid filters query parameter '\(text)'")
-            }
+            let unreadable = "Invalid filters query parameter '\(text)'"
+            guard let json = try? JSONParser.parse(text) else { throw .code(400, unreadable) }
+            filters = try Self.filters(json, kind: kind, distinct: true, unreadable: unreadable)
         }
         search = request.queryValue("search").flatMap { $0.isEmpty ? nil : $0.lowercased() }
         try setTimeWindow(from: request.queryValue("from_time"), to: request.queryValue("to_time"))
@@ -63,23 +52,30 @@ struct RowQuery {
         projectID = try Self.project(id: body["project_id"]?.stringValue, name: body["project_name"]?.stringValue, in: store)
         traceID = kind == .span ? body["trace_id"]?.stringValue?.lowercased() : nil
         if kind == .span, let type = body["type"], !type.isNull {
-            guard let text = type.stringValue, Self.spanTypes.contains(text) else {
+            guard let text = type.stringValue, RowKind.spanTypes.contains(text) else {
                 throw .code(400, "Unable to process JSON. Cannot deserialize value of type `SpanType` from String \(JSONWriter.compact(type))")
             }
             self.type = text
         }
         if let json = body["filters"], !json.isNull {
-            do {
-                filters = try RowFilter.parse(json, kind: kind, distinct: false)
-            } catch {
-                switch error {
-                case .unreadable: throw .code(400, "Unable to process JSON. Invalid filters \(JSONWriter.compact(json))")
-                case let .invalid(message): throw .code(400, message)
-                case .failsInDatabase: throw .internalError
-                }
-            }
+            filters = try Self.filters(json, kind: kind, distinct: false,
+                                       unreadable: "Unable to process JSON. Invalid filters \(JSONWriter.compact(json))")
         }
         try setTimeWindow(from: body["from_time"]?.stringValue, to: body["to_time"]?.stringValue)
+    }
+
+    /// Parses filters, each failure as the API answers it; `unreadable` is the message of a
+    /// filter array that cannot be read at all.
+    private static func filters(_ json: JSONValue, kind: RowKind, distinct: Bool, unreadable: String) throws(APIFailure) -> [RowFilter] {
+        do {
+            return try RowFilter.parse(json, kind: kind, distinct: distinct)
+        } catch {
+            switch error {
+            case .unreadable: throw .code(400, unreadable)
+            case let .invalid(message): throw .code(400, message)
+            case .failsInDatabase: throw .internalError
+            }
+        }
     }
 
     private mutating func setTimeWindow(from: String?, to: String?) throws(APIFailure) {
@@ -98,14 +94,14 @@ struct RowQuery {
     }
 
     /// Whether a row passes; a trace's span aggregates are computed only when a filter needs them.
-    func matches(_ row: Row, in store: DataStore) -> Bool {
+    func matches(_ row: Row, in store: DataStore, aggregates: AggregateCache) -> Bool {
         if let traceID, row["trace_id"]?.stringValue?.lowercased() != traceID { return false }
         if let type, row["type"]?.stringValue != type { return false }
         if let lowestID, row.id < lowestID { return false }
         if let highestID, row.id > highestID { return false }
         if let search, !searchText(row).contains(search) { return false }
         guard !filters.isEmpty else { return true }
-        let aggregate = kind == .trace && filters.contains(where: \.needsAggregate) ? store.aggregate(of: row) : nil
+        let aggregate = kind == .trace && filters.contains(where: \.needsAggregate) ? aggregates.of(row, in: store) : nil
         return filters.allSatisfy { $0.matches(row, aggregate: aggregate) }
     }
 
@@ -118,8 +114,8 @@ struct RowQuery {
     }
 
     /// Matching rows of the project, newest id first.
-    func matchingIDs(in store: DataStore) -> [String] {
+    func matchingIDs(in store: DataStore, aggregates: AggregateCache) -> [String] {
         let table = store.table(kind)
-        return table.ids(in: projectID).reversed().filter { id in table[id].map { matches($0, in: store) } ?? false }
+        return table.ids(in: projectID).reversed().filter { id in table[id].map { matches($0, in: store, aggregates: aggregates) } ?? false }
     }
 }

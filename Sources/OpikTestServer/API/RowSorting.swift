@@ -32,17 +32,8 @@ struct RowSorting {
     }
 
     private func key(_ span: Row, _ aggregate: SpanAggregate?) -> Key {
-        if let aggregate {
-            // A trace's span sums and counts.
-            if field.hasPrefix("usage.") { return .number(Double(aggregate.usage?.first { $0.0 == field.dropFirst(6) }?.1 ?? 0)) }
-            switch field {
-            case "total_estimated_cost": return .number(aggregate.cost)
-            case "span_count": return .number(Double(aggregate.spanCount))
-            case "llm_span_count": return .number(Double(aggregate.llmSpanCount))
-            case "experiment_id": return .missing
-            default: break
-            }
-        }
+        // A trace's span sums and counts.
+        if let number = aggregate?.number(field) { return .number(number) }
         if field.hasPrefix("usage.") { return span["usage"]?[String(field.dropFirst(6))]?.doubleValue.map(Key.number) ?? .number(0) }
         if field.hasPrefix("feedback_scores.") { return span.scoreValue(named: String(field.dropFirst(16))).map(Key.number) ?? .missing }
         switch field {
@@ -60,9 +51,9 @@ struct RowSorting {
     }
 
     /// Sorted by the field, ties newest id first; `store` gives traces their span aggregates.
-    func sorted(_ rows: [Row], in store: DataStore) -> [Row] {
-        let needsAggregate = kind == .trace && ["usage.", "total_estimated_cost", "span_count", "llm_span_count"].contains { field.hasPrefix($0) }
-        let keyed = rows.map { (key($0, needsAggregate ? store.aggregate(of: $0) : nil), $0) }
+    func sorted(_ rows: [Row], in store: DataStore, aggregates: AggregateCache) -> [Row] {
+        let needsAggregate = kind == .trace && SpanAggregate.isSum(field)
+        let keyed = rows.map { (key($0, needsAggregate ? aggregates.of($0, in: store) : nil), $0) }
         return keyed.sorted { a, b in
             if a.0 != b.0 { return descending ? a.0 > b.0 : a.0 < b.0 }
             return a.1.id > b.1.id

@@ -4,11 +4,12 @@ import OpikCore
 extension OpikAPI {
     static func stats(_ kind: RowKind, _ request: ServerRequest, _ store: inout DataStore) throws(APIFailure) -> ServerResponse {
         let query = try RowQuery(kind, query: request, store: store)
-        let rows = query.matchingIDs(in: store).compactMap { store[kind, $0] }
+        let aggregates = AggregateCache()
+        let rows = query.matchingIDs(in: store, aggregates: aggregates).compactMap { store[kind, $0] }
         guard kind == .trace else { return .json(200, ["stats": .array(stats(rows, aggregates: nil))]) }
         // No matching trace: the aggregate query has no row and the merge is empty.
         guard !rows.isEmpty else { return .json(200, ["stats": []]) }
-        return .json(200, ["stats": .array(stats(rows, aggregates: rows.map { store.aggregate(of: $0) }))])
+        return .json(200, ["stats": .array(stats(rows, aggregates: rows.map { aggregates.of($0, in: store) }))])
     }
 
     /// The items of docs/SERVER.md#stats for spans, or of docs/SERVER.md#trace-stats when

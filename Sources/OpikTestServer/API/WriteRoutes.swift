@@ -17,13 +17,12 @@ extension OpikAPI {
             id = store.newID()
         }
         let prefix = index.map { "\(kind.plural)[\($0)]." } ?? ""
-        guard let start = body["start_time"], !start.isNull else { throw .errors(422, "\(prefix)startTime must not be null") }
+        guard body["start_time"].map({ !$0.isNull }) == true else { throw .errors(422, "\(prefix)startTime must not be null") }
         for name in ["start_time", "end_time", "last_updated_at"] {
             if let value = body[name], !value.isNull, value.stringValue.flatMap(Timestamp.micros) == nil {
                 throw .code(400, "Unable to process JSON. Cannot deserialize value of type `java.time.Instant` from \(JSONWriter.compact(value))")
             }
         }
-        _ = start
         try checkEnums(kind, body)
         try checkNumbers(kind, body, prefix: prefix)
         var fields: [String: JSONValue] = [:]
@@ -50,9 +49,9 @@ extension OpikAPI {
 
     static func checkEnums(_ kind: RowKind, _ body: JSONValue) throws(APIFailure) {
         var enums: [(String, Set<String>, String)] = [
-            ("source", ["sdk", "experiment", "playground", "optimization", "evaluator"], "Source"),
+            ("source", RowKind.sources, "Source"),
         ]
-        if kind == .span { enums.insert(("type", RowQuery.spanTypes, "SpanType"), at: 0) }
+        if kind == .span { enums.insert(("type", RowKind.spanTypes, "SpanType"), at: 0) }
         for (name, allowed, typeName) in enums {
             if let value = body[name], !value.isNull, !(value.stringValue.map(allowed.contains) ?? false) {
                 throw .code(400, "Unable to process JSON. Cannot deserialize value of type `\(typeName)` from String \(JSONWriter.compact(value))")

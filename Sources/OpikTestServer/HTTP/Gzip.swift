@@ -70,7 +70,7 @@ enum Gzip {
             bits.putCode(0, length: 5)  // distance code 0: distance 1
         }
         bits.putCode(0, length: 7)  // end of block
-        out += bits.bytes(flushing: true)
+        out += bits.bytes
         appendLittleEndian(0, to: &out)
         appendLittleEndian(UInt32(truncatingIfNeeded: count), to: &out)
         return out
@@ -100,7 +100,8 @@ enum Gzip {
             }
         }
 
-        func bytes(flushing: Bool) -> [UInt8] { used > 0 ? buffer + [UInt8(current)] : buffer }
+        /// The bits so far, the last byte filled up with zeros.
+        var bytes: [UInt8] { used > 0 ? buffer + [UInt8(current)] : buffer }
     }
 
     private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {

@@ -39,13 +39,8 @@ struct RowFilter: Equatable {
         "custom": .CUSTOM,
     ]
 
-    /// On traces these are sums over the trace's spans, never true for a trace without spans.
-    static let traceAggregateFields: Set<String> = [
-        "total_estimated_cost", "llm_span_count", "usage.total_tokens", "usage.prompt_tokens", "usage.completion_tokens",
-        "span_feedback_scores",
-    ]
-
-    var needsAggregate: Bool { Self.traceAggregateFields.contains(field) }
+    /// On traces, whether the filter reads the trace's spans (never true for a trace without spans).
+    var needsAggregate: Bool { SpanAggregate.isRead(byFilterOn: field) }
 
     static let operators: Set<String> = [
         "contains", "not_contains", "starts_with", "ends_with", "=", "!=", ">", ">=", "<", "<=", "is_empty",

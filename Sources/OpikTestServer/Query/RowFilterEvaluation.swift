@@ -90,10 +90,7 @@ extension RowFilter {
         if span.kind == .trace {
             // Sums over the trace's spans: a trace without spans has no row to match.
             guard let aggregate, aggregate.spanCount > 0 else { return nil }
-            if field == "llm_span_count" { return Double(aggregate.llmSpanCount) }
-            if field == "total_estimated_cost" { return aggregate.cost }
-            let usageKey = String(field.dropFirst("usage.".count))
-            return Double(aggregate.usage?.first { $0.0 == usageKey }?.1 ?? 0)
+            return aggregate.number(field)
         }
         if field == "total_estimated_cost" { return span["total_estimated_cost"]?.doubleValue ?? 0 }
         // Missing usage keys read as 0 from the map column.

@@ -27,7 +27,7 @@ struct DataStore {
     private(set) var spans = RowTable()
     private(set) var traces = RowTable()
     /// Span ids by trace id (any project), so that a trace's aggregates need not scan all spans.
-    private(set) var spanIDsByTrace: [String: Set<String>] = [:]
+    private var spanIDsByTrace: [String: Set<String>] = [:]
     var random = SplitMix64(state: 0x5EED)
 
     // MARK: Projects
@@ -72,12 +72,14 @@ struct DataStore {
         }
     }
 
-    mutating func remove(_ kind: RowKind, _ id: String) {
-        guard kind == .span else {
-            traces.remove(id)
-            return
-        }
-        if let old = spans.remove(id) { unindex(old) }
+    /// Deletes the traces `ids` in `projectID` (any project when nil) with their spans there,
+    /// the spans of ids that have no trace row included.
+    mutating func deleteTraces(_ ids: Set<String>, projectID: String?) {
+        let inProject = { (row: Row) in projectID == nil || row.projectID == projectID }
+        let traceIDs = ids.filter { traces[$0].map(inProject) ?? false }
+        let spanIDs = ids.flatMap { spanIDsByTrace[$0] ?? [] }.filter { spans[$0].map(inProject) ?? false }
+        traces.removeAll(traceIDs)
+        for span in spans.removeAll(Set(spanIDs)) { unindex(span) }
     }
 
     /// Edits a stored row in place (never its trace id) and drops its cached stream form.
@@ -85,9 +87,8 @@ struct DataStore {
         if kind == .span { spans.update(id, body) } else { traces.update(id, body) }
     }
 
-    mutating func streamForm(_ kind: RowKind, _ id: String) -> [UInt8] {
-        kind == .span ? spans.streamForm(id) : traces.streamForm(id)
-    }
+    /// A span's default stream form, cached (a trace's depends on its spans: see `render`).
+    mutating func spanStreamForm(_ id: String) -> [UInt8] { spans.streamForm(id) }
 
     /// The spans carrying `traceID` in `projectID`, in no particular order.
     func spans(ofTrace traceID: String, in projectID: String) -> [Row] {

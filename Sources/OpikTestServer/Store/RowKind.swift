@@ -94,8 +94,14 @@ enum RowKind: Sendable {
     /// Enum columns with their values: a filter naming another value, or testing emptiness,
     /// fails in the database (see docs/SERVER.md#what-the-server-refuses).
     var databaseEnums: [String: Set<String>] {
-        self == .span ? ["type": ["general", "tool", "llm", "guardrail"]] : ["visibility_mode": ["unknown", "default", "hidden"]]
+        self == .span ? ["type": Self.spanTypes] : ["visibility_mode": ["unknown", "default", "hidden"]]
     }
+
+    /// The span `type` values.
+    static let spanTypes: Set<String> = ["general", "tool", "llm", "guardrail"]
+
+    /// The `source` values of spans and traces.
+    static let sources: Set<String> = ["sdk", "experiment", "playground", "optimization", "evaluator"]
 
     /// Rate-limit bucket of a read operation (`list`, `search`, `stats`, `exists`, `get`), if any.
     func readBucket(_ operation: String) -> String? {

@@ -6,8 +6,6 @@ struct RenderOptions {
     var projectName: String?
     var exclude: Set<String> = []
     var truncate = false
-    /// A trace's span aggregates; nil for spans.
-    var aggregate: SpanAggregate?
     /// `GET /traces/{id}` keys span scores by author and span id; lists by author only.
     var single = false
 
@@ -18,7 +16,9 @@ extension Row {
     /// Responses cut `input`/`output` longer than this into a string when `truncate` is on.
     static let truncationSize = 10001
 
-    func render(_ options: RenderOptions) -> JSONValue {
+    /// The row as `options` shape it; only `DataStore.render`, which gives a trace its aggregate,
+    /// and the span stream form call this.
+    fileprivate func render(_ options: RenderOptions, aggregate: SpanAggregate?) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(id))]
         func add(_ name: String, _ value: JSONValue?) {
             guard let value, !value.isNull, !options.exclude.contains(name) else { return }
@@ -26,7 +26,8 @@ extension Row {
         }
         if let projectName = options.projectName { members.append(("project_name", .string(projectName))) }
         members.append(("project_id", .string(projectID)))
-        let aggregate = options.aggregate ?? SpanAggregate([])
+        // Spans have no aggregate; the trace-only fields below never come up for them.
+        let aggregate = aggregate ?? SpanAggregate([])
         for name in kind.readOrder {
             switch name {
             case "trace_id", "parent_span_id":
@@ -39,7 +40,7 @@ extension Row {
                 add(name, truncated(name, options))
             case "metadata":
                 // Added even when `metadata` itself is excluded.
-                if let enriched = withProviders(truncated(name, options), options) { members.append((name, enriched)) }
+                if let enriched = withProviders(truncated(name, options), options, aggregate) { members.append((name, enriched)) }
             case "created_at": add(name, .string(createdAt))
             case "last_updated_at": add(name, .string(lastUpdatedAt))
             case "created_by", "last_updated_by": add(name, .string(author))
@@ -77,7 +78,7 @@ extension Row {
     /// docs/SERVER.md): an object keeps its members (its own entry of that name wins, in first
     /// place), anything else becomes `{"provider": …}`; no provider (or, on spans, `provider`
     /// excluded) leaves it as stored.
-    private func withProviders(_ metadata: JSONValue?, _ options: RenderOptions) -> JSONValue? {
+    private func withProviders(_ metadata: JSONValue?, _ options: RenderOptions, _ aggregate: SpanAggregate) -> JSONValue? {
         let base = options.exclude.contains("metadata") ? nil : metadata
         let first: (String, JSONValue)
         switch kind {
@@ -87,7 +88,8 @@ extension Row {
             else { return base }
             first = ("provider", .string(provider))
         case .trace:
-            guard let providers = options.aggregate?.providers, !providers.isEmpty else { return base }
+            let providers = aggregate.providers
+            guard !providers.isEmpty else { return base }
             first = ("providers", .array(providers.map { .string($0) }))
         }
         var members = [first]
@@ -99,11 +101,13 @@ extension Row {
         return .object(members)
     }
 
-    /// The default stream form, from the cache when present.
+    /// A span's default stream form, from the cache when present. A trace's depends on its
+    /// spans, so it has none to cache.
     mutating func streamForm() -> [UInt8] {
+        precondition(kind == .span, "a trace is rendered with its aggregate, through DataStore.render")
         if let streamBytes { return streamBytes }
         var bytes: [UInt8] = []
-        JSONWriter.write(render(.stream), into: &bytes, indent: nil)
+        JSONWriter.write(render(.stream, aggregate: nil), into: &bytes, indent: nil)
         streamBytes = bytes
         return bytes
     }
@@ -117,5 +121,13 @@ extension Row {
         case let .object(members): return .object(members.map { ($0.0, replacingImages($0.1)) })
         default: return value
         }
+    }
+}
+
+extension DataStore {
+    /// A row as a response shows it: the one way to render, which gives a trace its span
+    /// aggregate (from `aggregates` when the request already has it).
+    func render(_ row: Row, _ options: RenderOptions, aggregates: AggregateCache = AggregateCache()) -> JSONValue {
+        row.render(options, aggregate: row.kind == .trace ? aggregates.of(row, in: self) : nil)
     }
 }

@@ -16,12 +16,15 @@ struct RowTable {
         rows[row.id] = row
     }
 
-    /// Removes a row; returns it when it was there.
+    /// Removes the rows of `ids` that are there and returns them; each project's id list is
+    /// rewritten once, however many of its rows go.
     @discardableResult
-    mutating func remove(_ id: String) -> Row? {
-        guard let old = rows.removeValue(forKey: id) else { return nil }
-        removeID(id, from: old.projectID)
-        return old
+    mutating func removeAll(_ ids: Set<String>) -> [Row] {
+        let removed = ids.compactMap { rows.removeValue(forKey: $0) }
+        for projectID in Set(removed.map(\.projectID)) {
+            idsByProject[projectID]?.removeAll { ids.contains($0) }
+        }
+        return removed
     }
 
     /// Edits a stored row in place and drops its cached stream form.

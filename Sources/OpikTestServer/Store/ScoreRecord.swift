@@ -52,13 +52,12 @@ struct ScoreRecord {
                 : group.map { ($0.reason ?? "").isEmpty ? "<no reason>" : $0.reason! }.joined(separator: ", ")
             if !reason.isEmpty { members.append(("reason", .string(reason))) }
             members.append(("source", .string(first.source)))
-            // One entry per key; in lists several spans of one author share a key and the last wins.
-            var entries: [(String, JSONValue)] = []
-            for score in group {
-                let entryKey = key(score)
-                if let index = entries.firstIndex(where: { $0.0 == entryKey }) { entries.remove(at: index) }
-                entries.append((entryKey, score.authorEntry))
-            }
+            // One entry per key; in lists several spans of one author share a key and the last
+            // wins, placed where it comes.
+            let keys = group.map(key)
+            var lastIndex: [String: Int] = [:]
+            for (index, entryKey) in keys.enumerated() { lastIndex[entryKey] = index }
+            let entries = keys.indices.filter { lastIndex[keys[$0]] == $0 }.map { (keys[$0], group[$0].authorEntry) }
             members.append(("value_by_author", .object(entries)))
             members.append(("created_at", .string(group.map(\.createdAt).min()!)))
             members.append(("last_updated_at", .string(group.map(\.lastUpdatedAt).max()!)))

@@ -45,6 +45,25 @@ struct SpanAggregate {
 
     var cost: Double { Double(costPicodollars) / 1e12 }
 
+    /// Trace `field` when it is a sum or count over the trace's spans, else nil: the one table of
+    /// those fields, which filters and sorting read (a missing usage key sums to 0).
+    func number(_ field: String) -> Double? {
+        switch field {
+        case "total_estimated_cost": return cost
+        case "span_count": return Double(spanCount)
+        case "llm_span_count": return Double(llmSpanCount)
+        default:
+            guard field.hasPrefix("usage.") else { return nil }
+            return Double(usage?.first { $0.0 == field.dropFirst("usage.".count) }?.1 ?? 0)
+        }
+    }
+
+    /// Whether trace `field` is a sum or count over the trace's spans.
+    static func isSum(_ field: String) -> Bool { SpanAggregate([]).number(field) != nil }
+
+    /// Whether a trace filter on `field` reads the trace's spans: the sums and the spans' scores.
+    static func isRead(byFilterOn field: String) -> Bool { isSum(field) || field == "span_feedback_scores" }
+
     /// `span_feedback_scores`: entries keyed by author and span id for one trace, by author in lists.
     func spanFeedbackScores(single: Bool) -> JSONValue? {
         guard !spanScores.isEmpty else { return nil }
