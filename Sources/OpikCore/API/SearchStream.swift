@@ -11,7 +11,7 @@
 package struct SearchStream {
     /// What is searched: its stream path and its name in messages.
     package let entity: Entity
-    /// The search body without `limit` and `last_retrieved_id`.
+    /// The search body without `limit`, `last_retrieved_id` and `strip_attachments`.
     package var body: [(String, JSONValue)]
     /// How many spans at most (nil: all).
     package var limit: Int?
@@ -33,6 +33,9 @@ package struct SearchStream {
     /// The request for one page.
     package func request(client: OpikClient, cursor: String?, size: Int) -> HTTPRequest {
         var members = body
+        // References instead of attachment contents: fast and small, where the stream takes
+        // the flag (see docs/SERVER.md).
+        if entity.searchStripsAttachments { members.append(("strip_attachments", .bool(true))) }
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
         var request = client.request("POST", entity.paths.search, body: .object(members))
