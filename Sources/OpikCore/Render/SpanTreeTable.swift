@@ -68,9 +68,12 @@ struct SpanTreeTable {
 
     /// The header line and one line per row, each at most `width` columns.
     func text(useColor: Bool) -> String {
-        let timeline = TreeTimeline(trace: trace, tree: tree, width: width)
+        // Parsed once: the timeline, the offsets and the trace's own line all need it.
+        let extent = SpanInstant.extent(of: trace)
+        let traceExtent = (start: extent.start?.date, end: extent.end)
+        let timeline = TreeTimeline(traceExtent: traceExtent, tree: tree, width: width)
         let parts = Part.allCases.filter { $0 != .timeline || timeline != nil }
-        let cells = TreeCells(parts: parts, trace: trace, tree: tree, timeline: timeline, now: now)
+        let cells = TreeCells(parts: parts, traceExtent: traceExtent, tree: tree, timeline: timeline, now: now)
         var rows: [[TreeCells.Cell]] = [cells.traceRow(trace)]
         rows.reserveCapacity(tree.nodes.count + 1)
         var glyphs = TreeGlyphs(maximumLevels: max(4, width / 12))
