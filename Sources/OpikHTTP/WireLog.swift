@@ -3,8 +3,12 @@ import OpikCore
 /// Formats the `--verbose` lines of one exchange, with every secret and URL user information
 /// masked.
 struct WireLog {
-    /// Strings that must never be written whole (the API key).
-    let secrets: [String]
+    /// Masks the secrets (the API key) and URL user information; made once, not per line.
+    let redaction: Redaction
+
+    init(secrets: [String]) {
+        redaction = Redaction(secrets: secrets)
+    }
 
     /// `> METHOD URL`, the request headers, and the body size.
     func requestLines(_ request: HTTPRequest) -> [String] {
@@ -35,7 +39,7 @@ struct WireLog {
 
     /// `text` with each secret and each URL's user information masked.
     func mask(_ text: String) -> String {
-        Redaction(secrets: secrets).apply(text)
+        redaction.apply(text)
     }
 
     /// The masked form of one secret (see `Redaction.mask`).
