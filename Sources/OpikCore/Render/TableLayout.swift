@@ -17,11 +17,9 @@ struct TableLayout {
     }
 
     /// Widths that fit `width`: each column as wide as its widest cell, then the widest
-    /// flexible (free-text) columns shrink first; only if that is not enough do the others
-    /// (numbers, times) shrink too, widest first. No column goes below `minimumWidth`.
-    static func fitting(natural: [Int], alignsRight: [Bool], isFlexible: [Bool]? = nil, width: Int) -> TableLayout {
-        let flexible = isFlexible ?? natural.map { _ in true }
-        let floors = natural.indices.map { flexible[$0] ? min(natural[$0], minimumWidth) : natural[$0] }
+    /// columns shrink first. No column goes below `minimumWidth` (or its natural width).
+    static func fitting(natural: [Int], alignsRight: [Bool], width: Int) -> TableLayout {
+        let floors = natural.map { min($0, minimumWidth) }
         return fitting(natural: natural, alignsRight: alignsRight, readable: floors,
                        dropRank: natural.map { _ in nil }, width: width)
     }
