@@ -15,7 +15,7 @@ struct WireLog {
         var lines = ["> \(request.method) \(request.url)"]
         for (name, value) in request.headers {
             // The Authorization value is a credential even when nobody listed it as a secret.
-            let shown = name.lowercased() == "authorization" ? Self.masked(value) : value
+            let shown = name.lowercased() == "authorization" ? Redaction.mask(value) : value
             lines.append("> \(name): \(shown)")
         }
         if let body = request.body {
@@ -40,10 +40,5 @@ struct WireLog {
     /// `text` with each secret and each URL's user information masked.
     func mask(_ text: String) -> String {
         redaction.apply(text)
-    }
-
-    /// The masked form of one secret (see `Redaction.mask`).
-    static func masked(_ secret: String) -> String {
-        Redaction.mask(secret)
     }
 }
