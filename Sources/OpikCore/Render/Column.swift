@@ -59,7 +59,7 @@ package struct Column: Sendable, Equatable {
     /// The columns for `--fields`: headers are the paths upper-cased. The user chose them, so
     /// a narrow terminal cuts them but never leaves one out.
     /// Without `--fields`, `entity`'s default columns.
-    package static func columns(for fields: FieldSelection?, entity: Entity = .span) -> [Column] {
+    package static func columns(for fields: FieldSelection?, entity: Entity) -> [Column] {
         guard let fields else { return entity.defaultColumns }
         return fields.paths.map { path in
             Column(header: path.uppercased(), csvHeader: path, path: path, kind: kind(ofPath: path))
