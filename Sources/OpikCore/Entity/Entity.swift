@@ -75,6 +75,11 @@ package struct Entity: Sendable {
     /// Every entity the client knows, for the tests that check each description.
     package static let all: [Entity] = [.span, .trace]
 
+    /// The name with a capital first letter, to start a sentence: "Span", "Trace".
+    package var title: String { name.prefix(1).uppercased() + name.dropFirst() }
+    /// The plural with a capital first letter: "Spans", "Traces".
+    package var pluralTitle: String { plural.prefix(1).uppercased() + plural.dropFirst() }
+
     /// The filter field called `name`, if any.
     package func filterField(named name: String) -> FilterField? {
         filterFields.first { $0.name == name }
