@@ -1,8 +1,9 @@
-/// Everything the client knows about one kind of record on the server (spans today): its
+/// Everything the client knows about one kind of record on the server (spans, traces): its
 /// paths, its name in messages, the fields filters, sorting, `exclude`, `--fields` and
 /// tables may name, and the rules its bulk input must pass. Commands, the filter parser and
 /// help, sorting, field selection, columns and record checks read it, so a second entity is
-/// a second description (`Entity.span` in `Entity+Span.swift`) rather than copies of them.
+/// a second description (`Entity.span` in `Entity+Span.swift`, `Entity.trace` in
+/// `Entity+Trace.swift`) rather than copies of them.
 /// `EntityVocabularyTests` checks that each description agrees with itself.
 package struct Entity: Sendable {
     /// In messages: `span`; counted with `Plural`.

@@ -63,7 +63,8 @@ struct SpanTreeTable {
     let trace: JSONValue
     let tree: SpanTree
     let width: Int
-    /// Anchors the relative times of cells (the tree shows none today).
+    /// Anchors the relative times of cells, for any list column that shows one (the tree's
+    /// default columns show none).
     let now: Date
 
     /// The header line and one line per row, each at most `width` columns.
