@@ -11,7 +11,7 @@ import Foundation
 /// their narrow-terminal drop order), and `TableLayout` leaves columns out rather than wrap.
 struct SpanTreeTable {
     /// The columns, in the order drawn.
-    enum Part: CaseIterable {
+    enum Part: CaseIterable, FittedColumn {
         case tree, offset, duration, timeline, type, model, tokens, cost, error, scores
 
         /// The span list's column for the same cell, where there is one.
@@ -85,10 +85,7 @@ struct SpanTreeTable {
         // A column no row fills is left out: its header would take room and say nothing.
         let present = parts.indices.filter { parts[$0] == .tree || cellWidths[$0] > 0 }
         let natural = present.map { max(cellWidths[$0], DisplayWidth.of(parts[$0].header)) }
-        let fitted = TableLayout.fitting(
-            natural: natural, alignsRight: present.map { parts[$0].alignsRight },
-            readable: present.indices.map { parts[present[$0]].readableWidth(natural: natural[$0]) },
-            dropRank: present.map { parts[$0].dropRank }, width: width)
+        let fitted = TableLayout.fitting(present.map { parts[$0] }, natural: natural, width: width)
         let layout = TableLayout(
             widths: fitted.widths, alignsRight: fitted.alignsRight, shown: fitted.shown.map { present[$0] })
         var text = layout.line(parts.map { ($0.header, .bold) }, useColor: useColor)

@@ -1,3 +1,14 @@
+/// A column of a terminal table as `TableLayout` fits it.
+protocol FittedColumn {
+    var alignsRight: Bool { get }
+    /// Lower is left out first on a narrow terminal; nil: never.
+    var dropRank: Int? { get }
+    /// The narrowest the column may be cut to and still be read.
+    func readableWidth(natural: Int) -> Int
+}
+
+extension Column: FittedColumn {}
+
 /// Column widths for a terminal table, which columns it shows, and the drawing of its lines.
 struct TableLayout {
     static let gap = 2
@@ -22,6 +33,13 @@ struct TableLayout {
         let floors = natural.map { min($0, minimumWidth) }
         return fitting(natural: natural, alignsRight: alignsRight, readable: floors,
                        dropRank: natural.map { _ in nil }, width: width)
+    }
+
+    /// The layout of `columns`, whose widest cells are `natural`, in `width` (see below).
+    static func fitting(_ columns: [some FittedColumn], natural: [Int], width: Int) -> TableLayout {
+        fitting(natural: natural, alignsRight: columns.map(\.alignsRight),
+                readable: columns.indices.map { columns[$0].readableWidth(natural: natural[$0]) },
+                dropRank: columns.map(\.dropRank), width: width)
     }
 
     /// The layout of a table whose columns may be left out on a narrow terminal.
