@@ -52,7 +52,11 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     package func write(_ text: String) throws {
-        let text = redaction?.apply(text) ?? text
+        try writeRedacted(redaction?.apply(text) ?? text)
+    }
+
+    /// Writes text that redaction has already seen.
+    private func writeRedacted(_ text: String) throws {
         if escaping == .none {
             buffer.append(contentsOf: text.utf8)
         } else {
@@ -62,7 +66,7 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     package func write(bytes: some Sequence<UInt8>) throws {
-        if let redaction { return try write(redaction.apply(String(decoding: Array(bytes), as: UTF8.self))) }
+        if let redaction { return try writeRedacted(redaction.apply(String(decoding: Array(bytes), as: UTF8.self))) }
         if escaping == .none {
             buffer.append(contentsOf: bytes)
         } else {

@@ -4,18 +4,18 @@
 /// `--explain`, resume commands — goes through it; the stderr stream applies it to all it
 /// writes.
 public struct Redaction: Sendable, Equatable {
-    /// Strings that must never be shown whole.
-    package var secrets: [String]
+    /// Strings that must never be shown whole, longest first, so a secret that contains
+    /// another is masked whole (sorted here once, not on every `apply`).
+    package let secrets: [String]
 
     public init(secrets: [String] = []) {
-        self.secrets = secrets.filter { !$0.isEmpty }
+        self.secrets = secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }
 
     /// `text` with every secret masked and the user information of every URL hidden.
     package func apply(_ text: String) -> String {
         var text = text
-        // Longer secrets first, so a secret that contains another is masked whole.
-        for secret in secrets.sorted(by: { $0.count > $1.count }) where text.contains(secret) {
+        for secret in secrets where text.contains(secret) {
             text = text.replacing(secret, with: Self.mask(secret))
         }
         return Self.maskingUserinfo(in: text)

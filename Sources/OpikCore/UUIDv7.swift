@@ -1,4 +1,5 @@
-/// UUID text checks and version 7 ids, which the server demands for spans (see docs/SERVER.md#creating-spans).
+/// UUID text checks and version 7 ids, which the server demands for the ids of new spans and
+/// traces (see docs/SERVER.md#creating-spans).
 package enum UUIDv7 {
     /// Whether `text` is a UUID in the 8-4-4-4-12 hex form.
     package static func isValid(_ text: String) -> Bool {

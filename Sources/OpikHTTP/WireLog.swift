@@ -3,15 +3,19 @@ import OpikCore
 /// Formats the `--verbose` lines of one exchange, with every secret and URL user information
 /// masked.
 struct WireLog {
-    /// Strings that must never be written whole (the API key).
-    let secrets: [String]
+    /// Masks the secrets (the API key) and URL user information; made once, not per line.
+    let redaction: Redaction
+
+    init(secrets: [String]) {
+        redaction = Redaction(secrets: secrets)
+    }
 
     /// `> METHOD URL`, the request headers, and the body size.
     func requestLines(_ request: HTTPRequest) -> [String] {
         var lines = ["> \(request.method) \(request.url)"]
         for (name, value) in request.headers {
             // The Authorization value is a credential even when nobody listed it as a secret.
-            let shown = name.lowercased() == "authorization" ? Self.masked(value) : value
+            let shown = name.lowercased() == "authorization" ? Redaction.mask(value) : value
             lines.append("> \(name): \(shown)")
         }
         if let body = request.body {
@@ -35,11 +39,6 @@ struct WireLog {
 
     /// `text` with each secret and each URL's user information masked.
     func mask(_ text: String) -> String {
-        Redaction(secrets: secrets).apply(text)
-    }
-
-    /// The masked form of one secret (see `Redaction.mask`).
-    static func masked(_ secret: String) -> String {
-        Redaction.mask(secret)
+        redaction.apply(text)
     }
 }

@@ -81,10 +81,10 @@ import Testing
     }
 
     @Test func maskShowsOnlyThreeCharactersOfALongKey() {
-        #expect(Configuration.mask("secretkey-0123") == "sec***")
+        #expect(Redaction.mask("secretkey-0123") == "sec***")
         // A short key shows nothing: the same rule as the wire log's.
-        #expect(Configuration.mask("secretkey") == "***")
-        #expect(Configuration.mask("ab") == "***")
+        #expect(Redaction.mask("secretkey") == "***")
+        #expect(Redaction.mask("ab") == "***")
     }
 
     @Test func fileProblemsAndUnreadableFilesAreWarnedAbout() {

@@ -46,7 +46,7 @@ import Testing
                 #expect(try JSONParser.parse(JSONWriter.pretty(span)) == span)
                 let selected = FieldSelection(paths: ["input", "name"]).project(span)
                 #expect(JSONWriter.compact(selected["input"] ?? .null) == input)
-                let cell = Column.columns(for: FieldSelection(paths: ["input"]))[0].rawCell(span)
+                let cell = Column.columns(for: FieldSelection(paths: ["input"]), entity: .span)[0].rawCell(span)
                 #expect(cell == input)
                 let (stream, memory) = OutputStream.memory()
                 try Renderer.writeDetail(span, to: stream, useColor: false, width: 80, now: Date(timeIntervalSince1970: 0))

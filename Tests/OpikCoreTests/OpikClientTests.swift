@@ -116,6 +116,14 @@ import Testing
         #expect(recorder.waits == ["rate limit nearly used up; waiting 1.5s"])
     }
 
+    @Test func anExcerptMasksTheKeyMarksControlCharactersAndStopsAt80Columns() {
+        let c = client(FakeTransport(), key: "sk-0123456789abcdef")
+        #expect(c.excerpt(Array(#"{"echo":"sk-0123456789abcdef","x":"\#u{1B}[2J"}"#.utf8)) == #"'{"echo":"sk-***","x":"?[2J"}'"#)
+        #expect(c.excerpt(Array(String(repeating: "a", count: 100).utf8)) == "'" + String(repeating: "a", count: 80) + "…'")
+        #expect(c.excerpt(Array(String(repeating: "a", count: 81).utf8)) == "'" + String(repeating: "a", count: 81) + "'")
+        #expect(c.excerpt([]) == "an empty body")
+    }
+
     @Test func queryValuesArePercentEncoded() {
         #expect(URLQuery.url(base: "http://h/api", path: "v1/x", query: [("filters", #"[{"v":"a+b c"}]"#)])
             == "http://h/api/v1/x?filters=%5B%7B%22v%22%3A%22a%2Bb%20c%22%7D%5D")

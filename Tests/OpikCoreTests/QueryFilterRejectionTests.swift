@@ -135,25 +135,25 @@ import Testing
     func rejected(_ rejection: Rejection) {
         #expect(throws: FilterError(message: rejection.message, column: rejection.column,
                                     expression: rejection.expression)) {
-            try FilterLanguage.parse(rejection.expression)
+            try FilterLanguage.parse(rejection.expression, for: .span)
         }
     }
 
     @Test func errorNamesTheColumnAndPointsAtIt() throws {
-        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("name = \"x\" and\tnmae = \"y\"") }
+        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("name = \"x\" and\tnmae = \"y\"", for: .span) }
         #expect(error.description == "column 16: unknown field 'nmae' (did you mean 'name'?)")
         #expect(error.pointer == "name = \"x\" and nmae = \"y\"\n               ^")
     }
 
     @Test func pointerAfterTheEndForSomethingMissing() throws {
-        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("tags =") }
+        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("tags =", for: .span) }
         #expect(error.pointer == "tags =\n      ^")
     }
 }
 
 extension QueryFilterRejectionTests {
     @Test func messageStaysOnOneLineWhenTheValueHasLineBreaks() throws {
-        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("duration > \"1\n2\"") }
+        let error = try #require(throws: FilterError.self) { try FilterLanguage.parse("duration > \"1\n2\"", for: .span) }
         #expect(error.message == #"'duration' takes a number, not "1 2""#)
         #expect(error.pointer == "duration > \"1 2\"\n           ^")
     }

@@ -26,7 +26,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
 
     @Test(arguments: examples)
     func documentedExample(expression: String, expected: [SpanFilter]) throws {
-        #expect(try FilterLanguage.parse(expression) == expected)
+        #expect(try FilterLanguage.parse(expression, for: .span) == expected)
     }
 
     @Test func helpShowsEveryDocumentedExample() {
@@ -65,7 +65,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
 
     @Test(arguments: accepted)
     func acceptedExpression(expression: String, expected: [SpanFilter]) throws {
-        #expect(try FilterLanguage.parse(expression) == expected)
+        #expect(try FilterLanguage.parse(expression, for: .span) == expected)
     }
 
     /// Times are sent in UTC with `Z`, converted from any offset, keeping the fraction.
@@ -83,7 +83,7 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
 
     @Test(arguments: times)
     func timeValueIsSentInUTC(written: String, sent: String) throws {
-        let filters = try FilterLanguage.parse("end_time <= \"\(written)\"")
+        let filters = try FilterLanguage.parse("end_time <= \"\(written)\"", for: .span)
         #expect(filters == [filter("end_time", .lessThanOrEqual, sent)])
     }
 
@@ -100,11 +100,11 @@ private func filter(_ field: String, _ key: String, _ op: FilterOperator, _ valu
 
     @Test(arguments: encodings)
     func percentEncodingFollowsTheServer(expression: String, expected: SpanFilter) throws {
-        #expect(try FilterLanguage.parse(expression) == [expected])
+        #expect(try FilterLanguage.parse(expression, for: .span) == [expected])
     }
 
     @Test func jsonHasFieldOperatorKeyAndStringValue() throws {
-        let filters = try FilterLanguage.parse(#"feedback_scores.accuracy >= 0.8 and tags is_empty"#)
+        let filters = try FilterLanguage.parse(#"feedback_scores.accuracy >= 0.8 and tags is_empty"#, for: .span)
         #expect(JSONWriter.compact(filters.json) == #"[{"field":"feedback_scores","operator":">=","key":"accuracy","#
             + #""value":"0.8"},{"field":"tags","operator":"is_empty","key":"","value":""}]"#)
     }

@@ -47,8 +47,16 @@ import Testing
             #expect(text.contains("opik \(entity.plural) list -f '\(example)'"))
         }
         #expect(text.contains("opik spans list --since 24h"))
+        // Each section is headed by the entity's title, the same for every entity.
+        #expect(text.contains("\n\(entity.title) fields (opik \(entity.plural) … --filter)\n"))
+        #expect(text.contains("\n\(entity.title) examples\n"))
         #expect(text.contains("type is one of: general, tool, llm, guardrail."))
         #expect(text.contains("visibility_mode is one of: default, hidden."))
+    }
+
+    @Test func titlesAreNamesWithACapital() {
+        #expect(Entity.all.map(\.title) == ["Span", "Trace"])
+        #expect(Entity.all.map(\.pluralTitle) == ["Spans", "Traces"])
     }
 
     @Test func examplesInHelpParse() throws {

@@ -16,14 +16,14 @@ import Testing
 
     @Test(arguments: accepted)
     func sortField(text: String, field: String, direction: String) throws {
-        let sorting = try SortSpec.parse(text)
+        let sorting = try SortSpec.parse(text, for: .span)
         #expect(sorting == [["field": .string(field), "direction": .string(direction)]])
         #expect(JSONWriter.compact(sorting) == #"[{"field":"\#(field)","direction":"\#(direction)"}]"#)
     }
 
     @Test(arguments: Entity.span.sortableFields)
     func everySortableFieldIsAccepted(field: String) throws {
-        #expect(try SortSpec.parse(field + ":desc") == [["field": .string(field), "direction": "DESC"]])
+        #expect(try SortSpec.parse(field + ":desc", for: .span) == [["field": .string(field), "direction": "DESC"]])
     }
 
     static let rejected: [(String, String)] = [
@@ -43,6 +43,6 @@ import Testing
 
     @Test(arguments: rejected)
     func rejectedSort(text: String, message: String) {
-        #expect(throws: QueryError(message)) { try SortSpec.parse(text) }
+        #expect(throws: QueryError(message)) { try SortSpec.parse(text, for: .span) }
     }
 }

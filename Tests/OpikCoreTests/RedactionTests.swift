@@ -14,6 +14,8 @@ import Testing
         let redaction = Redaction(secrets: ["sk-0123456789abcdef", ""])
         #expect(redaction.apply("bad key sk-0123456789abcdef at http://u:p@h") == "bad key sk-*** at http://***@h")
         #expect(Redaction.mask("short") == "***")
+        // Listed shortest first, the longer secret that contains the shorter is still masked whole.
+        #expect(Redaction(secrets: ["abc", "xxabcdefghijklmn"]).apply("k=xxabcdefghijklmn") == "k=xxa***")
     }
 
     @Test(arguments: [

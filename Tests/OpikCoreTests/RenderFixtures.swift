@@ -40,7 +40,7 @@ enum RenderFixtures {
         let selection = try fields.map { try FieldSelection.parse($0) }
         let writer = Renderer.makeWriter(
             format: format, fields: selection, stdout: stream, isTerminal: isTerminal,
-            useColor: useColor, width: width, now: now)
+            useColor: useColor, width: width, now: now, entity: .span)
         try writer.begin()
         for record in records {
             try writer.write(record)

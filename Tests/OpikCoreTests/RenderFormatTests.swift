@@ -157,7 +157,7 @@ import Testing
         let (stream, memory) = OutputStream.memory()
         let writer = Renderer.makeWriter(
             format: .table, fields: nil, stdout: stream, isTerminal: true, useColor: false, width: 200,
-            now: RenderFixtures.now, streaming: true)
+            now: RenderFixtures.now, streaming: true, entity: .span)
         try writer.begin()
         try writer.flushIfNeeded()
         #expect(memory.text.hasPrefix("ID                                    NAME"))
@@ -222,7 +222,7 @@ import Testing
         let stream = OutputStream(capacity: 1) { _ in throw OutputClosed() }
         let writer = Renderer.makeWriter(
             format: format, fields: nil, stdout: stream, isTerminal: isTerminal,
-            useColor: false, width: 80, now: RenderFixtures.now)
+            useColor: false, width: 80, now: RenderFixtures.now, entity: .span)
         #expect(throws: OutputClosed.self) {
             try writer.begin()
             try writer.write(RenderFixtures.llmSpan)

@@ -70,6 +70,24 @@ import Testing
             """)
     }
 
+    @Test func headerNumbersReadAsInTheTraceList() throws {
+        let trace: JSONValue = ["id": .string(TraceFixtures.traceId), "span_count": 1203, "llm_span_count": 3,
+                                "duration": 61_500, "total_estimated_cost": .number("0.0024"),
+                                "usage": ["total_tokens": .number("1203.0"), "prompt_tokens": 1100, "completion_tokens": 103]]
+        let header = try TraceFixtures.view(trace, spans: [], width: 80)
+        let list = Dictionary(uniqueKeysWithValues: Entity.trace.defaultColumns.map {
+            ($0.header, $0.displayCell(trace, now: RenderFixtures.now).0)
+        })
+        #expect(list["SPANS"] == "1203 (3 llm)")
+        #expect(list["TOKENS"] == "1203")
+        for (label, column) in [("spans", "SPANS"), ("duration", "DURATION"), ("cost", "COST")] {
+            let cell = try #require(list[column])
+            #expect(header.contains("\(label): ") && header.contains(" \(cell)\n"))
+        }
+        // The header's token line says more than the column, with its numbers in the same form.
+        #expect(header.contains(" 1203 (prompt 1100, completion 103)\n"))
+    }
+
     @Test func missingParentsAndCyclesAreShownAndMarked() throws {
         let spans = [
             TraceFixtures.span(1, "lost child", parent: TraceFixtures.id(99), start: "2026-07-01T10:00:01Z"),

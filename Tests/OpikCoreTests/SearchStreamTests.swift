@@ -39,6 +39,17 @@ import Testing
         #expect(transport.requests[0].header("Accept") == "*/*")
     }
 
+    @Test func theTraceStreamAsksForAttachmentReferencesAndTheSpanStreamDoesNot() {
+        let transport = FakeTransport()
+        let traces = SearchStream(.trace, body: [("project_name", "p")], limit: nil, after: nil)
+        let spans = SearchStream(.span, body: [("project_name", "p")], limit: nil, after: nil)
+        let body = { (search: SearchStream) in
+            String(decoding: search.request(client: client(transport), cursor: "4", size: 2).body ?? [], as: UTF8.self)
+        }
+        #expect(body(traces) == #"{"project_name":"p","strip_attachments":true,"limit":2,"last_retrieved_id":"4"}"#)
+        #expect(body(spans) == #"{"project_name":"p","limit":2,"last_retrieved_id":"4"}"#)
+    }
+
     @Test func resumesFromTheLastIdAfterATimeoutMarker() throws {
         let transport = FakeTransport()
         transport.stub("POST", "/v1/private/spans/search",

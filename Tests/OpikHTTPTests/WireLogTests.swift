@@ -27,7 +27,7 @@ struct WireLogTests {
 
     @Test(arguments: ["abc", "short-key", ""])
     func showsNothingOfAShortSecret(secret: String) {
-        #expect(WireLog.masked(secret) == "***")
+        #expect(Redaction.mask(secret) == "***")
     }
 
     @Test func summarisesTheResponse() {

@@ -41,7 +41,7 @@ enum CommentGet {
         case .table where context.isStdoutTerminal && session.fields == nil:
             try context.stdout.write(detail(comment))
         default:
-            let writer = CommentList.makeWriter(session: session, context: context)
+            let writer = CommentList.makeWriter(session: session, entity: entity, context: context)
             try writer.begin()
             try writer.write(comment)
             try writer.end(footer: nil)

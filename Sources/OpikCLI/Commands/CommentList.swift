@@ -33,7 +33,7 @@ enum CommentList {
                                    width: context.terminalWidth, now: context.now())
             return .success
         }
-        let writer = makeWriter(session: session, context: context)
+        let writer = makeWriter(session: session, entity: entity, context: context)
         try writer.begin()
         for comment in comments { try writer.write(comment) }
         try writer.end(footer: nil)
@@ -41,10 +41,11 @@ enum CommentList {
     }
 
     /// The writer for comments: the comment columns in tables and CSV, whole objects in JSON.
-    static func makeWriter(session: Session, context: Context) -> RecordWriter {
+    static func makeWriter(session: Session, entity: Entity, context: Context) -> RecordWriter {
         let isJSON = session.format == .json || session.format == .ndjson
         return Renderer.makeWriter(
             format: session.format, fields: session.fields ?? (isJSON ? nil : defaultFields), stdout: context.stdout,
-            isTerminal: context.isStdoutTerminal, useColor: session.useColor, width: context.terminalWidth, now: context.now())
+            isTerminal: context.isStdoutTerminal, useColor: session.useColor, width: context.terminalWidth, now: context.now(),
+            entity: entity)
     }
 }

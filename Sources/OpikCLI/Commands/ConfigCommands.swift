@@ -117,7 +117,7 @@ extension Setting {
     /// a URL.
     func shown(_ value: String) -> String {
         switch kind {
-        case .secret: return Configuration.mask(value)
+        case .secret: return Redaction.mask(value)
         case .url: return Redaction.maskingUserinfo(in: value)
         case .name, .path, .boolean: return value
         }

@@ -36,7 +36,7 @@ enum GetCommand {
                 sent it. When a trace id is unknown but spans of the project carry it (spans \
                 written without their trace, which no trace view shows), a hint says how many.
                 """ : ""),
-            arguments: [ArgumentSpec("ID", help: "\(one.prefix(1).uppercased() + one.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
+            arguments: [ArgumentSpec("ID", help: "\(group.entity.title) id (UUID); - reads ids from standard input.", variadic: true)],
             options: hasSpans ? [TraceSpans.option] : [],
             run: run)
     }

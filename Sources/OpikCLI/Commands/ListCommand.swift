@@ -123,8 +123,6 @@ enum ListCommand {
         var body = selection.searchBody
         body.append(("truncate", .bool(truncate)))
         if !exclude.isEmpty { body.append(("exclude", .array(exclude.map { .string($0) }))) }
-        // References instead of attachment contents: fast and small (see docs/SERVER.md).
-        if entity.searchStripsAttachments { body.append(("strip_attachments", .bool(true))) }
         // The search stream carries no total, and counting would cost the server a second
         // query; one record more than shown is the cheap way to know that more match.
         let peeksBeyond = context.isStdoutTerminal && !plan.follow && plan.limit != nil
@@ -133,7 +131,7 @@ enum ListCommand {
         let passThrough = session.format == .ndjson && session.fields == nil && !plan.follow
         search.parsesRecords = !passThrough
         if invocation.flag(Explain.option) {
-            return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? 2000, 2000)), context: context)
+            return try Explain.print(search.request(client: session.client, cursor: plan.after, size: min(plan.limit ?? search.pageSize, search.pageSize)), context: context)
         }
         // The CSV header is all `begin` writes; a resumed export appends to output that has it.
         if !(session.format == .csv && invocation.flag(noHeader)) { try writer.begin() }

@@ -43,7 +43,7 @@ enum ScoreNames {
         let fields = session.fields ?? (session.format == .json || session.format == .ndjson ? nil : FieldSelection(paths: ["name"]))
         let writer = Renderer.makeWriter(
             format: session.format, fields: fields, stdout: context.stdout, isTerminal: context.isStdoutTerminal,
-            useColor: session.useColor, width: context.terminalWidth, now: context.now())
+            useColor: session.useColor, width: context.terminalWidth, now: context.now(), entity: entity)
         try writer.begin()
         for score in scores { try writer.write(score) }
         try writer.end(footer: nil)

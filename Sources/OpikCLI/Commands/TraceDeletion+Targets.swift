@@ -46,7 +46,7 @@ extension TraceDeletion {
             // Only ids, names, projects and span counts are needed (span_count is sent even when
             // excluded, as 0, so it stays).
             let heavy = ["input", "output", "metadata", "feedback_scores", "span_feedback_scores", "comments", "guardrails_validations"]
-            body += [("exclude", .array(heavy.map { .string($0) })), ("truncate", .bool(true)), ("strip_attachments", .bool(true))]
+            body += [("exclude", .array(heavy.map { .string($0) })), ("truncate", .bool(true))]
             var last: String?
             var found: [Trace] = []
             try SearchStream(.trace, body: body, limit: nil, after: nil).run(client: session.client, lastId: &last) { trace, _ in

@@ -19,12 +19,11 @@ enum UpdateCommand {
     }
 
     static func spec(_ group: EntityCommands) -> CommandSpec {
-        let name = group.entity.name
-        return group.leaf(
+        group.leaf(
             "update",
             summary: "Change fields of \(group.entity.plural)",
             discussion: group.discussion("update"),
-            arguments: [ArgumentSpec("ID", help: "\(name.prefix(1).uppercased() + name.dropFirst()) id (UUID); - reads ids from standard input.", variadic: true)],
+            arguments: [ArgumentSpec("ID", help: "\(group.entity.title) id (UUID); - reads ids from standard input.", variadic: true)],
             options: RecordChanges.options(for: group.entity) + group.updateOptions + [DryRun.option],
             run: run)
     }

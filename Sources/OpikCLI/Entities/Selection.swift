@@ -20,8 +20,7 @@ struct Selection {
     /// The options every entity's selection has; `EntityCommands.selectionOptions` come after
     /// `--project-id`.
     static func options(for group: EntityCommands) -> [OptionSpec] {
-        let plural = group.entity.plural
-        let capitalized = plural.prefix(1).uppercased() + plural.dropFirst()
+        let capitalized = group.entity.pluralTitle
         return [ProjectLookup.idOption] + group.selectionOptions + [
             filter,
             search.help("Free-text search over \(group.searchFields) (server-side)."),

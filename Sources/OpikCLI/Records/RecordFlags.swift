@@ -17,8 +17,8 @@ struct RecordFlags {
 
     /// Every field flag, with the entities (by name) that take it; the help is given the
     /// entity's name.
-    private static let table: [(entities: Set<String>, spec: @Sendable (String) -> OptionSpec)] = [
-        (["span", "trace"], { RecordOptions.name.help("\($0.prefix(1).uppercased() + $0.dropFirst()) name.") }),
+    private static let table: [(entities: Set<String>, spec: @Sendable (Entity) -> OptionSpec)] = [
+        (["span", "trace"], { RecordOptions.name.help("\($0.title) name.") }),
         (["span"], { _ in type }),
         (["span"], { _ in RecordOptions.traceId.help("Trace the span belongs to (a new one is made, created and reported when absent).") }),
         (["span"], { _ in RecordOptions.parentSpanId }),
@@ -34,13 +34,13 @@ struct RecordFlags {
         (["span"], { _ in RecordOptions.usage.help("Token counts, e.g. prompt_tokens=10,completion_tokens=5.") }),
         (["span"], { _ in RecordOptions.cost.help("Total estimated cost in USD (kept exactly as written).") }),
         (["span", "trace"], { _ in RecordOptions.environment.help("Environment, e.g. production.") }),
-        (["span", "trace"], { errorType.help("Exception type of an error the \($0) ended with.") }),
-        (["span", "trace"], { errorMessage.help("Message of the error the \($0) ended with.") }),
+        (["span", "trace"], { errorType.help("Exception type of an error the \($0.name) ended with.") }),
+        (["span", "trace"], { errorMessage.help("Message of the error the \($0.name) ended with.") }),
     ]
 
     /// The field flags of `entity`'s `create`, in the order help lists them.
     static func options(for entity: Entity) -> [OptionSpec] {
-        table.filter { $0.entities.contains(entity.name) }.map { $0.spec(entity.name) }
+        table.filter { $0.entities.contains(entity.name) }.map { $0.spec(entity) }
     }
 
     /// Members in the order they are sent, without `id`, `trace_id` and `start_time`.

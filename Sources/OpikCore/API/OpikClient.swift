@@ -15,6 +15,8 @@ package final class OpikClient {
     package let baseURL: String
     let transport: HTTPTransport
     let headers: [(String, String)]
+    /// Masks the API key in what the server echoes back.
+    let redaction: Redaction
     let timeout: Double
     let retries: Int
     let context: Context
@@ -33,6 +35,7 @@ package final class OpikClient {
         headers.append(("Comet-Workspace", workspace))
         headers.append(("User-Agent", "opik-cli/\(OpikVersion.current)"))
         self.headers = headers
+        redaction = Redaction(secrets: apiKey.map { [$0] } ?? [])
         self.transport = transport
         self.timeout = timeout
         self.retries = retries
@@ -79,16 +82,14 @@ package final class OpikClient {
         return OpikError.badResponse(what: what, message: "expected \(expected), received \(excerpt(bytes))")
     }
 
-    /// At most 80 characters of a response for a message: control characters shown as `?`
-    /// (nothing the server sends may steer the terminal), the API key masked.
+    /// At most 80 columns of a response for a message: control characters shown as `?` (nothing
+    /// the server sends may steer the terminal, and the reader sees that something was there),
+    /// the API key masked.
     package func excerpt(_ bytes: [UInt8]) -> String {
         if bytes.isEmpty { return "an empty body" }
-        var text = String(decoding: bytes.prefix(400), as: UTF8.self)
-        if let key = headers.first(where: { $0.0 == "Authorization" })?.1, !key.isEmpty {
-            text = text.replacing(key, with: key.count >= 12 ? key.prefix(3) + "***" : "***")
-        }
-        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
-        return "'" + (clean.count > 80 ? clean.prefix(80) + "…" : clean) + "'"
+        let text = TerminalStyle.clean(redaction.apply(String(decoding: bytes.prefix(400), as: UTF8.self)), replacement: "?")
+        // 80 columns and the ellipsis of a longer text.
+        return "'" + DisplayWidth.truncate(text, to: 81) + "'"
     }
 
     /// Performs `request` with retries. `makeSink` gives a fresh sink for each attempt; a

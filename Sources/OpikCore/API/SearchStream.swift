@@ -5,15 +5,15 @@
 ///
 /// The stream may end early without a marker, so a short page is confirmed by asking again
 /// from the same cursor; a connection that broke mid-stream resumes from the last id received.
-/// What the server sends is not trusted: no more than `limit` spans are delivered whatever it
-/// sends, and a span that is not older than the cursor (a server that ignores the cursor would
+/// What the server sends is not trusted: no more than `limit` records are delivered whatever
+/// it sends, and a record that is not older than the cursor (a server that ignores the cursor would
 /// repeat its first page forever) stops the search with an error.
 package struct SearchStream {
     /// What is searched: its stream path and its name in messages.
     package let entity: Entity
-    /// The search body without `limit` and `last_retrieved_id`.
+    /// The search body without `limit`, `last_retrieved_id` and `strip_attachments`.
     package var body: [(String, JSONValue)]
-    /// How many spans at most (nil: all).
+    /// How many records at most (nil: all).
     package var limit: Int?
     /// Continue after this id (exclusive): the `--after` of a resumed export.
     package var after: String?
@@ -33,6 +33,9 @@ package struct SearchStream {
     /// The request for one page.
     package func request(client: OpikClient, cursor: String?, size: Int) -> HTTPRequest {
         var members = body
+        // References instead of attachment contents: fast and small, where the stream takes
+        // the flag (see docs/SERVER.md).
+        if entity.searchStripsAttachments { members.append(("strip_attachments", .bool(true))) }
         members.append(("limit", .int(size)))
         if let cursor { members.append(("last_retrieved_id", .string(cursor))) }
         var request = client.request("POST", entity.paths.search, body: .object(members))
@@ -42,8 +45,8 @@ package struct SearchStream {
     }
 
     /// Runs the search. `onRecord` gets each record and its raw line; `onChunkEnd` is called when a
-    /// network chunk is used up (a good moment to flush). Returns the number of spans delivered.
-    /// `lastId` is the id of the last span `onRecord` accepted, kept even when the search fails,
+    /// network chunk is used up (a good moment to flush). Returns the number of records delivered.
+    /// `lastId` is the id of the last record `onRecord` accepted, kept even when the search fails,
     /// so an interrupted export can say where to resume.
     @discardableResult
     package func run(
@@ -112,7 +115,7 @@ package struct SearchStream {
         }
     }
 
-    /// The id of a line and the parsed span (`.null` when spans are not parsed).
+    /// The id of a line and the parsed record (`.null` when records are not parsed).
     private func parse(_ line: UnsafeBufferPointer<UInt8>, streamError: inout String?) throws -> (String, JSONValue) {
         if !parsesRecords, let id = SearchStream.leadingId(line) { return (id, .null) }
         let value: JSONValue
@@ -130,7 +133,7 @@ package struct SearchStream {
         return (id, value)
     }
 
-    /// Spans come newest first, each older than the cursor; anything else would repeat spans.
+    /// Records come newest first, each older than the cursor; anything else would repeat them.
     func checkAdvance(_ id: String, cursor: String?) throws {
         guard let cursor, id >= cursor else { return }
         throw OpikError.hinted(
@@ -149,18 +152,18 @@ package struct SearchStream {
         }
     }
 
-    /// The stream broke off or held something else than spans; caught by `run`, which resumes.
+    /// The stream broke off or held something else than records; caught by `run`, which resumes.
     struct StreamFailure: UserFacingError {
         var userFacing: UserFacing { UserFacing(.unexpected, "search: a stream failure was not handled; this is a bug in opik") }
     }
-    /// The server sent more spans than asked for; the rest of the stream is not read.
+    /// The server sent more records than asked for; the rest of the stream is not read.
     struct LimitReached: UserFacingError {
         var userFacing: UserFacing { UserFacing(.unexpected, "search: the end of a limited stream was not handled; this is a bug in opik") }
     }
 
     static let idPrefix = Array(#"{"id":""#.utf8)
 
-    /// The id of a line that starts `{"id":"<36 characters>"`, as the server writes spans.
+    /// The id of a line that starts `{"id":"<36 characters>"`, as the server writes records.
     static func leadingId(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         let end = idPrefix.count + 36
         guard line.count > end, line[end] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }

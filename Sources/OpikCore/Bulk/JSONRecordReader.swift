@@ -25,21 +25,28 @@ package enum JSONRecordReader {
     package static func read(_ bytes: [UInt8], maxRecordBytes: Int = defaultMaxRecordBytes) throws(RecordIssue)
         -> (records: [SourceRecord], issues: [RecordIssue])
     {
-        do {
-            return try bytes.withUnsafeBufferPointer { buffer in
-                try read(buffer, maxRecordBytes: maxRecordBytes)
-            }
-        } catch let issue as RecordIssue {
-            throw issue
-        } catch let error as JSONSyntaxError {
-            throw RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
-        } catch {
-            throw RecordIssue(line: 1, message: UserFacing.of(error).message)
+        try bytes.withUnsafeBufferPointer { buffer throws(RecordIssue) in
+            try read(buffer, maxRecordBytes: maxRecordBytes)
         }
     }
 
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, maxRecordBytes: Int) throws
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, maxRecordBytes: Int) throws(RecordIssue)
         -> (records: [SourceRecord], issues: [RecordIssue])
+    {
+        let read: (records: [SourceRecord], issues: [RecordIssue], oversized: RecordIssue?)
+        do throws(JSONSyntaxError) {
+            read = try readRecords(buffer, maxRecordBytes: maxRecordBytes)
+        } catch {
+            throw RecordIssue(error)
+        }
+        if let oversized = read.oversized { throw oversized }
+        return (read.records, read.issues)
+    }
+
+    /// `read` with the syntax error that ends an array thrown as it is, and the issue of an
+    /// oversized record (which ends any input) returned.
+    static func readRecords(_ buffer: UnsafeBufferPointer<UInt8>, maxRecordBytes: Int) throws(JSONSyntaxError)
+        -> (records: [SourceRecord], issues: [RecordIssue], oversized: RecordIssue?)
     {
         var reader = Reader(bytes: buffer)
         var lines = LineCounter()
@@ -54,7 +61,7 @@ package enum JSONRecordReader {
             if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "]") {
                 reader.index += 1
                 try expectEnd(&reader)
-                return ([], [])
+                return ([], [], nil)
             }
         }
         while true {
@@ -63,27 +70,28 @@ package enum JSONRecordReader {
             let start = reader.index
             let line = lines.line(at: start, in: buffer)
             let value: JSONValue
-            do {
+            do throws(JSONSyntaxError) {
                 value = try reader.parseValue(depth: isArray ? 1 : 0)
-            } catch let error as JSONSyntaxError where !isArray {
+            } catch where !isArray {
                 issues.append(.syntax(error, recordLine: line))
                 while reader.index < buffer.count && buffer[reader.index] != 0x0A { reader.index += 1 }
                 continue
             }
             let size = reader.index - start
             if size > maxRecordBytes {
-                throw RecordIssue(line: line, message: "record of \(size) bytes is larger than the limit of \(maxRecordBytes) bytes")
+                let issue = RecordIssue(line: line, message: "record of \(size) bytes is larger than the limit of \(maxRecordBytes) bytes")
+                return (records, issues, issue)
             }
             records.append(SourceRecord(value: value, line: line, range: start..<reader.index))
             guard isArray else { continue }
             if try arrayEnds(&reader) { break }
         }
-        return (records, issues)
+        return (records, issues, nil)
     }
 
     /// Moves past the `,` after an element of the top-level array, or its `]` and the end of
     /// the input; whether the array ended.
-    static func arrayEnds(_ reader: inout Reader) throws -> Bool {
+    static func arrayEnds(_ reader: inout Reader) throws(JSONSyntaxError) -> Bool {
         reader.skipSpace()
         guard reader.index < reader.bytes.count else { throw reader.error("unexpected end of input in the array") }
         if reader.bytes[reader.index] == UInt8(ascii: ",") {
@@ -96,7 +104,7 @@ package enum JSONRecordReader {
         return true
     }
 
-    static func expectEnd(_ reader: inout Reader) throws {
+    static func expectEnd(_ reader: inout Reader) throws(JSONSyntaxError) {
         reader.skipSpace()
         if reader.index < reader.bytes.count { throw reader.error("unexpected text after the JSON array") }
     }

@@ -105,7 +105,7 @@ struct RecordChunk: Sendable {
             if traceOffset != nil { derivedTraces.append(payload.count - 1) }
             let prefix = hasProject ? [] : filler.projectDigestPrefix
             identity.digest = payload.withBytes((record.lowerBound + bodyStart)..<record.upperBound) {
-                RecordIdentity.digest(prefix: prefix, first: UInt8(ascii: "{"), $0, salt: 0)
+                RecordIdentity.digest(prefix: prefix, first: UInt8(ascii: "{"), $0)
             }
             identity.occurrence = occurrences[identity.digest, default: 0]
             occurrences[identity.digest] = identity.occurrence + 1

@@ -1,35 +1,12 @@
 /// Ids for records that come without one, the same on every run over the same input: the
 /// time part from the record's start time, the other bits from a hash of the record's compact
 /// JSON (after the project it goes to, when it does not name one) and how many identical
-/// records came before it. Re-sending an input after an
-/// interruption therefore overwrites spans instead of duplicating them.
-package struct RecordIdentity {
-    private var occurrences: [Digest: Int] = [:]
-
-    package init() {}
-
+/// records came before it (counted by `RecordChunk`, which writes the ids). Re-sending an
+/// input after an interruption therefore overwrites records instead of duplicating them.
+enum RecordIdentity {
     struct Digest: Hashable {
         var high: UInt64
         var low: UInt64
-    }
-
-    /// The id and the trace id for a record whose compact JSON is `compact`.
-    package mutating func ids(compact: [UInt8], startMillis: Int64) -> (id: String, traceId: String) {
-        ids(digest: Self.digest(compact, salt: 0), startMillis: startMillis)
-    }
-
-    /// The id and the trace id for a record whose compact JSON has `digest`.
-    mutating func ids(digest: Digest, startMillis: Int64) -> (id: String, traceId: String) {
-        let occurrence = occurrences[digest, default: 0]
-        occurrences[digest] = occurrence + 1
-        return Self.ids(digest: digest, occurrence: occurrence, startMillis: startMillis)
-    }
-
-    /// The ids of the record with `digest` that has `occurrence` identical records before it.
-    static func ids(digest: Digest, occurrence: Int, startMillis: Int64) -> (id: String, traceId: String) {
-        let bits = randomBits(digest: digest, occurrence: occurrence)
-        let millis = UInt64(max(startMillis, 0))
-        return (UUIDv7.make(milliseconds: millis, random: bits.id), UUIDv7.make(milliseconds: millis, random: bits.trace))
     }
 
     /// The bits beside the time of both ids.
@@ -64,14 +41,10 @@ package struct RecordIdentity {
         }
     }
 
-    /// Two FNV-1a hashes of different bases, for 128 bits of spread.
-    static func digest(_ bytes: [UInt8], salt: UInt64) -> Digest {
-        bytes.withUnsafeBufferPointer { digest(first: nil, $0, salt: salt) }
-    }
-
-    /// The digest of `prefix`, then `first` (when given), then `bytes`.
-    static func digest(prefix: [UInt8] = [], first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64) -> Digest {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
+    /// The digest of `prefix`, then `first` (when given), then `bytes`: two FNV-1a hashes of
+    /// different bases, for 128 bits of spread.
+    static func digest(prefix: [UInt8] = [], first: UInt8?, _ bytes: UnsafeBufferPointer<UInt8>) -> Digest {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x6c62_272e_07bb_0142
         let prime: UInt64 = 0x0000_0100_0000_01B3
         for byte in prefix {

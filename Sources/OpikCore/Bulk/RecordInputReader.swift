@@ -40,17 +40,15 @@ enum RecordInputReader {
     static func readArray(_ buffer: UnsafeBufferPointer<UInt8>, reader: inout Reader, lines: inout LineCounter, settings: Settings) -> RecordChunk {
         var chunk = RecordChunk()
         chunk.payload.reserve(bytes: buffer.count + buffer.count / 2, records: 0)
-        do {
+        do throws(JSONSyntaxError) {
             while true {
                 reader.skipSpace()
                 let line = lines.line(at: reader.index, in: buffer)
                 guard try readRecord(&reader, into: &chunk, line: line, depth: 1, settings: settings) else { return chunk }
                 if try JSONRecordReader.arrayEnds(&reader) { break }
             }
-        } catch let error as JSONSyntaxError {
-            chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         } catch {
-            chunk.thrown = RecordIssue(line: 1, message: UserFacing.of(error).message)
+            chunk.thrown = RecordIssue(error)
         }
         return chunk
     }
@@ -74,15 +72,7 @@ enum RecordInputReader {
             return true
         }
         reader.index = start
-        let value: JSONValue
-        do {
-            value = try reader.parseValue(depth: depth)
-        } catch let error as JSONSyntaxError {
-            throw error
-        } catch {
-            chunk.thrown = RecordIssue(line: line, message: UserFacing.of(error).message)
-            return false
-        }
+        let value = try reader.parseValue(depth: depth)
         guard fits(start..<reader.index, line: line, into: &chunk, settings: settings) else { return false }
         chunk.add(value: value, line: line, source: reader.bytes, range: start..<reader.index, filler: settings.filler)
         return true

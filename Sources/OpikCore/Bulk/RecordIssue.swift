@@ -13,6 +13,11 @@ package struct RecordIssue: UserFacingError, Equatable, Sendable {
         self.message = message
     }
 
+    /// A syntax error where the parser noticed it.
+    package init(_ error: JSONSyntaxError) {
+        self.init(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+    }
+
     /// `spans.ndjson:3: field "type": invalid value "lm" (expected one of …)`.
     package func describe(file: String) -> String {
         var text = "\(file):\(line):"
@@ -33,9 +38,7 @@ package struct RecordIssue: UserFacingError, Equatable, Sendable {
     /// where a record is cut short the parser notices only on a later line, and that later
     /// line (with the column) goes in the message.
     package static func syntax(_ error: JSONSyntaxError, recordLine: Int) -> RecordIssue {
-        guard error.line != recordLine else {
-            return RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
-        }
+        guard error.line != recordLine else { return RecordIssue(error) }
         return RecordIssue(
             line: recordLine,
             message: "invalid JSON in the record starting here: \(error.message) at line \(error.line), column \(error.column)")

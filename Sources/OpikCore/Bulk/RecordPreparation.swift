@@ -105,12 +105,10 @@ package struct RecordPreparation: Sendable {
             if reader.index < buffer.count && buffer[reader.index] == UInt8(ascii: "]") {
                 reader.index += 1
                 var chunk = RecordChunk()
-                do {
+                do throws(JSONSyntaxError) {
                     try JSONRecordReader.expectEnd(&reader)
-                } catch let error as JSONSyntaxError {
-                    chunk.thrown = RecordIssue(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
                 } catch {
-                    chunk.thrown = RecordIssue(line: 1, message: UserFacing.of(error).message)
+                    chunk.thrown = RecordIssue(error)
                 }
                 return [chunk]
             }

@@ -1,5 +1,5 @@
-/// The checks a record of bulk create (`spans create --file`) must pass before anything is
-/// sent, the ones the server would otherwise answer with 400 or 422 (see
+/// The checks a record of bulk create (`spans create --file`, `traces create --file`) must
+/// pass before anything is sent, the ones the server would otherwise answer with 400 or 422 (see
 /// docs/SERVER.md#creating-spans). Unknown fields pass: the server ignores them, so an export
 /// from a listing can be sent back as it is. Each entity holds its own (`Entity.recordRules`).
 package struct RecordRules: Sendable {

@@ -134,14 +134,12 @@ package struct Configuration: Sendable, Equatable {
         _ path: String, named: Bool, readConfig: (String) -> ConfigFileContent, warnings: inout [String]
     ) -> IniParser {
         var ini = IniParser(text: "")
-        var content = readConfig(path)
-        if case let .notUTF8(text, line) = content {
+        let content = readConfig(path)
+        if case let .notUTF8(_, line) = content {
             warnings.append("\(path):\(line): not valid UTF-8 (the Python SDK cannot read this file); the bad bytes are read as U+FFFD")
-            content = .text(text)
         }
         switch content {
-        case .notUTF8: break
-        case let .text(text):
+        case let .text(text), let .notUTF8(text, _):
             ini = IniParser(text: text)
             // A file that is no INI file at all must not bury the terminal in warnings.
             warnings += ini.problems.prefix(5).map { "\(path):\($0.line): \($0.message)" }
@@ -182,10 +180,5 @@ package struct Configuration: Sendable, Equatable {
             let base = json["baseUrl"]?.stringValue, !base.isEmpty
         else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + "opik/api/"
-    }
-
-    /// The API key masked for display (see `Redaction.mask`).
-    package static func mask(_ key: String) -> String {
-        Redaction.mask(key)
     }
 }

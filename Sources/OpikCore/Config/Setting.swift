@@ -67,9 +67,6 @@ package struct Setting: Sendable, Equatable {
     /// The default in words, when it is more than `defaultValue` (the URL an API key embeds).
     package var defaultNote: String?
 
-    /// Whether the value is masked wherever it is shown.
-    package var isSecret: Bool { kind == .secret }
-
     /// The default as help texts write it: `"Default Project"`, `~/.opik.config`; nil when
     /// it needs words (`defaultNote`) or there is none.
     package var renderedDefault: String? {

@@ -1,8 +1,9 @@
-/// Everything the client knows about one kind of record on the server (spans today): its
+/// Everything the client knows about one kind of record on the server (spans, traces): its
 /// paths, its name in messages, the fields filters, sorting, `exclude`, `--fields` and
 /// tables may name, and the rules its bulk input must pass. Commands, the filter parser and
 /// help, sorting, field selection, columns and record checks read it, so a second entity is
-/// a second description (`Entity.span` in `Entity+Span.swift`) rather than copies of them.
+/// a second description (`Entity.span` in `Entity+Span.swift`, `Entity.trace` in
+/// `Entity+Trace.swift`) rather than copies of them.
 /// `EntityVocabularyTests` checks that each description agrees with itself.
 package struct Entity: Sendable {
     /// In messages: `span`; counted with `Plural`.
@@ -74,6 +75,11 @@ package struct Entity: Sendable {
 
     /// Every entity the client knows, for the tests that check each description.
     package static let all: [Entity] = [.span, .trace]
+
+    /// The name with a capital first letter, to start a sentence: "Span", "Trace".
+    package var title: String { name.prefix(1).uppercased() + name.dropFirst() }
+    /// The plural with a capital first letter: "Spans", "Traces".
+    package var pluralTitle: String { plural.prefix(1).uppercased() + plural.dropFirst() }
 
     /// The filter field called `name`, if any.
     package func filterField(named name: String) -> FilterField? {

@@ -1,6 +1,6 @@
 /// Strings and their escapes.
 extension Reader {
-    mutating func parseString() throws -> String {
+    mutating func parseString() throws(JSONSyntaxError) -> String {
         let quote = index
         index += 1
         let start = index
@@ -68,7 +68,7 @@ extension Reader {
         throw error("unterminated string", at: quote)
     }
 
-    mutating func parseHex4() throws -> UInt32 {
+    mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count, let value = Reader.hex4(bytes, at: index) else { throw error("invalid \\u escape") }
         index += 4
         return value

@@ -114,7 +114,7 @@ struct Reader {
     /// The value at `index`, whose depth in the whole document is `depth`. Containers are
     /// parsed with an explicit stack rather than by recursion, so nesting costs heap, not
     /// stack, on every thread.
-    mutating func parseValue(depth: Int) throws -> JSONValue {
+    mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         var open: [OpenContainer] = []
         next: while true {
             guard var value = try startValue(depth: depth + open.count, open: &open) else { continue }
@@ -151,7 +151,7 @@ struct Reader {
 
     /// A scalar or an empty container at `index`, whole; or nil after opening a container
     /// on `open`, the reader then at its first value.
-    mutating func startValue(depth: Int, open: inout [OpenContainer]) throws -> JSONValue? {
+    mutating func startValue(depth: Int, open: inout [OpenContainer]) throws(JSONSyntaxError) -> JSONValue? {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -176,7 +176,7 @@ struct Reader {
     }
 
     /// A member's key and its colon, from the white space before the key to the value.
-    mutating func parseKey() throws -> String {
+    mutating func parseKey() throws(JSONSyntaxError) -> String {
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end of input in an object") }
         guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
@@ -197,7 +197,7 @@ struct Reader {
         byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
 
-    mutating func expectWord(_ word: StaticString) throws {
+    mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
         let start = index
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("invalid literal", at: start) }
@@ -207,7 +207,7 @@ struct Reader {
         index += count
     }
 
-    mutating func parseNumber() throws -> String {
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         if let problem = scanNumber() { throw error(problem, at: start) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)

@@ -46,8 +46,8 @@ extension FilterLanguage {
     static func section(for entity: Entity, nameWidth: Int) -> [String] {
         let fields = entity.filterFields
         let command = "opik \(entity.plural) list"
-        let title = entity.name.prefix(1).uppercased() + entity.name.dropFirst()
-        var lines = ["\(title) fields (opik \(entity.plural) list, stats\(entity.name == "trace" ? ", delete" : ""))"]
+        // Every command of the entity that takes --filter takes the same fields.
+        var lines = ["\(entity.title) fields (opik \(entity.plural) … --filter)"]
         let paths = fields.filter { $0.type == .dictionary }.map(\.name)
         if let first = paths.first {
             lines += ["  \(QueryText.listing(paths, "and")) take\(paths.count == 1 ? "s" : "") a JSON path: \(first).model;",
@@ -65,7 +65,7 @@ extension FilterLanguage {
         }
         let whole = fields.filter(\.takesWholeNumbers).map(\.name)
         if !whole.isEmpty { lines += wrap("\(QueryText.listing(whole, "and")) take whole numbers.", width: 80) }
-        lines += ["", "\(title) examples"]
+        lines += ["", "\(entity.title) examples"]
         lines += entity.filterExamples.map { "  \(command) -f '\($0)'" }
         return lines
     }

@@ -13,7 +13,7 @@ package enum FilterLanguage {
     /// operators (with a suggestion), operators the field's type does not allow, keys on
     /// fields that take none, unquoted text, values of the wrong kind, OR, NOT, parentheses.
     /// The fields are `entity`'s.
-    package static func parse(_ expression: String, for entity: Entity = .span) throws(FilterError) -> [SpanFilter] {
+    package static func parse(_ expression: String, for entity: Entity) throws(FilterError) -> [SpanFilter] {
         var parser = FilterParser(expression, entity: entity)
         return try parser.parseExpression()
     }

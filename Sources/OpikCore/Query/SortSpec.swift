@@ -8,7 +8,7 @@ package enum SortSpec {
     /// `name:desc` → `[{"field":"name","direction":"DESC"}]`; the direction is ASC when
     /// left out and may be written in any case. An unknown field is refused here because
     /// the server would silently ignore it.
-    package static func parse(_ text: String, for entity: Entity = .span) throws(QueryError) -> JSONValue {
+    package static func parse(_ text: String, for entity: Entity) throws(QueryError) -> JSONValue {
         var field = QueryText.trimmed(text)
         var direction = "ASC"
         if let colon = field.lastIndex(of: ":") {

@@ -59,7 +59,7 @@ package struct Column: Sendable, Equatable {
     /// The columns for `--fields`: headers are the paths upper-cased. The user chose them, so
     /// a narrow terminal cuts them but never leaves one out.
     /// Without `--fields`, `entity`'s default columns.
-    package static func columns(for fields: FieldSelection?, entity: Entity = .span) -> [Column] {
+    package static func columns(for fields: FieldSelection?, entity: Entity) -> [Column] {
         guard let fields else { return entity.defaultColumns }
         return fields.paths.map { path in
             Column(header: path.uppercased(), csvHeader: path, path: path, kind: kind(ofPath: path))
@@ -143,14 +143,17 @@ package struct Column: Sendable, Equatable {
             guard let llm = record["llm_span_count"].map(Self.plain), !llm.isEmpty, llm != "0" else { return (raw, .plain) }
             return ("\(raw) (\(llm) llm)", .plain)
         case .number:
-            // Token counts read as integers even when sent as `312.0`.
-            if path.hasPrefix("usage."), let value = Double(raw), value == value.rounded(), abs(value) < 1e15 {
-                return (String(Int64(value)), .plain)
-            }
-            return (raw, .plain)
+            return (path.hasPrefix("usage.") ? Self.tokenCount(raw) : raw, .plain)
         case .text, .scores:
             return (raw, .plain)
         }
+    }
+
+    /// A token count as tables show it: read as an integer even when sent as `312.0`, not
+    /// grouped; anything else as sent.
+    static func tokenCount(_ raw: String) -> String {
+        guard let value = Double(raw), value == value.rounded(), abs(value) < 1e15 else { return raw }
+        return String(Int64(value))
     }
 
     /// Whether a guardrail check recorded for the record failed (traces'

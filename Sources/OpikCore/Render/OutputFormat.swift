@@ -31,7 +31,7 @@ package enum OutputFormat: String, CaseIterable, Sendable {
                   "2.4s", "1m03s" and costs as "$0.0012". A terminal too narrow
                   for every default column leaves whole columns out, first to
                   last:
-                    \(Entity.span.narrowDropOrder.joined(separator: " "))
+        \(perEntity(indent: 12) { $0.narrowDropOrder })
                   ID and NAME always stay. Free text is cut with "…", first to a
                   readable width; ids, numbers and times are not cut. Columns
                   chosen with --fields are cut, never left out. After --page, a
@@ -57,10 +57,10 @@ package enum OutputFormat: String, CaseIterable, Sendable {
                   they hold a comma, quote or line break (quotes doubled), values
                   as received, nested values as compact JSON.
 
-        Default table and csv columns of a span listing:
-          ID NAME TYPE START DURATION MODEL TOKENS COST SCORES ERR
+        Default table and csv columns of a listing:
+        \(perEntity(indent: 2) { $0.defaultColumns.map(\.header) })
         TOKENS is usage.total_tokens, COST is total_estimated_cost, SCORES lists
-        each feedback score as name=value, ERR shows "!" when the span has
+        each feedback score as name=value, ERR shows "!" when the record has
         error_info.
 
         --fields LIST
@@ -82,8 +82,17 @@ package enum OutputFormat: String, CaseIterable, Sendable {
         Exactness
           JSON output keeps the server's key order and prints numbers exactly as
           received (0.10 stays 0.10). Pipe and csv cells do the same; only the
-          terminal tables (of spans list and spans stats) round durations,
-          costs, times and averages for reading.
+          terminal tables (of list and stats) round durations, costs, times and
+          averages for reading.
         """
+    }
+
+    /// One line for each entity, after `indent` spaces: its plural, then `words` of it.
+    private static func perEntity(indent: Int, _ words: (Entity) -> [String]) -> String {
+        let width = Entity.all.map(\.plural.count).max() ?? 0
+        return Entity.all.map { entity in
+            let name = entity.plural + String(repeating: " ", count: width - entity.plural.count)
+            return String(repeating: " ", count: indent) + name + "  " + words(entity).joined(separator: " ")
+        }.joined(separator: "\n")
     }
 }

@@ -11,7 +11,7 @@ package enum Renderer {
     /// writer shows each record at the next `flushIfNeeded()` (for `--follow`).
     package static func makeWriter(
         format: OutputFormat, fields: FieldSelection?, stdout: OutputStream,
-        isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false, entity: Entity = .span
+        isTerminal: Bool, useColor: Bool, width: Int, now: Date, streaming: Bool = false, entity: Entity
     ) -> RecordWriter {
         switch format {
         case .json:

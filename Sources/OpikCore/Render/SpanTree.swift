@@ -30,14 +30,13 @@ package struct SpanTree: Sendable {
         package let isLastSibling: Bool
         /// Whether the span is its own ancestor (bad data); it is shown under the trace.
         package let isInCycle: Bool
-        /// Whether the span has no start time, or the 1970 one of a placeholder row.
-        package let isIncomplete: Bool
         package let start: Date?
         /// `end_time`, else the start plus `duration`.
         package let end: Date?
+        /// Whether the span has no start time, or the 1970 one of a placeholder row.
+        package var isIncomplete: Bool { kind == .span && start == nil }
     }
 
-    package let traceId: String
     /// Every span and group, parents before children, siblings in order.
     package let nodes: [Node]
     /// The parent ids that no fetched span has, in tree order.
@@ -77,17 +76,16 @@ package struct SpanTree: Sendable {
                 if info.isInCycle { cycles.append(info.id) }
                 nodes.append(Node(
                     kind: .span, depth: depth, id: info.id, span: unique[index], isLastSibling: isLast,
-                    isInCycle: info.isInCycle, isIncomplete: info.start == nil,
+                    isInCycle: info.isInCycle,
                     start: info.start?.date, end: info.end))
             case let .group(id):
                 missing.append(id)
                 orphans += layout.missingGroups[id]?.count ?? 0
                 nodes.append(Node(
                     kind: .missingParent, depth: depth, id: id, span: nil, isLastSibling: isLast,
-                    isInCycle: false, isIncomplete: false, start: nil, end: nil))
+                    isInCycle: false, start: nil, end: nil))
             }
         }
-        self.traceId = traceId
         self.nodes = nodes
         self.missingParentIds = missing
         self.cycleSpanIds = cycles

@@ -11,7 +11,7 @@ import Foundation
 /// their narrow-terminal drop order), and `TableLayout` leaves columns out rather than wrap.
 struct SpanTreeTable {
     /// The columns, in the order drawn.
-    enum Part: CaseIterable {
+    enum Part: CaseIterable, FittedColumn {
         case tree, offset, duration, timeline, type, model, tokens, cost, error, scores
 
         /// The span list's column for the same cell, where there is one.
@@ -63,14 +63,18 @@ struct SpanTreeTable {
     let trace: JSONValue
     let tree: SpanTree
     let width: Int
-    /// Anchors the relative times of cells (the tree shows none today).
+    /// Anchors the relative times of cells, for any list column that shows one (the tree's
+    /// default columns show none).
     let now: Date
 
     /// The header line and one line per row, each at most `width` columns.
     func text(useColor: Bool) -> String {
-        let timeline = TreeTimeline(trace: trace, tree: tree, width: width)
+        // Parsed once: the timeline, the offsets and the trace's own line all need it.
+        let extent = SpanInstant.extent(of: trace)
+        let traceExtent = (start: extent.start?.date, end: extent.end)
+        let timeline = TreeTimeline(traceExtent: traceExtent, tree: tree, width: width)
         let parts = Part.allCases.filter { $0 != .timeline || timeline != nil }
-        let cells = TreeCells(parts: parts, trace: trace, tree: tree, timeline: timeline, now: now)
+        let cells = TreeCells(parts: parts, traceExtent: traceExtent, tree: tree, timeline: timeline, now: now)
         var rows: [[TreeCells.Cell]] = [cells.traceRow(trace)]
         rows.reserveCapacity(tree.nodes.count + 1)
         var glyphs = TreeGlyphs(maximumLevels: max(4, width / 12))
@@ -81,10 +85,7 @@ struct SpanTreeTable {
         // A column no row fills is left out: its header would take room and say nothing.
         let present = parts.indices.filter { parts[$0] == .tree || cellWidths[$0] > 0 }
         let natural = present.map { max(cellWidths[$0], DisplayWidth.of(parts[$0].header)) }
-        let fitted = TableLayout.fitting(
-            natural: natural, alignsRight: present.map { parts[$0].alignsRight },
-            readable: present.indices.map { parts[present[$0]].readableWidth(natural: natural[$0]) },
-            dropRank: present.map { parts[$0].dropRank }, width: width)
+        let fitted = TableLayout.fitting(present.map { parts[$0] }, natural: natural, width: width)
         let layout = TableLayout(
             widths: fitted.widths, alignsRight: fitted.alignsRight, shown: fitted.shown.map { present[$0] })
         var text = layout.line(parts.map { ($0.header, .bold) }, useColor: useColor)

@@ -1,3 +1,14 @@
+/// A column of a terminal table as `TableLayout` fits it.
+protocol FittedColumn {
+    var alignsRight: Bool { get }
+    /// Lower is left out first on a narrow terminal; nil: never.
+    var dropRank: Int? { get }
+    /// The narrowest the column may be cut to and still be read.
+    func readableWidth(natural: Int) -> Int
+}
+
+extension Column: FittedColumn {}
+
 /// Column widths for a terminal table, which columns it shows, and the drawing of its lines.
 struct TableLayout {
     static let gap = 2
@@ -17,13 +28,18 @@ struct TableLayout {
     }
 
     /// Widths that fit `width`: each column as wide as its widest cell, then the widest
-    /// flexible (free-text) columns shrink first; only if that is not enough do the others
-    /// (numbers, times) shrink too, widest first. No column goes below `minimumWidth`.
-    static func fitting(natural: [Int], alignsRight: [Bool], isFlexible: [Bool]? = nil, width: Int) -> TableLayout {
-        let flexible = isFlexible ?? natural.map { _ in true }
-        let floors = natural.indices.map { flexible[$0] ? min(natural[$0], minimumWidth) : natural[$0] }
+    /// columns shrink first. No column goes below `minimumWidth` (or its natural width).
+    static func fitting(natural: [Int], alignsRight: [Bool], width: Int) -> TableLayout {
+        let floors = natural.map { min($0, minimumWidth) }
         return fitting(natural: natural, alignsRight: alignsRight, readable: floors,
                        dropRank: natural.map { _ in nil }, width: width)
+    }
+
+    /// The layout of `columns`, whose widest cells are `natural`, in `width` (see below).
+    static func fitting(_ columns: [some FittedColumn], natural: [Int], width: Int) -> TableLayout {
+        fitting(natural: natural, alignsRight: columns.map(\.alignsRight),
+                readable: columns.indices.map { columns[$0].readableWidth(natural: natural[$0]) },
+                dropRank: columns.map(\.dropRank), width: width)
     }
 
     /// The layout of a table whose columns may be left out on a narrow terminal.

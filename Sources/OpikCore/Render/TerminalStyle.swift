@@ -31,15 +31,16 @@ package enum TerminalStyle: Sendable {
     }
 
     /// `text` with every control character (ESC included, so server data cannot drive the
-    /// terminal) replaced by a space; `keepingNewlines` keeps line feeds for multi-line blocks.
-    package static func clean(_ text: String, keepingNewlines: Bool = false) -> String {
+    /// terminal) replaced by `replacement` (a space unless told); `keepingNewlines` keeps line
+    /// feeds for multi-line blocks.
+    package static func clean(_ text: String, keepingNewlines: Bool = false, replacement: Unicode.Scalar = " ") -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if keepingNewlines, scalar == "\n" {
                 result.append(scalar)
             } else {
-                result.append(isControl(scalar) ? " " : scalar)
+                result.append(isControl(scalar) ? replacement : scalar)
             }
         }
         return String(result)

@@ -69,10 +69,7 @@ final class TerminalTableWriter: RecordWriter {
             let least = isStreaming ? columns[index].typicalWidth : DisplayWidth.of(columns[index].header)
             return pending.reduce(least) { max($0, DisplayWidth.of($1[index].0)) }
         }
-        let layout = TableLayout.fitting(
-            natural: natural, alignsRight: columns.map(\.alignsRight),
-            readable: columns.indices.map { columns[$0].readableWidth(natural: natural[$0]) },
-            dropRank: columns.map(\.dropRank), width: width)
+        let layout = TableLayout.fitting(columns, natural: natural, width: width)
         self.layout = layout
         var text = layout.line(headers, useColor: useColor)
         for row in pending { text += layout.line(row, useColor: useColor) }

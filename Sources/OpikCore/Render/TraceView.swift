@@ -72,6 +72,11 @@ package enum TraceView {
             guard let items = trace[key]?.arrayValue, !items.isEmpty else { return nil }
             return items.map(Column.plain).joined(separator: ", ")
         }
+        /// The cell of the trace list's column for `path`, in the list's form.
+        func listCell(_ path: String) -> String? {
+            let cell = Entity.trace.defaultColumns.first { $0.path == path }?.displayCell(trace, now: now).0
+            return cell?.isEmpty == false ? cell : nil
+        }
         func scores(_ key: String, form: (String) -> String = { $0 }) -> String? {
             guard let items = trace[key]?.arrayValue, !items.isEmpty else { return nil }
             return Column.scorePairs(items, form: form)
@@ -82,10 +87,10 @@ package enum TraceView {
             ("project", projectName ?? plain("project_id"), .plain),
             ("thread", plain("thread_id"), .plain),
             ("start", plain("start_time"), .plain),
-            ("duration", trace["duration"]?.doubleValue.map { Humanize.duration(ms: $0) }, .plain),
-            ("spans", spanCounts(trace), .plain),
+            ("duration", listCell("duration"), .plain),
+            ("spans", listCell("span_count"), .plain),
             ("tokens", trace["usage"].flatMap(tokens), .plain),
-            ("cost", plain("total_estimated_cost").map(Humanize.cost), .plain),
+            ("cost", listCell("total_estimated_cost"), .plain),
             ("providers", list("providers"), .plain),
             ("tags", list("tags"), .plain),
             ("scores", scores("feedback_scores"), .plain),
@@ -106,20 +111,11 @@ package enum TraceView {
         })
     }
 
-    /// `12 (3 llm)` from `span_count` and `llm_span_count`.
-    static func spanCounts(_ trace: JSONValue) -> String? {
-        guard let count = trace["span_count"]?.intValue else { return nil }
-        var text = Plural.grouped(count)
-        if let llm = trace["llm_span_count"]?.intValue, llm > 0 {
-            text += " (\(Plural.grouped(llm)) llm)"
-        }
-        return text
-    }
-
-    /// `1,203 (prompt 1,100, completion 103)` from a usage object; other keys follow as `key=value`.
+    /// `1203 (prompt 1100, completion 103)` from a usage object, the numbers in the TOKENS
+    /// column's form; other keys follow as `key=value`.
     static func tokens(_ usage: JSONValue) -> String? {
         guard let members = usage.objectMembers, !members.isEmpty else { return nil }
-        func number(_ key: String) -> String? { usage[key].map { Humanize.number(Column.plain($0)) } }
+        func number(_ key: String) -> String? { usage[key].map { Column.tokenCount(Column.plain($0)) } }
         guard let total = number("total_tokens") else { return Renderer.pairs(usage) }
         let parts = [("prompt", number("prompt_tokens")), ("completion", number("completion_tokens"))]
             .compactMap { name, value in value.map { "\(name) \($0)" } }

@@ -12,22 +12,24 @@ struct TreeCells {
     /// The span list's column of each part, looked up once rather than for every cell.
     private let columns: [Column?]
     private let timeline: TreeTimeline?
+    /// The trace's own start and end, parsed once by the table.
+    private let traceExtent: (start: Date?, end: Date?)
     /// What offsets count from: the trace's start, else the earliest span's.
     private let origin: Date?
     private let now: Date
 
-    init(parts: [SpanTreeTable.Part], trace: JSONValue, tree: SpanTree, timeline: TreeTimeline?, now: Date) {
+    init(parts: [SpanTreeTable.Part], traceExtent: (start: Date?, end: Date?), tree: SpanTree, timeline: TreeTimeline?, now: Date) {
         self.parts = parts
         self.columns = parts.map(\.listColumn)
         self.timeline = timeline
-        self.origin = SpanInstant.extent(of: trace).start?.date ?? tree.earliestStart
+        self.traceExtent = traceExtent
+        self.origin = traceExtent.start ?? tree.earliestStart
         self.now = now
     }
 
     /// The line of the trace itself: its name, duration, extent and error marker.
     func traceRow(_ trace: JSONValue) -> [Cell] {
-        let (instant, end) = SpanInstant.extent(of: trace)
-        let start = instant?.date
+        let (start, end) = traceExtent
         return parts.indices.map { index in
             switch parts[index] {
             case .tree: return (name(of: trace), .bold)

@@ -15,12 +15,12 @@ struct TreeTimeline {
     /// The bar's width in terminal columns.
     let cells: Int
 
-    /// Nil when the terminal is narrow or no time is known.
-    init?(trace: JSONValue, tree: SpanTree, width: Int) {
+    /// Nil when the terminal is narrow or no time is known. `traceExtent` is the trace's own
+    /// start and end.
+    init?(traceExtent: (start: Date?, end: Date?), tree: SpanTree, width: Int) {
         guard width >= Self.minimumTerminalWidth else { return nil }
-        let (traceStart, traceEnd) = SpanInstant.extent(of: trace)
-        let starts = [traceStart?.date, tree.earliestStart].compactMap { $0 }
-        let ends = [traceEnd, tree.latestEnd].compactMap { $0 }
+        let starts = [traceExtent.start, tree.earliestStart].compactMap { $0 }
+        let ends = [traceExtent.end, tree.latestEnd].compactMap { $0 }
         guard let first = starts.min() else { return nil }
         start = first
         seconds = max(0, (ends.max() ?? first).timeIntervalSince(first))
